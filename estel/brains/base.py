@@ -1,0 +1,143 @@
+"""The Brain protocol: what the engine asks of an interviewer, and what it gets back.
+
+A brain writes words; the engine keeps the books. It receives a `TurnContext` (meta, plan, what
+was asked and answered) and returns a `TurnDraft`: its assessment of the latest answer and either
+the next question or the final feedback texts. It never sees or writes session_state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from estel.contract import (
+    InterviewMeta,
+    InterviewTranscriptItem,
+    MetaDifficulty,
+    Phase,
+    QuestionDifficulty,
+    SessionScores,
+)
+
+TurnKind = Literal["opening", "question", "feedback"]
+
+
+class DraftModel(BaseModel):
+    """Strict, closed models: also the JSON Schema an LLM brain is asked to fill."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AnswerAssessment(DraftModel):
+    """The brain's judgement of one answer: three scores 0-10 and a short note."""
+
+    communication: float = Field(ge=0, le=10)
+    content: float = Field(ge=0, le=10)
+    confidence: float = Field(ge=0, le=10)
+    note: str = Field(max_length=600)
+
+    def scores(self) -> SessionScores:
+        return SessionScores(
+            communication=float(self.communication),
+            content=float(self.content),
+            confidence=float(self.confidence),
+        )
+
+
+class QuestionDraft(DraftModel):
+    question: str = Field(min_length=1, max_length=1000)
+    topic: str = Field(min_length=1, max_length=120)
+    difficulty: QuestionDifficulty
+    helper_hint: str = Field(max_length=400)
+
+
+class FeedbackDraft(DraftModel):
+    summary: str = Field(min_length=1, max_length=2000)
+    strengths: list[str] = Field(max_length=8)
+    improvements: list[str] = Field(max_length=8)
+    skill_gaps: list[str] = Field(max_length=8)
+    next_steps: list[str] = Field(max_length=8)
+
+
+@dataclass
+class BrainTrace:
+    """What a brain did for one turn: for the prompt lab's turn inspector and accounting."""
+
+    brain: str
+    model: str | None = None
+    prompt_version: str | None = None
+    json_mode: str | None = None
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    latency_ms: float | None = None
+    attempts: int = 1
+    messages: list[dict[str, Any]] = field(default_factory=list)  # what was sent to a model
+    raw_reply: str | None = None
+    validation_errors: list[str] = field(default_factory=list)
+    warning: str | None = None  # e.g. "answered by the offline fallback"
+
+
+@dataclass(frozen=True)
+class TurnDraft:
+    """A brain's output for one turn. The engine checks it against the TurnContext's kind."""
+
+    assessment: AnswerAssessment | None = None  # None only on the opening turn
+    question: QuestionDraft | None = None  # for "opening" and "question" turns
+    feedback: FeedbackDraft | None = None  # for the "feedback" turn
+    trace: BrainTrace | None = None
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    """Everything a brain may know for one turn; built by the engine from a checked state."""
+
+    kind: TurnKind
+    meta: InterviewMeta
+    language: str
+    plan: tuple[Phase, ...]  # phase of each question, index 0 = q1
+    question_number: int  # the question to produce (opening/question) or total (feedback)
+    history: tuple[InterviewTranscriptItem, ...]  # answered items, the latest last
+    score_so_far: SessionScores  # before the latest answer is counted
+
+    @property
+    def total_questions(self) -> int:
+        return len(self.plan)
+
+    @property
+    def phase(self) -> Phase:
+        """Phase of the question to produce; wrap_up on the feedback turn."""
+        return "wrap_up" if self.kind == "feedback" else self.plan[self.question_number - 1]
+
+    @property
+    def meta_difficulty(self) -> MetaDifficulty:
+        return self.meta.difficulty
+
+    @property
+    def latest(self) -> InterviewTranscriptItem | None:
+        """The question just answered, with its answer (None on the opening turn)."""
+        return self.history[-1] if self.history else None
+
+    @property
+    def latest_phase(self) -> Phase | None:
+        return self.plan[len(self.history) - 1] if self.history else None
+
+    @property
+    def questions_left(self) -> int:
+        """Questions still to ask after the one being produced."""
+        if self.kind == "feedback":
+            return 0
+        return self.total_questions - self.question_number
+
+
+@runtime_checkable
+class Brain(Protocol):
+    """An interviewer. `name` is 'offline', 'openai', 'scripted'...; `label` is for people."""
+
+    name: str
+
+    @property
+    def label(self) -> str: ...
+
+    def turn(self, ctx: TurnContext) -> TurnDraft: ...

@@ -1,0 +1,215 @@
+"""The engine: one turn = check the state, ask the brain, assemble the contract response.
+
+`start(meta)` and `answer(state, text)` return a `TurnResult`: the contract response plus what
+the UI, the store and the prompt lab want to know about the turn (the assessment of the answer,
+timing, which brain, its trace). Failures raise EstelError; the caller's state is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+from estel import session
+from estel.brains.base import (
+    AnswerAssessment,
+    Brain,
+    BrainTrace,
+    QuestionDraft,
+    TurnContext,
+    TurnDraft,
+)
+from estel.contract import (
+    EstelInterviewEnvelope,
+    FeedbackScores,
+    InterviewFeedbackPayload,
+    InterviewMeta,
+    InterviewQuestionPayload,
+    InterviewSessionState,
+    InterviewTurnResponse,
+    success_envelope,
+)
+from estel.errors import BadInput, BrainFailure, ContractViolation, EstelError
+
+SUPPORTED_LANGUAGES = ("en",)
+GENERIC_BRAIN_FAILURE = "Interview session failed. Please try again."
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    """One turn's contract response and what we know about how it was made."""
+
+    response: InterviewTurnResponse
+    brain: str
+    elapsed_ms: float
+    assessment: AnswerAssessment | None = None  # of the answer just given; None on turn 1
+    trace: BrainTrace | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def state(self) -> InterviewSessionState:
+        return self.response.session_state
+
+    @property
+    def finished(self) -> bool:
+        return self.response.payload.kind == "feedback"
+
+    def envelope(self) -> EstelInterviewEnvelope:
+        message = " ".join(self.warnings) or None
+        return success_envelope(self.response, message=message)
+
+
+def language_warning(language: str) -> str | None:
+    if language.strip().lower() in SUPPORTED_LANGUAGES:
+        return None
+    shown = language.strip()[:20] or "(empty)"
+    return f"Language '{shown}' is not supported yet; the interview continues in English."
+
+
+class Engine:
+    """Runs turns with one brain. Holds no per-interview state: the state travels with calls."""
+
+    def __init__(self, brain: Brain) -> None:
+        self.brain = brain
+
+    def start(self, meta: InterviewMeta, language: str = "en") -> TurnResult:
+        session.check_meta(meta)
+        ctx = TurnContext(
+            kind="opening",
+            meta=meta,
+            language=language,
+            plan=session.phase_plan(meta.questions_target),
+            question_number=1,
+            history=(),
+            score_so_far=session.ZERO_SCORES,
+        )
+        began = time.perf_counter()
+        draft = self._ask(ctx)
+        question = self._checked_question(draft, ctx)
+        state = session.opening_state(meta, question.question, question.topic)
+        payload = self._question_payload(state, question)
+        response = InterviewTurnResponse(type="interview_turn", session_state=state,
+                                         payload=payload)
+        return self._result(response, draft, began, language)
+
+    def answer(
+        self,
+        state: InterviewSessionState,
+        text: str,
+        meta: InterviewMeta | None = None,
+        language: str = "en",
+    ) -> TurnResult:
+        session.check_state(state, meta or state.meta)
+        if session.is_finished(state):
+            raise BadInput("This interview is already finished; start a new one.")
+        answer = session.check_answer(text)
+        history = tuple(session.with_answer(state, answer))
+        number = state.question_index
+        finishing = number == state.total_questions
+        ctx = TurnContext(
+            kind="feedback" if finishing else "question",
+            meta=state.meta,
+            language=language,
+            plan=session.phase_plan(state.total_questions),
+            question_number=number if finishing else number + 1,
+            history=history,
+            score_so_far=state.score_so_far,
+        )
+        began = time.perf_counter()
+        draft = self._ask(ctx)
+        if draft.assessment is None:
+            raise ContractViolation("The interviewer did not assess the answer. Please try again.")
+        scores = session.next_scores(state.score_so_far, number - 1, draft.assessment.scores())
+        if finishing:
+            new_state = session.finished_state(state, answer, scores)
+            payload = self._feedback_payload(new_state, draft)
+        else:
+            question = self._checked_question(draft, ctx)
+            new_state = session.advanced_state(state, answer, scores, question.question,
+                                               question.topic)
+            payload = self._question_payload(new_state, question)
+        response = InterviewTurnResponse(type="interview_turn", session_state=new_state,
+                                         payload=payload)
+        return self._result(response, draft, began, language)
+
+    def _ask(self, ctx: TurnContext) -> TurnDraft:
+        try:
+            draft = self.brain.turn(ctx)
+        except EstelError:
+            raise
+        except Exception as error:  # a brain's own bug must not crash the caller
+            raise BrainFailure(GENERIC_BRAIN_FAILURE) from error
+        if not isinstance(draft, TurnDraft):
+            raise ContractViolation(GENERIC_BRAIN_FAILURE)
+        return draft
+
+    def _checked_question(self, draft: TurnDraft, ctx: TurnContext) -> QuestionDraft:
+        question = draft.question
+        if question is None:
+            raise ContractViolation("The interviewer did not ask a question. Please try again.")
+        asked = {_normalised(item.question) for item in ctx.history}
+        if _normalised(question.question) in asked:
+            raise ContractViolation("The interviewer repeated a question. Please try again.")
+        difficulty = session.clamp_difficulty(question.difficulty, ctx.meta.difficulty)
+        return question.model_copy(update={"difficulty": difficulty})
+
+    @staticmethod
+    def _question_payload(
+        state: InterviewSessionState, question: QuestionDraft
+    ) -> InterviewQuestionPayload:
+        open_item = state.transcript[-1]
+        hint = question.helper_hint.strip()
+        return InterviewQuestionPayload(
+            kind="question",
+            end_of_interview=False,
+            question_id=open_item.question_id,
+            question=open_item.question,
+            topic=open_item.topic,
+            difficulty=question.difficulty,
+            phase=state.phase,
+            **({"helper_hint": hint} if hint else {}),
+        )
+
+    @staticmethod
+    def _feedback_payload(
+        state: InterviewSessionState, draft: TurnDraft
+    ) -> InterviewFeedbackPayload:
+        feedback = draft.feedback
+        if feedback is None:
+            raise ContractViolation("The interviewer did not give feedback. Please try again.")
+        final = state.score_so_far
+        return InterviewFeedbackPayload(
+            kind="feedback",
+            end_of_interview=True,
+            summary=feedback.summary,
+            strengths=list(feedback.strengths),
+            improvements=list(feedback.improvements),
+            scores=FeedbackScores(
+                communication=final.communication,
+                content=final.content,
+                confidence=final.confidence,
+                overall=session.overall(final),
+            ),
+            skill_gaps=list(feedback.skill_gaps),
+            next_steps=list(feedback.next_steps),
+        )
+
+    def _result(
+        self, response: InterviewTurnResponse, draft: TurnDraft, began: float, language: str
+    ) -> TurnResult:
+        warnings = [w for w in (language_warning(language),) if w]
+        if draft.trace is not None and draft.trace.warning:
+            warnings.append(draft.trace.warning)
+        return TurnResult(
+            response=response,
+            brain=self.brain.name,
+            elapsed_ms=(time.perf_counter() - began) * 1000,
+            assessment=draft.assessment,
+            trace=draft.trace,
+            warnings=tuple(warnings),
+        )
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

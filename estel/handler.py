@@ -1,0 +1,99 @@
+"""handle_request: the seed's edge-function branch as a function. Never raises.
+
+Takes the locked request (a dict, or JSON text/bytes), returns the envelope as a JSON-ready dict.
+Every failure becomes `BrainEnvelope<null>` with a short, specific, safe message.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from pydantic import ValidationError
+
+from estel.contract import EstelInterviewEnvelope, InterviewRequest, error_envelope
+from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
+from estel.errors import BadInput, EstelError
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_MODES = ("interview_session",)
+KNOWN_MODES = ("interview_session", "chat", "resume_review")
+
+
+def parse_request(data: Any) -> InterviewRequest:
+    """The request model, or BadInput naming the first thing wrong with it."""
+    if isinstance(data, bytes | bytearray):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadInput("The request body is not UTF-8 text.") from None
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except (json.JSONDecodeError, RecursionError):
+            raise BadInput("The request is not valid JSON.") from None
+    if not isinstance(data, dict):
+        raise BadInput("The request must be a JSON object.")
+    context = data.get("context")
+    mode = context.get("context") if isinstance(context, dict) else None
+    if isinstance(mode, str) and mode in KNOWN_MODES and mode not in SUPPORTED_MODES:
+        raise BadInput(f"Mode '{mode}' is not supported yet.")
+    try:
+        return InterviewRequest.model_validate(data)
+    except ValidationError as error:
+        raise BadInput(describe_validation_error(error)) from None
+    except RecursionError:
+        raise BadInput("The request is nested too deeply.") from None
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One short line naming the field and the problem; never echoes the input."""
+    first = error.errors(include_url=False, include_input=False)[0]
+    where = ".".join(str(part) for part in first["loc"] if not str(part).startswith("function"))
+    problem = first["msg"]
+    count = error.error_count()
+    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
+    return f"Invalid request: {where or 'body'}: {problem}{more}."
+
+
+def run_turn(engine: Engine, request: InterviewRequest) -> TurnResult:
+    """Dispatch a parsed request to the engine: start on null state, answer otherwise."""
+    ctx = request.context
+    if ctx.session_state is None:
+        return engine.start(ctx.meta, language=request.language)
+    return engine.answer(ctx.session_state, request.message, meta=ctx.meta,
+                         language=request.language)
+
+
+def mode_of(data: Any) -> str:
+    """Echo the request's mode in the envelope when it is a short string, as the seed does."""
+    if isinstance(data, dict) and isinstance(data.get("context"), dict):
+        mode = data["context"].get("context")
+        if isinstance(mode, str) and 0 < len(mode) <= 40:
+            return mode
+    return "interview_session"
+
+
+def handle_turn(data: Any, engine: Engine) -> tuple[EstelInterviewEnvelope, TurnResult | None]:
+    """The envelope for a request, and the TurnResult when the turn succeeded. Never raises."""
+    try:
+        request = parse_request(data)
+        result = run_turn(engine, request)
+        return result.envelope(), result
+    except EstelError as error:
+        return error_envelope(error.message, mode=mode_of(data)), None
+    except Exception:  # the contract promises an envelope whatever happens
+        log.exception("unexpected failure in handle_request")
+        return error_envelope(GENERIC_BRAIN_FAILURE, mode=mode_of(data)), None
+
+
+def handle_request(data: Any, engine: Engine | None = None) -> dict[str, Any]:
+    """The seed's edge-function branch: request in, envelope dict out. Never raises."""
+    if engine is None:
+        from estel.brains import default_engine
+
+        engine = default_engine()
+    envelope, _ = handle_turn(data, engine)
+    return envelope.to_wire()

@@ -1,0 +1,115 @@
+"""The SessionStore protocol and the record it stores: one row of `interview_sessions`.
+
+The Supabase migration is the schema of record; SessionRecord mirrors its columns one to one.
+Mapping between the contract (meta, feedback payload, transcript) and a record lives in
+`estel/store/records.py`, nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal, Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict
+
+SessionStatus = Literal["in_progress", "completed", "abandoned"]
+
+
+class TranscriptEntry(BaseModel):
+    """One question of a stored session: the contract's item plus how the answer was judged."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question_id: str
+    question: str
+    topic: str
+    phase: str
+    difficulty: str | None = None
+    answer: str | None = None
+    communication: float | None = None
+    content: float | None = None
+    confidence: float | None = None
+    note: str | None = None
+
+
+class SessionRecord(BaseModel):
+    """A row of interview_sessions (same column names as the migration)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str  # uuid
+    user_id: str | None = None
+    created_at: datetime
+    completed_at: datetime | None = None
+    status: SessionStatus = "in_progress"
+    target_role: str
+    experience_level: str
+    difficulty: str
+    questions_target: int
+    language: str = "en"
+    brain: str
+    model: str | None = None
+    prompt_version: str | None = None
+    summary: str | None = None
+    strengths: list[str] = []
+    improvements: list[str] = []
+    skill_gaps: list[str] = []
+    next_steps: list[str] = []
+    communication_score: float | None = None
+    content_score: float | None = None
+    confidence_score: float | None = None
+    overall_score: float | None = None
+    transcript: list[TranscriptEntry] = []
+
+
+@dataclass(frozen=True)
+class SessionFilters:
+    """The dashboard's filters; None means no filter on that column."""
+
+    since: datetime | None = None  # created_at >= since
+    until: datetime | None = None  # created_at < until
+    target_roles: tuple[str, ...] | None = None
+    experience_levels: tuple[str, ...] | None = None
+    difficulties: tuple[str, ...] | None = None
+    brains: tuple[str, ...] | None = None
+    models: tuple[str, ...] | None = None
+    prompt_versions: tuple[str, ...] | None = None
+    statuses: tuple[SessionStatus, ...] | None = None
+
+
+@dataclass(frozen=True)
+class SaveReceipt:
+    """What happened to a write, in words a user can read."""
+
+    saved: bool  # durably kept somewhere (the target store or the local outbox)
+    location: str  # "SQLite: ./estel.db", "Supabase: abc.supabase.co", "local outbox: ..."
+    pending_sync: bool = False  # kept locally, will be sent when the target is back
+    message: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@runtime_checkable
+class SessionStore(Protocol):
+    """Where interview sessions are kept. Implementations do no I/O in __init__."""
+
+    @property
+    def description(self) -> str:
+        """Where rows go, for people: 'SQLite: ./estel.db' or 'Supabase: <host>'."""
+        ...
+
+    def create(self, record: SessionRecord) -> SaveReceipt: ...
+
+    def complete(self, record: SessionRecord) -> SaveReceipt:
+        """Write the completed record (status completed); completing twice is idempotent."""
+        ...
+
+    def get(self, session_id: str) -> SessionRecord | None: ...
+
+    def list(
+        self, filters: SessionFilters | None = None, limit: int = 100
+    ) -> list[SessionRecord]:
+        """Newest first."""
+        ...
+
+    def count(self, filters: SessionFilters | None = None) -> int: ...
