@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
 from estel.contract import EstelInterviewEnvelope, InterviewRequest, error_envelope
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
-from estel.errors import BadInput, EstelError
+from estel.errors import BadInput, ErrorKind, EstelError
 
 log = logging.getLogger(__name__)
 
@@ -76,17 +77,36 @@ def mode_of(data: Any) -> str:
     return "interview_session"
 
 
-def handle_turn(data: Any, engine: Engine) -> tuple[EstelInterviewEnvelope, TurnResult | None]:
-    """The envelope for a request, and the TurnResult when the turn succeeded. Never raises."""
+@dataclass(frozen=True)
+class TurnOutcome:
+    """A turn's envelope, plus what adapters need: the result, the error kind, the request."""
+
+    envelope: EstelInterviewEnvelope
+    result: TurnResult | None = None
+    error_kind: ErrorKind | None = None  # None on success; the HTTP service maps it to a status
+    request: InterviewRequest | None = None
+
+
+def turn_outcome(data: Any, engine: Engine) -> TurnOutcome:
+    """Run one turn and say how it went. Never raises."""
+    request = None
     try:
         request = parse_request(data)
         result = run_turn(engine, request)
-        return result.envelope(), result
+        return TurnOutcome(result.envelope(), result, None, request)
     except EstelError as error:
-        return error_envelope(error.message, mode=mode_of(data)), None
+        return TurnOutcome(error_envelope(error.message, mode=mode_of(data)), None, error.kind,
+                           request)
     except Exception:  # the contract promises an envelope whatever happens
         log.exception("unexpected failure in handle_request")
-        return error_envelope(GENERIC_BRAIN_FAILURE, mode=mode_of(data)), None
+        return TurnOutcome(error_envelope(GENERIC_BRAIN_FAILURE, mode=mode_of(data)), None,
+                           ErrorKind.BRAIN_FAILURE, request)
+
+
+def handle_turn(data: Any, engine: Engine) -> tuple[EstelInterviewEnvelope, TurnResult | None]:
+    """The envelope for a request, and the TurnResult when the turn succeeded. Never raises."""
+    outcome = turn_outcome(data, engine)
+    return outcome.envelope, outcome.result
 
 
 def handle_request(data: Any, engine: Engine | None = None) -> dict[str, Any]:
