@@ -153,8 +153,11 @@ class InterviewRequest(ContractModel):
     context: InterviewContext
 
     def to_wire(self) -> dict[str, Any]:
-        # session_state: null is part of the first-turn shape, so keep nulls here.
-        return self.model_dump(mode="json")
+        # session_state: null is part of the first-turn shape, so keep that one null; every
+        # other None is an omitted optional field (an open question's `answer`) and stays out.
+        wire = self.model_dump(mode="json", exclude_none=True)
+        wire["context"].setdefault("session_state", None)
+        return wire
 
 
 def success_envelope(
