@@ -1,0 +1,223 @@
+"""The HTTP service: the seed's edge function (`POST` the locked request, get an envelope back).
+
+Every response is a JSON envelope: FastAPI's own error pages (404, 405, 422, 500) are replaced,
+and `CorsAndEnvelopeGuard` catches anything that still escapes. Turns run in the threadpool
+because the engine and brains are synchronous.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from estel import __version__
+from estel.config import Settings, load_settings
+from estel.contract import EstelInterviewEnvelope, InterviewRequest, error_envelope
+from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
+from estel.errors import ErrorKind
+from estel.handler import TurnOutcome, turn_outcome
+from estel.server.guards import (
+    MAX_BODY_BYTES,
+    BodyTooLarge,
+    CorsAndEnvelopeGuard,
+    RateLimiter,
+    bearer_ok,
+    envelope_bytes,
+    read_limited,
+)
+
+log = logging.getLogger("estel.server")
+
+BRAIN_PATH = "/v1/brain"
+STATUS_BY_KIND = {ErrorKind.BAD_INPUT: 400}  # every other kind is the service's fault: 500
+HTTP_MESSAGES = {
+    404: f"Not found. The brain answers at POST {BRAIN_PATH}.",
+    405: "Method not allowed on this path.",
+}
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": EstelInterviewEnvelope, "description": "Invalid input (error envelope)"},
+    401: {"model": EstelInterviewEnvelope, "description": "Missing or wrong bearer token"},
+    413: {"model": EstelInterviewEnvelope, "description": "Body over 64 KiB"},
+    429: {"model": EstelInterviewEnvelope, "description": "Rate limit; see Retry-After"},
+    500: {"model": EstelInterviewEnvelope, "description": "Brain failure (seed's error envelope)"},
+}
+
+RecordBuilder = Callable[..., Any]
+
+
+class Health(BaseModel):
+    status: str
+    brain: str
+    store: str
+    version: str
+
+
+class BrainService:
+    """One turn over HTTP: run it, and save the interview when the turn is the final feedback."""
+
+    def __init__(self, engine: Engine, store: Any | None, to_record: RecordBuilder | None = None):
+        self.engine = engine
+        self.store = store
+        self._to_record = to_record
+        self._store_lock = threading.Lock()  # stores need not be thread-safe; finals are rare
+
+    @property
+    def store_description(self) -> str:
+        return str(self.store.description) if self.store is not None else "none"
+
+    def turn(self, body: bytes) -> TurnOutcome:
+        """The outcome of one turn (never raises); saves the finished interview on the way."""
+        outcome = turn_outcome(body, self.engine)
+        if outcome.result is not None and outcome.result.finished:
+            language = outcome.request.language if outcome.request else "en"
+            self.save_final(outcome.result, language)
+        return outcome
+
+    def save_final(self, result: TurnResult, language: str) -> None:
+        """store.complete(record); a failure is logged and never fails the turn."""
+        if self.store is None:
+            return
+        try:
+            to_record = self._to_record or _default_record_builder()
+            record = to_record(result, language=language)
+            with self._store_lock:
+                receipt = self.store.complete(record)
+            if not getattr(receipt, "saved", True):
+                log.warning("finished interview not saved: %s", getattr(receipt, "message", ""))
+        except Exception:  # the candidate has their feedback; a lost save is logged, not shown
+            log.exception("saving the finished interview failed; the turn still succeeded")
+
+
+def _default_record_builder() -> RecordBuilder:
+    from estel.store.records import record_from_final_turn
+
+    return record_from_final_turn
+
+
+def open_default_store(settings: Settings) -> Any | None:
+    """The configured store, or None while estel.store has no open_store (logged)."""
+    try:
+        from estel.store import open_store
+    except ImportError:
+        log.warning("estel.store.open_store is not available: finished interviews are not saved")
+        return None
+    return open_store(settings)
+
+
+def envelope_response(
+    status: int, envelope: EstelInterviewEnvelope, headers: dict[str, str] | None = None
+) -> Response:
+    return Response(envelope_bytes(envelope), status_code=status, headers=headers,
+                    media_type="application/json")
+
+
+def status_of(outcome: TurnOutcome) -> int:
+    if outcome.error_kind is None:
+        return 200
+    return STATUS_BY_KIND.get(outcome.error_kind, 500)
+
+
+def create_app(
+    settings: Settings | None = None, engine: Engine | None = None, store: Any | None = None
+) -> FastAPI:
+    """The ASGI app. Defaults: settings from the environment, their brain, their store."""
+    settings = settings or load_settings()
+    if engine is None:
+        from estel.brains import make_brain
+
+        engine = Engine(make_brain(settings))
+    if store is None:
+        store = open_default_store(settings)
+    service = BrainService(engine, store)
+    app = FastAPI(title="Estel Interview Studio", version=__version__,
+                  description="The seed's edge-function contract over HTTP.",
+                  docs_url=None, redoc_url=None)  # no HTML pages: every response is JSON
+    app.state.service = service
+    _add_routes(app, service, settings)
+    _add_error_handlers(app)
+    app.add_middleware(CorsAndEnvelopeGuard, origins=settings.cors_origin_list)
+    app.openapi = lambda: _openapi(app, settings)  # type: ignore[method-assign]
+    return app
+
+
+def _add_routes(app: FastAPI, service: BrainService, settings: Settings) -> None:
+    limiter = RateLimiter(settings.rate_limit_per_minute)
+    token = settings.api_token.get_secret_value() if settings.api_token else None
+
+    @app.post(BRAIN_PATH, response_model=EstelInterviewEnvelope, responses=ERROR_RESPONSES,
+              summary="Run one interview turn", openapi_extra=_request_body_doc())
+    async def brain(request: Request) -> Response:
+        """The seed's request in; a `BrainEnvelope` out (success or error)."""
+        wait = limiter.acquire(request.client.host if request.client else "unknown")
+        if wait is not None:
+            return envelope_response(429, error_envelope(
+                f"Too many requests. Try again in {wait} s."), {"Retry-After": str(wait)})
+        if not bearer_ok(request.headers.get("authorization"), token):
+            return envelope_response(401, error_envelope(
+                "Missing or invalid bearer token."), {"WWW-Authenticate": "Bearer"})
+        try:
+            body = await read_limited(request.stream(), request.headers.get("content-length"))
+        except BodyTooLarge:
+            return envelope_response(413, error_envelope(
+                f"The request body is over {MAX_BODY_BYTES // 1024} KiB."),
+                {"Connection": "close"})
+        outcome = await run_in_threadpool(service.turn, body)
+        return envelope_response(status_of(outcome), outcome.envelope)
+
+    @app.get("/healthz", response_model=Health, summary="Liveness, brain and store")
+    async def healthz() -> Health:
+        return Health(status="ok", brain=service.engine.brain.name,
+                      store=service.store_description, version=__version__)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    async def http_error(request: Request, exc: Exception) -> Response:
+        code = exc.status_code if isinstance(exc, StarletteHTTPException) else 500
+        message = HTTP_MESSAGES.get(code, "The request could not be served.")
+        headers = getattr(exc, "headers", None)  # keeps Allow on 405
+        return envelope_response(code, error_envelope(message), dict(headers or {}))
+
+    async def invalid_request(request: Request, exc: Exception) -> Response:
+        return envelope_response(422, error_envelope("Invalid request parameters."))
+
+    async def crashed(request: Request, exc: Exception) -> Response:
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return envelope_response(500, error_envelope(GENERIC_BRAIN_FAILURE))
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(Exception, crashed)
+
+
+def _request_body_doc() -> dict[str, Any]:
+    """The body is read raw (so bad JSON gets our 400 envelope) but documented as the model."""
+    ref = {"$ref": "#/components/schemas/InterviewRequest"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
+
+
+def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
+    """FastAPI's schema plus the request model's components and, with a token, bearer auth."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                         routes=app.routes)
+    _, extra = models_json_schema([(InterviewRequest, "validation")],
+                                  ref_template="#/components/schemas/{model}")
+    components = schema.setdefault("components", {})
+    components.setdefault("schemas", {}).update(extra.get("$defs", {}))
+    if settings.api_token:
+        components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
+        schema["paths"][BRAIN_PATH]["post"]["security"] = [{"bearer": []}]
+    app.openapi_schema = schema
+    return schema
