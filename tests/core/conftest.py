@@ -67,7 +67,9 @@ def drive(
     return envelopes
 
 
-def engine_run(engine: Engine, meta_dict: dict[str, Any], answers: Sequence[str]) -> list[TurnResult]:
+def engine_run(
+    engine: Engine, meta_dict: dict[str, Any], answers: Sequence[str]
+) -> list[TurnResult]:
     """Run an interview through the engine directly; returns every TurnResult."""
     from estel.contract import InterviewMeta
 

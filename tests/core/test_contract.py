@@ -1,4 +1,4 @@
-"""The pydantic models are seed/contract.ts: round trips, closed objects, no nulls, exact literals."""
+"""The pydantic models are seed/contract.ts: round trips, closed objects, no nulls, literals."""
 
 from __future__ import annotations
 

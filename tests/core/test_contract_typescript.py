@@ -1,0 +1,180 @@
+"""Every JSON we emit type-checks against the real seed/contract.ts with the TypeScript compiler.
+
+Object literals assigned to a declared type get TypeScript's excess-property check, so an extra
+field, a missing field, a wrong literal or a `null` optional all fail `tsc --strict`. One compile
+checks two files: good.ts (real envelopes and requests; must have no errors) and bad.ts (one
+deliberately wrong document per line; every line must have an error).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from estel.brains.offline import OfflineBrain
+from estel.brains.scripted import ScriptedBrain
+from estel.contract import InterviewRequest
+from estel.engine import Engine
+from estel.handler import handle_request
+
+TS_ERROR = re.compile(r"^(?P<file>[\w.]+)\((?P<line>\d+),\d+\): error (?P<code>TS\d+)", re.M)
+IMPORT = (
+    'import type { BrainEnvelope, EstelInterviewEnvelope, InterviewRequest } from "./contract";'
+)
+
+
+def find_tsc(repo: Path) -> str | None:
+    candidates = [
+        os.environ.get("ESTEL_TSC"),
+        str(repo / ".cache" / "ts" / "node_modules" / ".bin" / "tsc"),
+        shutil.which("tsc"),
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and shutil.which("node"):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def tsc(repo) -> str:
+    found = find_tsc(repo)
+    if found is None:
+        message = "TypeScript compiler not found (.ci/run installs it into .cache/ts)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+def test_docs_contract_is_the_seed_contract(repo, seed_contract):
+    if not seed_contract.exists():
+        pytest.skip(f"{seed_contract} is not beside this clone")
+    assert (repo / "docs" / "contract.ts").read_bytes() == seed_contract.read_bytes()
+
+
+def declaration(name: str, ts_type: str, document: Any) -> str:
+    return f"export const {name}: {ts_type} = {json.dumps(document, ensure_ascii=False)};"
+
+
+def interview_documents(interview, meta) -> list[tuple[str, Any]]:
+    """(TS type, document) pairs from real interviews, every envelope and request kind."""
+    pairs: list[tuple[str, Any]] = []
+    runs = [
+        (Engine(ScriptedBrain()), meta(1), "en"),
+        (Engine(ScriptedBrain()), meta(2, difficulty="easy"), "en"),
+        (Engine(ScriptedBrain()), meta(8, difficulty="hard"), "fr"),
+        (Engine(OfflineBrain()), meta(8), "en"),
+    ]
+    for engine, run_meta, language in runs:
+        answers = [f"Answer {n}: I led the migration and cut costs by 20%." for n in
+                   range(run_meta["questions_target"])]
+        envelopes = interview(engine, run_meta, answers, language)
+        state = None
+        for number, envelope in enumerate(envelopes):
+            request = InterviewRequest.model_validate(
+                {"message": answers[number - 1] if number else "", "language": language,
+                 "context": {"context": "interview_session", "meta": run_meta,
+                             "session_state": state}}
+            ).to_wire()
+            pairs.append(("InterviewRequest", request))
+            pairs.append(("EstelInterviewEnvelope", envelope))
+            assert envelope["status"] == "success", envelope
+            state = envelope["payload"]["session_state"]
+    return pairs
+
+
+def error_documents() -> list[tuple[str, Any]]:
+    engine = Engine(ScriptedBrain([RuntimeError("boom")]))
+    bad_inputs: list[Any] = [
+        "{not json", [], {"message": 1},
+        {"message": "", "language": "en", "context": {"context": "chat"}},
+        {"message": "", "language": "en", "context": {"context": "interview_session",
+         "meta": {"target_role": "BA", "experience_level": "x", "difficulty": "easy",
+                  "questions_target": 3}, "session_state": None}},  # the brain raises
+    ]
+    pairs = []
+    for data in bad_inputs:
+        envelope = handle_request(data, engine)
+        assert envelope["status"] == "error"
+        pairs.append(("BrainEnvelope<null>", envelope))
+        pairs.append(("EstelInterviewEnvelope", envelope))
+    return pairs
+
+
+def wrong_documents(good: dict[str, Any], feedback: dict[str, Any],
+                    request: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Deliberately wrong documents: each one must fail the compile."""
+
+    def changed(document: dict[str, Any], edit) -> dict[str, Any]:
+        copied = copy.deepcopy(document)
+        edit(copied)
+        return copied
+
+    return [
+        ("EstelInterviewEnvelope", changed(good, lambda d: d.update(extra=1))),
+        ("EstelInterviewEnvelope", changed(good, lambda d: d["payload"]["payload"].update(x=1))),
+        ("EstelInterviewEnvelope",
+         changed(good, lambda d: d["payload"]["session_state"]["transcript"][0].update(x=1))),
+        ("EstelInterviewEnvelope",
+         changed(good, lambda d: d["payload"]["payload"].pop("question_id"))),
+        ("EstelInterviewEnvelope",
+         changed(good, lambda d: d["payload"]["payload"].update(kind="answer"))),
+        ("EstelInterviewEnvelope",
+         changed(good, lambda d: d["payload"]["payload"].update(end_of_interview=True))),
+        ("EstelInterviewEnvelope",
+         changed(good, lambda d: d["payload"]["payload"].update(helper_hint=None))),
+        ("EstelInterviewEnvelope", changed(good, lambda d: d.update(status="ok"))),
+        ("EstelInterviewEnvelope",
+         changed(feedback, lambda d: d["payload"]["payload"].update(skill_gaps=None))),
+        ("EstelInterviewEnvelope",
+         changed(feedback, lambda d: d["payload"]["payload"]["scores"].pop("overall"))),
+        ("BrainEnvelope<null>", changed(good, lambda d: d.update(status="error"))),
+        ("InterviewRequest", changed(request, lambda d: d["context"].update(extra=1))),
+        ("InterviewRequest",
+         changed(request, lambda d: d["context"]["meta"].update(questions_target="8"))),
+        ("InterviewRequest", changed(request, lambda d: d["context"].pop("session_state"))),
+    ]
+
+
+def write_module(path: Path, pairs: list[tuple[str, Any]], prefix: str) -> list[int]:
+    """Write one declaration per line after the import; returns each declaration's line."""
+    lines = [IMPORT]
+    for index, (ts_type, document) in enumerate(pairs):
+        lines.append(declaration(f"{prefix}{index}", ts_type, document))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return list(range(2, len(lines) + 1))
+
+
+def test_envelopes_and_requests_type_check_and_wrong_ones_do_not(
+    tsc, repo, tmp_path, interview, meta
+):
+    shutil.copy(repo / "docs" / "contract.ts", tmp_path / "contract.ts")
+    good_pairs = interview_documents(interview, meta) + error_documents()
+    envelopes = [doc for ts_type, doc in good_pairs if ts_type == "EstelInterviewEnvelope"]
+    question = next(d for d in envelopes if d.get("payload", {}).get("payload", {})
+                    .get("helper_hint"))
+    feedback = next(d for d in envelopes if d.get("payload", {}).get("payload", {})
+                    .get("kind") == "feedback")
+    request = next(doc for ts_type, doc in good_pairs if ts_type == "InterviewRequest")
+    write_module(tmp_path / "good.ts", good_pairs, "ok")
+    bad_lines = write_module(tmp_path / "bad.ts", wrong_documents(question, feedback, request),
+                             "wrong")
+
+    result = subprocess.run(
+        [tsc, "--noEmit", "--strict", "--pretty", "false", "--skipLibCheck", "--target",
+         "es2020", "--module", "es2020", "--moduleResolution", "bundler", "good.ts", "bad.ts"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    errors = [m.groupdict() for m in TS_ERROR.finditer(result.stdout)]
+    assert result.returncode != 0, "the deliberately wrong documents must fail the compile"
+    assert [e for e in errors if e["file"] != "bad.ts"] == [], result.stdout
+    assert {int(e["line"]) for e in errors} == set(bad_lines), result.stdout
+    assert len(good_pairs) == 2 * (2 + 3 + 9 + 9) + 2 * 5  # every turn of the four runs
