@@ -70,6 +70,11 @@ def run_turn(engine: Engine, request: InterviewRequest) -> TurnResult:
 
 def mode_of(data: Any) -> str:
     """Echo the request's mode in the envelope when it is a short string, as the seed does."""
+    if isinstance(data, str | bytes | bytearray):  # raw bodies (CLI, HTTP): error path only
+        try:
+            data = json.loads(data)
+        except (ValueError, RecursionError):
+            return "interview_session"
     if isinstance(data, dict) and isinstance(data.get("context"), dict):
         mode = data["context"].get("context")
         if isinstance(mode, str) and 0 < len(mode) <= 40:
