@@ -156,6 +156,10 @@ def check_state(state: InterviewSessionState, meta: InterviewMeta) -> None:
         raise BadInput("session_state.transcript must hold one item per question asked so far.")
     _check_transcript(state.transcript)
     finished = is_finished(state)
+    if not finished and state.transcript[-1].answer is not None:
+        # only the feedback state has every question answered; else the answer would be replaced
+        raise BadInput(f"session_state: the open question {question_id(state.question_index)} "
+                       "already has an answer.")
     expected_phase = "wrap_up" if finished else phase_of(state.question_index, total)
     if state.phase != expected_phase:
         raise BadInput(
