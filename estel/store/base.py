@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal, Protocol, runtime_checkable
+from typing import Annotated, Literal, Protocol, runtime_checkable
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 SessionStatus = Literal["in_progress", "completed", "abandoned"]
+# same bounds as the migration's CHECKs, so a bad row is refused before it reaches an outbox
+ScoreValue = Annotated[float, Field(ge=0, le=10)]
 
 
 class TranscriptEntry(BaseModel):
@@ -46,7 +48,7 @@ class SessionRecord(BaseModel):
     target_role: str
     experience_level: str
     difficulty: str
-    questions_target: int
+    questions_target: int = Field(ge=1, le=20)
     language: str = "en"
     brain: str
     model: str | None = None
@@ -56,10 +58,10 @@ class SessionRecord(BaseModel):
     improvements: list[str] = []
     skill_gaps: list[str] = []
     next_steps: list[str] = []
-    communication_score: float | None = None
-    content_score: float | None = None
-    confidence_score: float | None = None
-    overall_score: float | None = None
+    communication_score: ScoreValue | None = None
+    content_score: ScoreValue | None = None
+    confidence_score: ScoreValue | None = None
+    overall_score: ScoreValue | None = None
     transcript: list[TranscriptEntry] = []
 
 

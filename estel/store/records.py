@@ -1,0 +1,249 @@
+"""Contract ↔ row: the one place that turns interview turns into interview_sessions rows.
+
+The app, the HTTP service and the stores call only these functions, so the column mapping lives
+here and nowhere else. Rows are plain dicts: JSON-ready for PostgREST (`row_from_record`), with the
+array and transcript columns as JSON text for SQLite (`sqlite_row`); `record_from_row` reads both.
+Timestamps are ISO 8601 in UTC with microseconds (fixed width, so they also sort as text).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from estel import session
+from estel.contract import InterviewFeedbackPayload, InterviewMeta, InterviewSessionState
+from estel.engine import TurnResult
+from estel.errors import BadInput
+from estel.store.base import SessionRecord, TranscriptEntry
+
+COLUMNS: tuple[str, ...] = tuple(SessionRecord.model_fields)
+ARRAY_COLUMNS = ("strengths", "improvements", "skill_gaps", "next_steps")
+JSON_COLUMNS = (*ARRAY_COLUMNS, "transcript")
+TIME_COLUMNS = ("created_at", "completed_at")
+SCORE_COLUMNS = ("communication_score", "content_score", "confidence_score", "overall_score")
+
+# uuid5 namespace for ids derived from a finished interview (stateless server saves)
+FINAL_TURN_NAMESPACE = uuid.UUID("6f1c2f0e-5d7b-4a59-9a43-5e7a2c1b9d10")
+
+_Scores = tuple[float, float, float, str | None]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_utc(value: datetime) -> datetime:
+    """Aware UTC datetime; a naive one is taken to be UTC already."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def iso_utc(value: datetime) -> str:
+    """'2026-11-28T10:00:00.000000+00:00': fixed width, so text order is time order."""
+    return to_utc(value).isoformat(timespec="microseconds")
+
+
+def new_record(
+    opening: TurnResult,
+    *,
+    language: str = "en",
+    user_id: str | None = None,
+    session_id: str | None = None,
+    now: datetime | None = None,
+) -> SessionRecord:
+    """The in_progress row written when an interview starts (from its first turn)."""
+    meta = opening.state.meta
+    model, prompt_version = _trace_fields(opening)
+    return _validated({
+        "id": _uuid_text(session_id, "session_id") if session_id else str(uuid.uuid4()),
+        "user_id": _uuid_text(user_id, "user_id") if user_id else None,
+        "created_at": to_utc(now or utc_now()),
+        "status": "in_progress",
+        **_meta_columns(meta),
+        "language": language,
+        "brain": opening.brain,
+        "model": model,
+        "prompt_version": prompt_version,
+        "transcript": build_transcript(opening.state, [opening]),
+    })
+
+
+def completed_record(
+    record: SessionRecord, turns: Sequence[TurnResult], *, now: datetime | None = None
+) -> SessionRecord:
+    """The row with the final feedback, scores and transcript filled in (status completed).
+
+    `turns` are the interview's turns in order (opening … feedback), or any tail of them down
+    to just the final feedback turn; what earlier turns said is kept from `record.transcript`.
+    """
+    final = turns[-1] if turns else None
+    feedback = final.response.payload if final is not None else None
+    if final is None or not isinstance(feedback, InterviewFeedbackPayload):
+        raise BadInput("The interview is not finished yet: there is no final feedback to save.")
+    if _meta_columns(final.state.meta) != _meta_columns(record):
+        raise BadInput("These turns belong to a different interview than the session record.")
+    model, prompt_version = _trace_fields(final)
+    return _validated({
+        **record.model_dump(),
+        "status": "completed",
+        "completed_at": to_utc(now or utc_now()),
+        "model": record.model or model,
+        "prompt_version": record.prompt_version or prompt_version,
+        "summary": feedback.summary,
+        "strengths": list(feedback.strengths),
+        "improvements": list(feedback.improvements),
+        "skill_gaps": list(feedback.skill_gaps or []),
+        "next_steps": list(feedback.next_steps or []),
+        "communication_score": feedback.scores.communication,
+        "content_score": feedback.scores.content,
+        "confidence_score": feedback.scores.confidence,
+        "overall_score": feedback.scores.overall,
+        "transcript": build_transcript(final.state, turns, record.transcript),
+    })
+
+
+def abandoned_record(record: SessionRecord, *, now: datetime | None = None) -> SessionRecord:
+    """The row of an interview left before its feedback (written with `store.complete`)."""
+    if record.status == "completed":
+        raise BadInput("A completed session cannot be marked abandoned.")
+    return _validated({**record.model_dump(), "status": "abandoned",
+                       "completed_at": to_utc(now or utc_now())})
+
+
+def record_from_final_turn(
+    final: TurnResult, *, language: str = "en", now: datetime | None = None
+) -> SessionRecord:
+    """Create and complete in one, for the stateless HTTP service that only sees the last turn.
+
+    The id is derived from the finished state, so saving the same interview twice is one row.
+    """
+    session_id = str(uuid.uuid5(FINAL_TURN_NAMESPACE, final.state.model_dump_json()))
+    record = new_record(final, language=language, session_id=session_id, now=now)
+    return completed_record(record, [final], now=now)
+
+
+def build_transcript(
+    state: InterviewSessionState,
+    turns: Sequence[TurnResult],
+    earlier: Sequence[TranscriptEntry] = (),
+) -> list[TranscriptEntry]:
+    """One entry per question in `state`, with phase, difficulty and the answer's assessment.
+
+    A question turn's payload names the question it asks (so its difficulty) and its assessment
+    judges the question before; the feedback turn's assessment judges the last question.
+    """
+    plan = session.phase_plan(state.total_questions)
+    difficulty = {e.question_id: e.difficulty for e in earlier}
+    judged: dict[str, _Scores | None] = {e.question_id: _entry_scores(e) for e in earlier}
+    for turn in turns:
+        payload = turn.response.payload
+        if payload.kind == "question":
+            difficulty[payload.question_id] = payload.difficulty
+            number = _question_number(payload.question_id) - 1
+        else:
+            number = turn.state.total_questions
+        if turn.assessment is not None and number >= 1:
+            a = turn.assessment
+            judged[session.question_id(number)] = (a.communication, a.content, a.confidence,
+                                                   a.note)
+    entries = []
+    for number, item in enumerate(state.transcript, start=1):
+        scores = judged.get(item.question_id)
+        entries.append(TranscriptEntry(
+            question_id=item.question_id,
+            question=item.question,
+            topic=item.topic,
+            phase=plan[number - 1],
+            difficulty=difficulty.get(item.question_id),
+            answer=item.answer,
+            **(dict(zip(("communication", "content", "confidence", "note"), scores, strict=True))
+               if scores else {}),
+        ))
+    return entries
+
+
+def row_from_record(record: SessionRecord) -> dict[str, Any]:
+    """The JSON-ready row (PostgREST body): arrays as lists, timestamps ISO 8601 UTC."""
+    row = record.model_dump(mode="json", exclude={"transcript"})
+    for column in TIME_COLUMNS:
+        value = getattr(record, column)
+        row[column] = iso_utc(value) if value is not None else None
+    row["transcript"] = [e.model_dump(mode="json", exclude_none=True) for e in record.transcript]
+    return row
+
+
+def sqlite_row(record: SessionRecord) -> dict[str, Any]:
+    """The row for SQLite: like `row_from_record`, with arrays and transcript as JSON text."""
+    row = row_from_record(record)
+    for column in JSON_COLUMNS:
+        row[column] = json.dumps(row[column], ensure_ascii=False, separators=(",", ":"))
+    return row
+
+
+def record_from_row(row: Mapping[str, Any]) -> SessionRecord:
+    """A record from a SQLite or PostgREST row; columns it does not know are ignored."""
+    given = dict(row)  # a Mapping, or a sqlite3.Row (which has keys() but is no Mapping)
+    data = {column: given[column] for column in COLUMNS if column in given}
+    for column in JSON_COLUMNS:
+        value = data.get(column)
+        if isinstance(value, str | bytes):
+            value = json.loads(value)
+        data[column] = [] if value is None else value
+    for column in TIME_COLUMNS:
+        value = data.get(column)
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        data[column] = to_utc(value) if isinstance(value, datetime) else value
+    for column in SCORE_COLUMNS:
+        if isinstance(data.get(column), Decimal | str):
+            data[column] = float(data[column])
+    for column in ("id", "user_id"):
+        if data.get(column) is not None:
+            data[column] = str(data[column])
+    return SessionRecord.model_validate(data)
+
+
+def _validated(data: dict[str, Any]) -> SessionRecord:
+    try:
+        return SessionRecord.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False, include_input=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise BadInput(f"Cannot save this session: {where}: {first['msg']}.") from error
+
+
+def _meta_columns(source: InterviewMeta | SessionRecord) -> dict[str, Any]:
+    return {
+        "target_role": source.target_role,
+        "experience_level": source.experience_level,
+        "difficulty": source.difficulty,
+        "questions_target": source.questions_target,
+    }
+
+
+def _trace_fields(result: TurnResult) -> tuple[str | None, str | None]:
+    trace = result.trace
+    return (trace.model, trace.prompt_version) if trace is not None else (None, None)
+
+
+def _entry_scores(entry: TranscriptEntry) -> _Scores | None:
+    if entry.communication is None or entry.content is None or entry.confidence is None:
+        return None
+    return (entry.communication, entry.content, entry.confidence, entry.note)
+
+
+def _question_number(question_id: str) -> int:
+    return int(question_id.removeprefix("q"))
+
+
+def _uuid_text(value: str, name: str) -> str:
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise BadInput(f"{name} must be a UUID.") from None

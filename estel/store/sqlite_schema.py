@@ -1,0 +1,72 @@
+"""The SQLite schema as ordered migrations; `PRAGMA user_version` is the number applied.
+
+Migration 1 mirrors supabase/migrations/*_interview_sessions.sql column for column (uuids and
+timestamps as ISO text, arrays and the transcript as JSON text, scores as REAL). Add a migration
+by appending a tuple of statements; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+_SCORE = "REAL CHECK ({name} BETWEEN 0 AND 10)"
+
+_SESSIONS_TABLE = f"""
+CREATE TABLE interview_sessions (
+  id TEXT PRIMARY KEY NOT NULL,
+  user_id TEXT,
+  created_at TEXT NOT NULL,
+  completed_at TEXT,
+  status TEXT NOT NULL DEFAULT 'in_progress'
+    CHECK (status IN ('in_progress', 'completed', 'abandoned')),
+  target_role TEXT NOT NULL CHECK (length(target_role) BETWEEN 1 AND 120),
+  experience_level TEXT NOT NULL CHECK (length(experience_level) BETWEEN 1 AND 60),
+  difficulty TEXT NOT NULL CHECK (difficulty IN ('easy', 'standard', 'hard')),
+  questions_target INTEGER NOT NULL CHECK (questions_target BETWEEN 1 AND 20),
+  language TEXT NOT NULL DEFAULT 'en',
+  brain TEXT NOT NULL,
+  model TEXT,
+  prompt_version TEXT,
+  summary TEXT,
+  strengths TEXT NOT NULL DEFAULT '[]' CHECK (json_type(strengths) = 'array'),
+  improvements TEXT NOT NULL DEFAULT '[]' CHECK (json_type(improvements) = 'array'),
+  skill_gaps TEXT NOT NULL DEFAULT '[]' CHECK (json_type(skill_gaps) = 'array'),
+  next_steps TEXT NOT NULL DEFAULT '[]' CHECK (json_type(next_steps) = 'array'),
+  communication_score {_SCORE.format(name="communication_score")},
+  content_score {_SCORE.format(name="content_score")},
+  confidence_score {_SCORE.format(name="confidence_score")},
+  overall_score {_SCORE.format(name="overall_score")},
+  transcript TEXT NOT NULL DEFAULT '[]' CHECK (json_type(transcript) = 'array'),
+  CHECK (status <> 'completed' OR (
+    completed_at IS NOT NULL AND summary IS NOT NULL
+    AND communication_score IS NOT NULL AND content_score IS NOT NULL
+    AND confidence_score IS NOT NULL AND overall_score IS NOT NULL))
+)
+"""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: interview_sessions, as in the Supabase migration, and the dashboard's indexes
+    (
+        _SESSIONS_TABLE,
+        "CREATE INDEX interview_sessions_created_at_idx ON interview_sessions (created_at DESC)",
+        "CREATE INDEX interview_sessions_target_role_created_at_idx"
+        " ON interview_sessions (target_role, created_at DESC)",
+        "CREATE INDEX interview_sessions_user_id_created_at_idx"
+        " ON interview_sessions (user_id, created_at DESC)",
+    ),
+    # 2: rows waiting for Supabase (one per session: the newest write wins)
+    (
+        """
+        CREATE TABLE sync_outbox (
+          session_id TEXT PRIMARY KEY NOT NULL,
+          op TEXT NOT NULL CHECK (op IN ('create', 'complete')),
+          row TEXT NOT NULL CHECK (json_type(row) = 'object'),
+          token TEXT NOT NULL,
+          queued_at TEXT NOT NULL,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          last_error TEXT
+        )
+        """,
+        "CREATE INDEX sync_outbox_queued_at_idx ON sync_outbox (queued_at)",
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

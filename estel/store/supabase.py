@@ -1,0 +1,256 @@
+"""SupabaseStore: interview_sessions in Supabase through its client, with a local outbox.
+
+Every write is first queued in the local SQLite outbox (durable), then sent as an upsert on
+`id`; once Supabase has it, the entry is removed. If Supabase is unreachable, slow, answers 5xx
+or refuses the row, the entry stays and the receipt says "saved locally, will sync". The next
+successful write and `flush_outbox()` (`python -m estel sync`) send what is waiting. Sending the
+same row twice is harmless: `complete` merges on `id`, `create` ignores an existing row.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+import httpx
+from postgrest import APIError
+from postgrest.types import CountMethod, ReturnMethod
+from pydantic import SecretStr
+
+from estel.errors import BadInput, StoreFailure
+from estel.store.base import SaveReceipt, SessionFilters, SessionRecord
+from estel.store.outbox import Outbox, OutboxItem, OutboxOp
+from estel.store.records import iso_utc, record_from_row, row_from_record
+from estel.store.sqlite import FILTER_COLUMNS, SQLiteStore
+
+if TYPE_CHECKING:
+    from supabase import Client
+
+log = logging.getLogger(__name__)
+
+TABLE = "interview_sessions"
+
+
+@dataclass
+class SyncReport:
+    """What one flush of the outbox did."""
+
+    sent: int = 0
+    failed: int = 0
+    remaining: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class SupabaseStore:
+    """interview_sessions in Supabase; writes that fail wait in `outbox`'s SQLite file."""
+
+    def __init__(
+        self,
+        url: str,
+        key: str | SecretStr,
+        timeout: float = 10.0,
+        outbox: SQLiteStore | None = None,
+        *,
+        flush_batch: int = 20,
+    ) -> None:
+        if not re.match(r"^https?://[^/\s]+", url or ""):
+            raise BadInput("SUPABASE_URL must be an http(s) URL, e.g. https://abc.supabase.co.")
+        self._key = key.get_secret_value() if isinstance(key, SecretStr) else key
+        if not self._key:
+            raise BadInput("SUPABASE_KEY is empty.")
+        self.url = url
+        self.timeout = timeout
+        self.outbox = Outbox(outbox if outbox is not None else SQLiteStore())
+        self.flush_batch = flush_batch
+        self._client: Client | None = None
+        self._http: httpx.Client | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def description(self) -> str:
+        return f"Supabase: {urlparse(self.url).hostname or self.url}"
+
+    # -- SessionStore -------------------------------------------------------------------------
+
+    def create(self, record: SessionRecord) -> SaveReceipt:
+        """Queue and send the in_progress row; an existing row is never overwritten by it."""
+        return self._save("create", record)
+
+    def complete(self, record: SessionRecord) -> SaveReceipt:
+        """Queue and send the finished row (upsert on id: doing it twice changes nothing)."""
+        if record.status == "in_progress":
+            raise BadInput("complete() needs a finished record: use records.completed_record().")
+        return self._save("complete", record)
+
+    def get(self, session_id: str) -> SessionRecord | None:
+        """The row, or the newer version of it still waiting in the outbox."""
+        pending = self._pending(session_id)
+        if pending is not None:
+            return record_from_row(pending.row)
+        rows = self._query(lambda t: t.select("*").eq("id", session_id).limit(1)).data
+        return record_from_row(rows[0]) if rows else None
+
+    def list(
+        self, filters: SessionFilters | None = None, limit: int = 100
+    ) -> list[SessionRecord]:
+        """Newest first (rows still in the outbox are not included)."""
+        def build(table: Any) -> Any:
+            query = _filtered(table.select("*"), filters)
+            return query.order("created_at", desc=True).order("id", desc=True).limit(limit)
+
+        return [record_from_row(row) for row in self._query(build).data]
+
+    def count(self, filters: SessionFilters | None = None) -> int:
+        response = self._query(
+            lambda t: _filtered(t.select("id", count=CountMethod.exact, head=True), filters)
+        )
+        return int(response.count or 0)
+
+    # -- the outbox ---------------------------------------------------------------------------
+
+    def flush_outbox(self, limit: int | None = None) -> SyncReport:
+        """Send waiting rows, oldest first; stops at the first network failure."""
+        report = SyncReport()
+        for item in self.outbox.items(limit):
+            error, reachable = self._send_item(item)
+            if error is None:
+                report.sent += 1
+                continue
+            report.failed += 1
+            report.errors.append(f"{item.session_id}: {error}")
+            if not reachable:
+                break
+        report.remaining = self.outbox.count()
+        return report
+
+    def pending_count(self) -> int:
+        return self.outbox.count()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._http is not None:
+                self._http.close()
+            self._client = self._http = None
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _save(self, op: OutboxOp, record: SessionRecord) -> SaveReceipt:
+        row = row_from_record(record)
+        try:
+            self.outbox.put(op, row)
+            item = self.outbox.get(record.id)
+        except StoreFailure as outbox_error:
+            return self._save_without_outbox(op, row, outbox_error)
+        if item is None:  # sent and removed by a concurrent flush meanwhile
+            return self._saved_remotely()
+        error, _ = self._send_item(item)
+        if error is not None:
+            return SaveReceipt(
+                saved=True, location=self.outbox.description, pending_sync=True,
+                message=f"Saved locally, will sync to {self.description} when it is reachable.",
+                extra={"error": error},
+            )
+        report = self.flush_outbox(self.flush_batch) if self.outbox.count() else SyncReport()
+        return self._saved_remotely(report)
+
+    def _save_without_outbox(
+        self, op: OutboxOp, row: dict[str, Any], outbox_error: StoreFailure
+    ) -> SaveReceipt:
+        log.warning("outbox unavailable, sending directly: %s", outbox_error.message)
+        try:
+            self._send(op, row)
+        except (httpx.HTTPError, APIError) as error:
+            return SaveReceipt(saved=False, location=self.description,
+                               message=f"Could not save the session: {_describe(error)}; "
+                                       f"{outbox_error.message}")
+        return self._saved_remotely()
+
+    def _saved_remotely(self, report: SyncReport | None = None) -> SaveReceipt:
+        extra = {"synced": str(report.sent)} if report and report.sent else {}
+        return SaveReceipt(saved=True, location=self.description,
+                           message=f"Saved to {self.description}.", extra=extra)
+
+    def _send_item(self, item: OutboxItem) -> tuple[str | None, bool]:
+        """(None, True) when sent; else (error text, whether Supabase answered at all)."""
+        try:
+            self._send(item.op, item.row)
+        except (httpx.HTTPError, APIError) as error:
+            text = _describe(error)
+            self._bookkeep(self.outbox.failed, item, text)
+            return text, isinstance(error, APIError)
+        self._bookkeep(self.outbox.done, item)
+        return None, True
+
+    @staticmethod
+    def _bookkeep(action: Any, *args: Any) -> None:
+        """Outbox bookkeeping after a send; if the local file fails now, a resend is harmless."""
+        try:
+            action(*args)
+        except StoreFailure as error:
+            log.warning("outbox bookkeeping failed: %s", error.message)
+
+    def _send(self, op: OutboxOp, row: dict[str, Any]) -> None:
+        # without user_id the column default (auth.uid()) applies, as RLS expects
+        body = {k: v for k, v in row.items() if not (k == "user_id" and v is None)}
+        self._table().upsert(
+            body, on_conflict="id", ignore_duplicates=(op == "create"),
+            returning=ReturnMethod.minimal,
+        ).execute()
+
+    def _query(self, build: Any) -> Any:
+        try:
+            return build(self._table()).execute()
+        except (httpx.HTTPError, APIError) as error:
+            raise StoreFailure(
+                f"Could not read sessions from {self.description}: {_describe(error)}"
+            ) from error
+
+    def _pending(self, session_id: str) -> OutboxItem | None:
+        try:
+            return self.outbox.get(session_id)
+        except StoreFailure:
+            return None
+
+    def _table(self) -> Any:
+        with self._lock:
+            if self._client is None:
+                self._client = self._make_client()
+            return self._client.table(TABLE)
+
+    def _make_client(self) -> Client:
+        from supabase import ClientOptions, SupabaseException, create_client
+
+        self._http = httpx.Client(timeout=self.timeout)
+        options = ClientOptions(httpx_client=self._http, postgrest_client_retry=False,
+                                auto_refresh_token=False, persist_session=False)
+        try:
+            return create_client(self.url, self._key, options=options)
+        except SupabaseException as error:
+            raise BadInput(f"Invalid Supabase settings: {error.message}") from error
+
+
+def _filtered(query: Any, filters: SessionFilters | None) -> Any:
+    if filters is None:
+        return query
+    if filters.since is not None:
+        query = query.gte("created_at", iso_utc(filters.since))
+    if filters.until is not None:
+        query = query.lt("created_at", iso_utc(filters.until))
+    for field_name, column in FILTER_COLUMNS.items():
+        values = getattr(filters, field_name)
+        if values is not None:
+            query = query.in_(column, list(values))
+    return query
+
+
+def _describe(error: Exception) -> str:
+    """Short, safe text for a failure (the key is in headers, never in these messages)."""
+    if isinstance(error, APIError):
+        return f"Supabase refused the request ({error.code or 'error'}): {error.message}"
+    if isinstance(error, httpx.TimeoutException):
+        return f"Supabase did not answer within the timeout ({type(error).__name__})"
+    return f"Supabase is unreachable ({type(error).__name__}: {error})"
