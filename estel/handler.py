@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError
 
 from estel.contract import EstelInterviewEnvelope, InterviewRequest, error_envelope
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
@@ -42,21 +43,32 @@ def parse_request(data: Any) -> InterviewRequest:
     if isinstance(mode, str) and mode in KNOWN_MODES and mode not in SUPPORTED_MODES:
         raise BadInput(f"Mode '{mode}' is not supported yet.")
     try:
-        return InterviewRequest.model_validate(data)
+        request = InterviewRequest.model_validate(data)
     except ValidationError as error:
         raise BadInput(describe_validation_error(error)) from None
     except RecursionError:
         raise BadInput("The request is nested too deeply.") from None
+    try:  # a lone surrogate ("\ud800" in JSON) parses but can never be written out as UTF-8
+        request.model_dump_json()
+    except PydanticSerializationError:
+        raise BadInput("The request contains invalid Unicode text.") from None
+    return request
 
 
 def describe_validation_error(error: ValidationError) -> str:
     """One short line naming the field and the problem; never echoes the input."""
     first = error.errors(include_url=False, include_input=False)[0]
     where = ".".join(str(part) for part in first["loc"] if not str(part).startswith("function"))
-    problem = first["msg"]
+    where, problem = _shown(where, 60), _shown(first["msg"], 100)
     count = error.error_count()
     more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
     return f"Invalid request: {where or 'body'}: {problem}{more}."
+
+
+def _shown(text: str, limit: int) -> str:
+    """Input-derived text made safe to echo: printable (no lone surrogates) and short."""
+    cleaned = "".join(ch if ch.isprintable() else "?" for ch in text[:limit])
+    return cleaned + ("..." if len(text) > limit else "")
 
 
 def run_turn(engine: Engine, request: InterviewRequest) -> TurnResult:
@@ -77,7 +89,7 @@ def mode_of(data: Any) -> str:
             return "interview_session"
     if isinstance(data, dict) and isinstance(data.get("context"), dict):
         mode = data["context"].get("context")
-        if isinstance(mode, str) and 0 < len(mode) <= 40:
+        if isinstance(mode, str) and 0 < len(mode) <= 40 and mode.isprintable():
             return mode
     return "interview_session"
 
