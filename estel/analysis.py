@@ -38,14 +38,16 @@ from estel.analysis_lexicon import (
 from estel.brains.bank import TalkingPoint
 from estel.contract import Phase
 
-FLAG_NOTES = {
-    "empty": "No answer was given.",
-    "gibberish": "This does not read as an answer; write a few full sentences about a real "
-    "example.",
-    "echo": "This mostly repeats the question; answer it in your own words with an example.",
-    "injection": "Instructions to the interviewer are ignored and earn nothing; only the answer "
-    "itself is scored.",
+FLAG_ADVICE = {
+    "empty": "no answer was given; even a short real example earns credit",
+    "gibberish": "this does not read as an answer; write a few full sentences about a real "
+    "example",
+    "echo": "this mostly repeats the question; answer it in your own words with an example",
+    "injection": "instructions to the interviewer earn nothing; answer the question itself",
 }
+INJECTION_NOTE = "Instructions to the interviewer were ignored; only the answer itself is scored."
+# A follow-up quotes the candidate ('fixed the bug'); saying it again is not copying the question.
+QUOTED = re.compile(r"(?<!\w)'[^']{1,80}'(?!\w)")
 STAR_PARTS = ("situation", "task", "action", "result")
 
 
@@ -69,7 +71,9 @@ class AnswerAnalysis:
     communication: float
     content: float
     confidence: float
-    note: str
+    note: str  # one or two sentences for the candidate
+    praise: str  # what worked ("Clear STAR structure..."), or ""
+    advice: str  # the one change worth most, a lower-case phrase
     fragment: str  # a short phrase of what the candidate did, for a follow-up to quote
 
     @property
@@ -123,11 +127,16 @@ def analyse_answer(
             flags.append("gibberish" if clean.strip() else "empty")
     elif is_gibberish(words):
         flags.append("gibberish")
-    elif is_echo(words, tokens(question)):
+    elif is_echo(words, tokens(QUOTED.sub(" ", question))):
         flags.append("echo")
     feats = _features(clean, words, question, phase, talking_points, role_terms)
     comm, content, conf = _scores(feats, phase)
-    if set(flags) - {"injection"} or not words:
+    serious = [flag for flag in flags if flag != "injection"]
+    if serious or not words:
+        praise, advice = "", FLAG_ADVICE[(serious or flags or ["empty"])[0]]
+    else:
+        praise, advice = _praise(feats, phase), _advice(feats, phase)
+    if serious or not words:
         # Nothing worth crediting: no content, and at most a token amount for the rest.
         comm, content, conf = min(comm, 1.0), 0.0, min(conf, 1.0)
     elif injected:
@@ -150,8 +159,10 @@ def analyse_answer(
         communication=_round(comm),
         content=_round(content),
         confidence=_round(conf),
-        note=_note(feats, tuple(flags), phase),
-        fragment="" if set(flags) - {"injection"} else key_fragment(clean),
+        note=_note(praise, advice, injected and not serious and bool(words)),
+        praise=praise,
+        advice=advice,
+        fragment="" if serious else key_fragment(clean),
     )
 
 
@@ -223,8 +234,8 @@ def _features(
     return _Features(
         words=len(words),
         sentences=len([s for s in re.split(r"[.!?\n]+", text) if tokens(s)]),
-        fillers=tuple(m.group(0).lower().strip(" ,") for m in FILLERS.finditer(text)),
-        hedges=tuple(m.group(0).lower() for m in HEDGES.finditer(text)),
+        fillers=tuple(_spoken(m.group(0).strip(" ,")) for m in FILLERS.finditer(text)),
+        hedges=tuple(_spoken(m.group(0)) for m in HEDGES.finditer(text)),
         ownership=_ownership(text),
         decisive=len(DECISIVE.findall(text)),
         star=star,
@@ -239,6 +250,11 @@ def _features(
         role_hits=keyword_hits(words, role_terms),
         overlap=_overlap(words, tokens(question)),
     )
+
+
+def _spoken(phrase: str) -> str:
+    """A matched phrase as it is quoted back: lower case, single spaces, 'I' capital."""
+    return re.sub(r"\bi\b", "I", " ".join(phrase.lower().split()))
 
 
 def _ownership(text: str) -> int:
@@ -292,15 +308,10 @@ def _confidence(f: _Features, gate: float) -> float:
     return max(0.0, min(10.0, raw)) * min(1.0, gate / 0.6)
 
 
-def _note(f: _Features, flags: tuple[str, ...], phase: Phase) -> str:
-    """One or two short sentences: what worked, and the one change worth most."""
-    serious = [flag for flag in flags if flag != "injection"]
-    if serious or (flags and not f.words):
-        return FLAG_NOTES[(serious or ["injection"])[0]]
-    praise = _praise(f, phase)
-    advice = _advice(f, phase)
-    prefix = FLAG_NOTES["injection"] + " " if flags else ""
-    return f"{prefix}{praise}; {advice}." if praise else f"{prefix}{advice[0].upper()}{advice[1:]}."
+def _note(praise: str, advice: str, injected: bool) -> str:
+    """What worked and the one change worth most, as one or two sentences."""
+    text = f"{praise}; {advice}." if praise else f"{advice[0].upper()}{advice[1:]}."
+    return f"{INJECTION_NOTE} {text}" if injected else text
 
 
 def _praise(f: _Features, phase: Phase) -> str:

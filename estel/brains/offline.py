@@ -1,17 +1,265 @@
-"""TEMPORARY placeholder: the real offline brain (question bank, analysis) replaces this file."""
+"""The offline brain: the embedded interviewer. No key, no network; same inputs, same turn.
+
+Questions come from the bank (estel/data/questions) for the role's family, by phase and
+difficulty, never repeating within a session. A thin answer gets a follow-up that quotes it when
+the next question stays in the same phase. Scores come from `estel.analysis`; the final feedback
+re-analyses every answer (`estel.brains.feedback`). Choices that could go several ways (which
+question of several) use a hash of the session so far: deterministic, yet varied between sessions.
+"""
 
 from __future__ import annotations
 
-from estel.brains.base import TurnContext, TurnDraft
-from estel.brains.scripted import default_draft
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+
+from estel.analysis import AnswerAnalysis, analyse_answer
+from estel.brains.bank import (
+    GENERIC_FAMILY,
+    Bank,
+    BankQuestion,
+    RoleFamily,
+    TalkingPoint,
+    load_bank,
+)
+from estel.brains.base import (
+    AnswerAssessment,
+    BrainTrace,
+    QuestionDraft,
+    TurnContext,
+    TurnDraft,
+)
+from estel.brains.feedback import Answered, build_feedback
+from estel.brains.roles import match_family
+from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
+from estel.session import base_difficulty
+
+PROMPT_VERSION = "offline-v1"
+FOLLOW_UP = "Follow-up: "
+STRONG, WEAK = 7.0, 4.0  # latest answer's overall score that moves the next question a step
+
+FOLLOW_UP_POINTS = (
+    TalkingPoint(point="The specific steps you took",
+                 keywords=("first", "then", "step", "changed", "built", "fixed", "decided",
+                           "wrote", "set up", "started")),
+    TalkingPoint(point="How you knew it worked",
+                 keywords=("measur", "result", "metric", "test", "data", "feedback", "number",
+                           "improv", "reduc", "increas")),
+    TalkingPoint(point="Your own part in it",
+                 keywords=("my role", "i led", "i owned", "responsib", "i decided", "personally",
+                           "myself")),
+)
+QUOTE_TEMPLATES = {
+    "behavioural": (
+        "You mentioned '{quote}'. What exactly did you do, step by step, and how did you know "
+        "it worked?",
+        "Let's go deeper on '{quote}': what was your own part in it, and what changed as a "
+        "result?",
+        "You said '{quote}'. Walk me through one specific moment: the situation, what you did, "
+        "and the outcome.",
+    ),
+    "technical": (
+        "You mentioned '{quote}'. How exactly would you do that, and what trade-off would you "
+        "watch for?",
+        "Let's go deeper on '{quote}': walk me through the steps, and how you would check that "
+        "it worked.",
+    ),
+}
+TOPIC_TEMPLATES = (
+    "Your answer on {topic} was brief. Can you give me one concrete example: what you did, and "
+    "what happened as a result?",
+    "Let's stay with {topic} a moment longer. What is one specific example from your own work, "
+    "and what was the outcome?",
+)
+FOLLOW_UP_HINT = ("Pick one real example. Say what you did, step by step, and finish with a "
+                  "result you can measure.")
 
 
 class OfflineBrain:
+    """Interviewer from the built-in question bank with rule-based scoring."""
+
     name = "offline"
+
+    def __init__(self, bank: Bank | None = None) -> None:
+        self._bank = bank  # loaded on first use: no I/O in __init__
 
     @property
     def label(self) -> str:
-        return "Offline (built-in question bank)"
+        return "Offline interviewer (built-in question bank, rule-based scoring)"
+
+    @property
+    def bank(self) -> Bank:
+        if self._bank is None:
+            self._bank = load_bank()
+        return self._bank
 
     def turn(self, ctx: TurnContext) -> TurnDraft:
-        return default_draft(ctx)
+        family = match_family(ctx.meta.target_role, self.bank)
+        role = display_role(ctx.meta.target_role)
+        lookup = self._lookup(family, role)
+        trace = BrainTrace(brain=self.name, prompt_version=PROMPT_VERSION)
+        if ctx.kind == "feedback":
+            answered = [self._answered(ctx, i, family, lookup) for i in range(len(ctx.history))]
+            latest = answered[-1].analysis
+            return TurnDraft(assessment=_assessment(latest),
+                             feedback=build_feedback(role, answered), trace=trace)
+        latest = None
+        if ctx.history:
+            latest = self._answered(ctx, len(ctx.history) - 1, family, lookup).analysis
+        question = self._follow_up(ctx, latest, lookup) or self._from_bank(ctx, family, role,
+                                                                            latest)
+        return TurnDraft(assessment=_assessment(latest) if latest else None, question=question,
+                         trace=trace)
+
+    def _lookup(self, family: RoleFamily, role: str) -> dict[str, BankQuestion]:
+        """Bank questions of the family (and generic) by normalised text for this role."""
+        families = [family, self.bank.get(GENERIC_FAMILY, family)]
+        return {normalised(fill_role(q.question, role)): q
+                for fam in families for q in fam.questions}
+
+    def _answered(
+        self, ctx: TurnContext, index: int, family: RoleFamily, lookup: dict[str, BankQuestion]
+    ) -> Answered:
+        item = ctx.history[index]
+        phase = ctx.plan[index]
+        asked = lookup.get(normalised(item.question))
+        if asked is not None:
+            points: Sequence[TalkingPoint] = asked.talking_points
+        else:  # a follow-up, or a question from another brain: generic relevance only
+            points = FOLLOW_UP_POINTS if item.topic.startswith(FOLLOW_UP) else ()
+        analysis = analyse_answer(item.answer or "", item.question, phase=phase,
+                                  talking_points=points, role_terms=family.role_terms)
+        return Answered(number=index + 1, topic=item.topic, phase=phase, analysis=analysis)
+
+    def _from_bank(
+        self, ctx: TurnContext, family: RoleFamily, role: str, latest: AnswerAnalysis | None
+    ) -> QuestionDraft:
+        wanted = next_difficulty(ctx, latest)
+        asked = {normalised(item.question) for item in ctx.history}
+        generic = self.bank.get(GENERIC_FAMILY)
+        families = [family] if generic is None or generic is family else [family, generic]
+        for fam in families:
+            for difficulty in difficulty_order(wanted, base_difficulty(ctx.meta.difficulty)):
+                fresh = [q for q in fam.pick(ctx.phase, difficulty)
+                         if normalised(fill_role(q.question, role)) not in asked]
+                if fresh:
+                    chosen = fresh[seed(ctx, "bank") % len(fresh)]
+                    return QuestionDraft(question=fill_role(chosen.question, role),
+                                         topic=chosen.topic, difficulty=chosen.difficulty,
+                                         helper_hint=chosen.helper_hint)
+        return _last_resort(ctx, role, wanted)
+
+    def _follow_up(
+        self,
+        ctx: TurnContext,
+        latest: AnswerAnalysis | None,
+        lookup: dict[str, BankQuestion],
+    ) -> QuestionDraft | None:
+        """A probe of the latest answer when it was thin and the phase continues."""
+        previous = ctx.latest
+        if (latest is None or previous is None or not latest.is_thin or not latest.words
+                or any(flag != "injection" for flag in latest.flags)
+                or ctx.phase != ctx.latest_phase or previous.topic.startswith(FOLLOW_UP)
+                or ctx.phase not in QUOTE_TEMPLATES):
+            return None
+        asked = {normalised(item.question) for item in ctx.history}
+        topic = previous.topic
+        for text in _follow_up_texts(ctx, latest.fragment, topic):
+            if normalised(text) not in asked:
+                return QuestionDraft(
+                    question=text, topic=(FOLLOW_UP + topic)[:120],
+                    difficulty=next_difficulty(ctx, latest), helper_hint=FOLLOW_UP_HINT)
+        return None
+
+
+def _follow_up_texts(ctx: TurnContext, fragment: str, topic: str) -> list[str]:
+    """Candidate follow-up questions, the seeded first, the rest as fallbacks."""
+    quote = re.sub(r"[^\w\s'%$-]", "", fragment).strip()[:60]
+    if quote:
+        templates = QUOTE_TEMPLATES[ctx.phase]
+        texts = [t.format(quote=quote) for t in templates]
+    else:
+        subject = topic[0].lower() + topic[1:] if topic[:2] != topic[:2].upper() else topic
+        texts = [t.format(topic=subject) for t in TOPIC_TEMPLATES]
+    start = seed(ctx, "follow-up") % len(texts)
+    return texts[start:] + texts[:start]
+
+
+def _assessment(analysis: AnswerAnalysis) -> AnswerAssessment:
+    return AnswerAssessment(communication=analysis.communication, content=analysis.content,
+                            confidence=analysis.confidence, note=analysis.note[:600])
+
+
+def _last_resort(ctx: TurnContext, role: str, difficulty: QuestionDifficulty) -> QuestionDraft:
+    """Only when the bank has nothing fresh for this phase: a plain, numbered question."""
+    return QuestionDraft(
+        question=f"Question {ctx.question_number}: tell me about another piece of your {role} "
+        "work you are proud of: what you did and what came of it.",
+        topic="Another example",
+        difficulty=difficulty,
+        helper_hint=FOLLOW_UP_HINT,
+    )
+
+
+def next_difficulty(ctx: TurnContext, latest: AnswerAnalysis | None) -> QuestionDifficulty:
+    """The meta's difficulty, one step up after a strong answer, one down after a weak one."""
+    base = QUESTION_DIFFICULTIES.index(base_difficulty(ctx.meta.difficulty))
+    step = 0
+    if latest is not None:
+        step = 1 if latest.overall >= STRONG else -1 if latest.overall <= WEAK else 0
+    return QUESTION_DIFFICULTIES[max(0, min(2, base + step))]
+
+
+def difficulty_order(
+    wanted: QuestionDifficulty, base: QuestionDifficulty
+) -> list[QuestionDifficulty]:
+    """Wanted first, then the base, then the rest nearest the base (the engine clamps to it)."""
+    order = [wanted, base]
+    rest = sorted(QUESTION_DIFFICULTIES, key=lambda d: abs(QUESTION_DIFFICULTIES.index(d)
+                                                         - QUESTION_DIFFICULTIES.index(base)))
+    return list(dict.fromkeys(order + rest))
+
+
+def seed(ctx: TurnContext, purpose: str) -> int:
+    """A stable number from everything the session has said so far (never Python's hash())."""
+    payload = json.dumps(
+        [purpose, ctx.meta.model_dump(), ctx.question_number, ctx.kind,
+         [_item(item) for item in ctx.history]],
+        sort_keys=True, ensure_ascii=False,
+    )
+    return int.from_bytes(hashlib.sha256(payload.encode("utf-8")).digest()[:8], "big")
+
+
+def _item(item: InterviewTranscriptItem) -> list[str]:
+    return [item.question, item.topic, item.answer or ""]
+
+
+def display_role(role: str) -> str:
+    """The role mid-sentence: 'Senior Data Scientist' -> 'senior data scientist'; 'BA' kept."""
+    return " ".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in role.split())
+
+
+def fill_role(template: str, role: str) -> str:
+    """The question with {role} filled in, its article agreeing ('an operations manager')."""
+    text = _ARTICLE.sub(lambda m: _article(role, m.group(1)) + " {role}", template)
+    text = text.replace("{role}", role)
+    return text[:1].upper() + text[1:]
+
+
+_ARTICLE = re.compile(r"\b([Aa]n?) \{role\}")
+
+
+def _article(role: str, written: str) -> str:
+    first = role.split()[0] if role.split() else role
+    if first.isupper() and len(first) > 1:  # acronyms go by the letter's name: an SDE, a UX
+        vowel = first[0] in "AEFHILMNORSX"
+    else:
+        vowel = first[:1].lower() in "aeiou" and not first.lower().startswith(("uni", "use", "eu"))
+    word = "an" if vowel else "a"
+    return word.capitalize() if written[0].isupper() else word
+
+
+def normalised(text: str) -> str:
+    """Text compared for repeats: lower case, punctuation and spacing ignored (as the engine)."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

@@ -1,0 +1,220 @@
+"""Final feedback of the offline brain, built from the analysis of every answer in the session.
+
+Every line cites what it is about ("Q3 (Stakeholder conflict): ..."), so a candidate can go back
+to the answer. The dimension means are replayed with the session's own running-mean arithmetic,
+so the summary names the same strongest and weakest dimension the final scores show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from estel import session
+from estel.analysis import AnswerAnalysis
+from estel.brains.base import FeedbackDraft
+from estel.contract import Phase, SessionScores
+
+DIMENSIONS = ("communication", "content", "confidence")
+WEAKEST_ADVICE = {
+    "communication": "Answers will land better with a clear beginning, middle and end, a length "
+    "of about one to two minutes, and fewer filler words.",
+    "content": "Answers need more substance: a concrete example, a number that shows the impact, "
+    "and the points a strong answer to the question covers.",
+    "confidence": "Say what you did and decided ('I led', 'I chose') and drop the hedges "
+    "('I think', 'maybe').",
+}
+GOOD, WEAK = 6.5, 5.0
+
+
+@dataclass(frozen=True)
+class Answered:
+    """One answered question: its number, topic, phase and the analysis of its answer."""
+
+    number: int
+    topic: str
+    phase: Phase
+    analysis: AnswerAnalysis
+
+    @property
+    def cite(self) -> str:
+        return f"Q{self.number} ({self.topic})"
+
+    @property
+    def plain_topic(self) -> str:
+        return self.topic.removeprefix("Follow-up: ")
+
+
+def final_scores(answered: Sequence[Answered]) -> SessionScores:
+    """The session's running mean, replayed exactly as the engine computes it."""
+    scores = session.ZERO_SCORES
+    for count, item in enumerate(answered):
+        a = item.analysis
+        scores = session.next_scores(scores, count, SessionScores(
+            communication=a.communication, content=a.content, confidence=a.confidence))
+    return scores
+
+
+def build_feedback(role: str, answered: Sequence[Answered]) -> FeedbackDraft:
+    """Summary, strengths, improvements, skill gaps and next steps for the whole interview."""
+    scores = final_scores(answered)
+    return FeedbackDraft(
+        summary=_summary(role, answered, scores),
+        strengths=_strengths(answered)[:5],
+        improvements=_improvements(answered)[:5],
+        skill_gaps=_skill_gaps(answered)[:5],
+        next_steps=_next_steps(role, answered)[:5],
+    )
+
+
+def _summary(role: str, answered: Sequence[Answered], scores: SessionScores) -> str:
+    values = {d: getattr(scores, d) for d in DIMENSIONS}
+    strongest = max(DIMENSIONS, key=lambda d: (values[d], -DIMENSIONS.index(d)))
+    weakest = min(DIMENSIONS, key=lambda d: (values[d], DIMENSIONS.index(d)))
+    text = (
+        f"Your {role} mock interview ({len(answered)} questions, scored by the offline "
+        f"interviewer) comes to {session.overall(scores)}/10 overall. Strongest dimension: "
+        f"{strongest} ({values[strongest]}); weakest: {weakest} ({values[weakest]})."
+    )
+    unscored = [a for a in answered if _unscorable(a.analysis)]
+    if unscored:
+        text += (f" {len(unscored)} of {len(answered)} answers earned nothing (empty, not an "
+                 "answer, a copy of the question or instructions to the interviewer).")
+    return f"{text} {WEAKEST_ADVICE[weakest]}"
+
+
+def _unscorable(a: AnswerAnalysis) -> bool:
+    return a.words == 0 or any(flag != "injection" for flag in a.flags)
+
+
+def _strengths(answered: Sequence[Answered]) -> list[str]:
+    ranked = sorted(answered, key=lambda a: (-a.analysis.overall, a.number))
+    lines = [f"{a.cite}: {_praise(a.analysis)}." for a in ranked
+             if a.analysis.overall >= GOOD][:3]
+    scored = [a for a in answered if not _unscorable(a.analysis)]
+    total_words = sum(a.analysis.words for a in scored)
+    fillers = sum(len(a.analysis.fillers) for a in scored)
+    if scored and total_words >= 40 * len(scored) and fillers * 100 <= total_words:
+        lines.append(f"Fluent delivery: {fillers} filler words in {total_words} words across "
+                     f"{len(scored)} answers.")
+    owned = [a for a in scored if a.analysis.ownership >= 2 and not a.analysis.hedges]
+    if len(owned) >= 2:
+        lines.append("You owned your work in " + ", ".join(f"Q{a.number}" for a in owned[:4])
+                     + ": clear 'I did/I decided' statements with no hedging.")
+    if not lines and scored:
+        best = ranked[0]
+        lines.append(f"{best.cite} was your best answer ({best.analysis.overall}/10): "
+                     f"{_praise(best.analysis)}.")
+    return lines or ["You reached the end of the interview."]
+
+
+def _praise(a: AnswerAnalysis) -> str:
+    if a.praise:
+        return a.praise[0].lower() + a.praise[1:]
+    parts = []
+    if a.examples:
+        parts.append("a concrete example")
+    if a.numbers:
+        parts.append("numbers that show the impact")
+    if a.ownership:
+        parts.append("clear ownership of what you did")
+    if not parts:
+        parts.append("a direct answer to the question")
+    return " and ".join(parts[:2])
+
+
+def _improvements(answered: Sequence[Answered]) -> list[str]:
+    ranked = sorted(answered, key=lambda a: (a.analysis.overall, a.number))
+    lines = []
+    for item in ranked:
+        a = item.analysis
+        if a.overall >= GOOD and lines:
+            break
+        lines.append(f"{item.cite}: {_fix(a)}.")
+        if len(lines) == 3:
+            break
+    fillers = [f for item in answered for f in item.analysis.fillers]
+    if len(fillers) >= 5:
+        common = sorted(set(fillers), key=lambda f: (-fillers.count(f), f))[:3]
+        lines.append(f"Filler words came up {len(fillers)} times ("
+                     + ", ".join(f"'{f}'" for f in common) + "); pause instead.")
+    hedges = [h for item in answered for h in item.analysis.hedges]
+    if len(hedges) >= 4:
+        lines.append(f"You hedged {len(hedges)} times ('{hedges[0]}'...); state your decisions "
+                     "plainly.")
+    return lines
+
+
+def _fix(a: AnswerAnalysis) -> str:
+    """The advice for one answer, with the talking points it missed when there are any."""
+    missed = "; ".join(p[0].lower() + p[1:] for p in a.points_missed[:3])
+    if not missed or _unscorable(a):
+        return a.advice
+    if a.advice.startswith("a strong answer also covers"):
+        return f"a strong answer also covers: {missed}"
+    return f"{a.advice} (not yet covered: {missed})"
+
+
+def _skill_gaps(answered: Sequence[Answered]) -> list[str]:
+    ranked = sorted(answered, key=lambda a: (a.analysis.overall, a.number))
+    gaps: list[str] = []
+    for item in ranked:
+        if item.analysis.overall >= GOOD or (gaps and item.analysis.overall >= WEAK):
+            break
+        if item.plain_topic not in gaps:
+            gaps.append(item.plain_topic)
+    return gaps[:4]
+
+
+def _next_steps(role: str, answered: Sequence[Answered]) -> list[str]:
+    steps: list[str] = []
+    scored = [a for a in answered if not _unscorable(a.analysis)]
+    unscored = [a for a in answered if _unscorable(a.analysis)]
+    if unscored:
+        steps.append("Answer every question in your own words with a real example: "
+                     + ", ".join(f"Q{a.number}" for a in unscored[:4]) + " earned nothing.")
+    no_result = [a for a in scored if a.phase == "behavioural" and "result" not in a.analysis.star]
+    if no_result:
+        steps.append(f"Rewrite your {no_result[0].cite} story in four sentences (situation, task, "
+                     "action, result) and end with what changed.")
+    if scored and sum(1 for a in scored if a.analysis.numbers) * 2 < len(scored):
+        steps.append("For three stories you tell often, write down one number each (time saved, "
+                     "% change, people affected) and use it when you answer.")
+    steps.extend(_coverage_steps(scored))
+    steps.extend(_delivery_steps(scored))
+    steps.append(f"Run another {role} mock interview in a few days and compare your scores "
+                 "question by question.")
+    return steps
+
+
+def _coverage_steps(scored: Sequence[Answered]) -> list[str]:
+    gaps = sorted((a for a in scored if a.analysis.points_missed),
+                  key=lambda a: (-len(a.analysis.points_missed), a.number))
+    if not gaps:
+        return []
+    worst = gaps[0]
+    points = "; ".join(p.lower() for p in worst.analysis.points_missed[:3])
+    return [f"Prepare {worst.plain_topic}: a strong answer covers {points}."]
+
+
+def _delivery_steps(scored: Sequence[Answered]) -> list[str]:
+    if not scored:
+        return []
+    steps = []
+    average = sum(a.analysis.words for a in scored) / len(scored)
+    if average < 50:
+        steps.append(f"Your answers averaged {average:.0f} words; aim for 120-200 words (one to "
+                     "two minutes) with an example and its outcome.")
+    elif average > 300:
+        steps.append(f"Your answers averaged {average:.0f} words; lead with the point in one "
+                     "sentence and keep each answer under two minutes.")
+    fillers = sum(len(a.analysis.fillers) for a in scored)
+    if fillers >= 5:
+        worst = max(scored, key=lambda a: (len(a.analysis.fillers), -a.number))
+        steps.append(f"Record yourself answering {worst.cite} again and replace each filler "
+                     "word with a short pause.")
+    hedged = [a for a in scored if len(a.analysis.hedges) > a.analysis.ownership]
+    if hedged:
+        steps.append(f"Retell {hedged[0].cite} using 'I decided', 'I built', 'I recommended' "
+                     "for your own actions, without 'I think' or 'maybe'.")
+    return steps
