@@ -23,7 +23,13 @@ from starlette.responses import Response
 
 from estel import __version__
 from estel.config import Settings, load_settings
-from estel.contract import EstelInterviewEnvelope, InterviewRequest, error_envelope
+from estel.contract import (
+    MAX_QUESTIONS,
+    MIN_QUESTIONS,
+    EstelInterviewEnvelope,
+    InterviewRequest,
+    error_envelope,
+)
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
 from estel.errors import ErrorKind
 from estel.handler import TurnOutcome, turn_outcome
@@ -201,9 +207,40 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 def _request_body_doc() -> dict[str, Any]:
-    """The body is read raw (so bad JSON gets our 400 envelope) but documented as the model."""
+    """The body is read raw (so bad JSON gets our 400 envelope) but documented as the model,
+    with the seed's two request shapes as examples."""
     ref = {"$ref": "#/components/schemas/InterviewRequest"}
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
+    examples = {"first_turn": {"summary": "Start an interview", "value": _seed_request(None)},
+                "answer_turn": {"summary": "Answer the open question",
+                                "value": _seed_request(_SEED_STATE)}}
+    content = {"application/json": {"schema": ref, "examples": examples}}
+    return {"requestBody": {"required": True, "content": content}}
+
+
+_SEED_META = {"target_role": "Business Analyst", "experience_level": "0-2 years",
+              "difficulty": "standard", "questions_target": 8}
+_SEED_STATE = {
+    "phase": "intro", "question_index": 1, "total_questions": 8,
+    "score_so_far": {"communication": 0.0, "content": 0.0, "confidence": 0.0},
+    "transcript": [{"question_id": "q1", "topic": "introduction",
+                    "question": "Tell me about yourself and why this role."}],
+    "meta": _SEED_META,
+}
+
+
+def _seed_request(state: dict[str, Any] | None) -> dict[str, Any]:
+    message = "" if state is None else "I moved from support into analysis two years ago..."
+    return {"message": message, "language": "en",
+            "context": {"context": "interview_session", "meta": _SEED_META,
+                        "session_state": state}}
+
+
+def _document_rules(schemas: dict[str, Any]) -> None:
+    """Say in the schema what session.check_meta enforces, so generated clients know it."""
+    props = schemas["InterviewMeta"]["properties"]
+    props["questions_target"].update(minimum=MIN_QUESTIONS, maximum=MAX_QUESTIONS)
+    for name in ("target_role", "experience_level"):
+        props[name]["pattern"] = r"\S"  # not blank
 
 
 def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
@@ -216,6 +253,7 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
                                   ref_template="#/components/schemas/{model}")
     components = schema.setdefault("components", {})
     components.setdefault("schemas", {}).update(extra.get("$defs", {}))
+    _document_rules(components["schemas"])
     if settings.api_token:
         components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
         schema["paths"][BRAIN_PATH]["post"]["security"] = [{"bearer": []}]

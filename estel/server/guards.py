@@ -93,7 +93,7 @@ class RateLimiter:
                     self._forget_full(now)
                 return None
             self._buckets[key] = (tokens, now)
-            return max(1, math.ceil((1.0 - tokens) / self.rate))
+            return max(1, math.ceil(round((1.0 - tokens) / self.rate, 6)))  # 10.0000001 -> 10
 
     def _forget_full(self, now: float) -> None:
         full = [k for k, (t, at) in self._buckets.items()

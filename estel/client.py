@@ -1,0 +1,183 @@
+"""The seed's F2 service methods in Python: talk to `python -m estel serve` over HTTP.
+
+    with EstelClient("http://127.0.0.1:8787", token=None) as estel:
+        envelope = estel.start_interview_session(meta)
+        envelope = estel.submit_interview_answer("My answer...", envelope.payload.session_state)
+
+Both return the parsed `EstelInterviewEnvelope` (status "success"); a `status: "error"` envelope,
+a non-envelope answer, a timeout or an unreachable service raise `EstelServiceError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+from pydantic import ValidationError
+
+from estel.contract import (
+    EstelInterviewEnvelope,
+    InterviewContext,
+    InterviewMeta,
+    InterviewRequest,
+    InterviewSessionState,
+)
+from estel.errors import ErrorKind, EstelError
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8787"
+BRAIN_PATH = "/v1/brain"
+GENERIC_FAILURE = "Interview session failed. Please try again."
+
+MetaLike = InterviewMeta | Mapping[str, Any]
+StateLike = InterviewSessionState | Mapping[str, Any]
+
+
+class EstelServiceError(EstelError):
+    """The service answered `status: "error"` (see .envelope) or could not be used at all."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        envelope: EstelInterviewEnvelope | None = None,
+        retry_after: int | None = None,
+        kind: ErrorKind | None = None,
+    ) -> None:
+        client_side = status_code is not None and 400 <= status_code < 500
+        kind = kind or (ErrorKind.BAD_INPUT if client_side else ErrorKind.BRAIN_FAILURE)
+        super().__init__(message, kind=kind)
+        self.status_code = status_code  # None when no HTTP answer arrived
+        self.envelope = envelope  # the error envelope, when the body was one
+        self.retry_after = retry_after  # seconds, from Retry-After on 429
+
+
+class EstelClient:
+    """A keep-alive HTTP client for one Estel service. Thread-safe (httpx.Client is)."""
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        token: str | None = None,
+        timeout: float = 30.0,
+        *,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self._http = http_client or httpx.Client(
+            base_url=base_url.rstrip("/"),
+            headers=headers,
+            # an OpenAI brain may take a while to answer; connecting should not
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+        )
+
+    def __enter__(self) -> EstelClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def start_interview_session(
+        self, meta: MetaLike, language: str = "en"
+    ) -> EstelInterviewEnvelope:
+        """First turn: the seed's request with `message: ""` and `session_state: null`."""
+        return self.send(_request("", language, _meta(meta), None))
+
+    def submit_interview_answer(
+        self,
+        answer: str,
+        session_state: StateLike,
+        meta: MetaLike | None = None,
+        language: str = "en",
+    ) -> EstelInterviewEnvelope:
+        """An answer turn: the answer and the last session_state (meta defaults to its meta)."""
+        state = _state(session_state)
+        return self.send(_request(answer, language, _meta(meta) if meta else state.meta, state))
+
+    def send(self, request: InterviewRequest | Mapping[str, Any]) -> EstelInterviewEnvelope:
+        """POST any request body; the success envelope, or EstelServiceError."""
+        body = request.to_wire() if isinstance(request, InterviewRequest) else dict(request)
+        try:
+            response = self._http.post(BRAIN_PATH, json=body)
+        except httpx.TimeoutException as error:
+            raise EstelServiceError("The Estel service did not answer in time.") from error
+        except httpx.HTTPError as error:
+            raise EstelServiceError("Could not reach the Estel service.") from error
+        return parse_response(response)
+
+    def health(self) -> dict[str, Any]:
+        """GET /healthz: status, brain, store, version."""
+        try:
+            response = self._http.get("/healthz")
+            response.raise_for_status()
+            return dict(response.json())
+        except (httpx.HTTPError, ValueError) as error:
+            raise EstelServiceError("The Estel service is not healthy.") from error
+
+
+def parse_response(response: httpx.Response) -> EstelInterviewEnvelope:
+    """The success envelope in `response`, or EstelServiceError saying what came instead."""
+    code = response.status_code
+    try:
+        envelope = EstelInterviewEnvelope.model_validate_json(response.content)
+    except ValidationError:
+        raise EstelServiceError(
+            f"The Estel service sent something that is not an envelope (HTTP {code}).",
+            status_code=code) from None
+    if envelope.status == "error" or envelope.payload is None:
+        retry = response.headers.get("retry-after", "")
+        raise EstelServiceError(envelope.message or GENERIC_FAILURE, status_code=code,
+                                envelope=envelope,
+                                retry_after=int(retry) if retry.isdigit() else None)
+    return envelope
+
+
+def start_interview_session(
+    meta: MetaLike, *, base_url: str = DEFAULT_BASE_URL, token: str | None = None,
+    timeout: float = 30.0, language: str = "en",
+) -> EstelInterviewEnvelope:
+    """One-shot `EstelClient(...).start_interview_session(meta)`."""
+    with EstelClient(base_url, token, timeout) as client:
+        return client.start_interview_session(meta, language)
+
+
+def submit_interview_answer(
+    answer: str, session_state: StateLike, meta: MetaLike | None = None, *,
+    base_url: str = DEFAULT_BASE_URL, token: str | None = None, timeout: float = 30.0,
+    language: str = "en",
+) -> EstelInterviewEnvelope:
+    """One-shot `EstelClient(...).submit_interview_answer(answer, session_state, meta)`."""
+    with EstelClient(base_url, token, timeout) as client:
+        return client.submit_interview_answer(answer, session_state, meta, language)
+
+
+def _meta(meta: MetaLike) -> InterviewMeta:
+    return meta if isinstance(meta, InterviewMeta) else _local(InterviewMeta, meta)
+
+
+def _state(state: StateLike) -> InterviewSessionState:
+    if isinstance(state, InterviewSessionState):
+        return state
+    return _local(InterviewSessionState, state)
+
+
+def _local(model: Any, data: Mapping[str, Any]) -> Any:
+    """Validate before sending: a malformed argument is the caller's bug, said plainly."""
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as error:
+        first = error.errors(include_url=False, include_input=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise EstelServiceError(f"Invalid {model.__name__}: {where}: {first['msg']}.",
+                                kind=ErrorKind.BAD_INPUT) from None
+
+
+def _request(
+    message: str, language: str, meta: InterviewMeta, state: InterviewSessionState | None
+) -> InterviewRequest:
+    context = InterviewContext(context="interview_session", meta=meta, session_state=state)
+    return InterviewRequest(message=message, language=language, context=context)

@@ -1,0 +1,138 @@
+"""Fixtures for the HTTP service tests: real uvicorn servers on free loopback ports.
+
+Each server runs `uvicorn.Server` in a thread on a socket bound to 127.0.0.1:0 (no port race).
+Helpers are exposed as fixtures because test modules cannot import each other (importlib mode).
+"""
+
+from __future__ import annotations
+
+import copy
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+import uvicorn
+
+from estel.brains.scripted import ScriptedBrain
+from estel.config import load_settings
+from estel.contract import EstelInterviewEnvelope
+from estel.engine import Engine
+from estel.server import create_app
+
+SEED_META: dict[str, Any] = {
+    "target_role": "Business Analyst",
+    "experience_level": "0-2 years",
+    "difficulty": "standard",
+    "questions_target": 8,
+}
+
+
+class MemoryStore:
+    """A SessionStore fake: keeps completed records in a list; can be told to fail."""
+
+    description = "memory (tests)"
+
+    def __init__(self, fail: bool = False) -> None:
+        self.completed: list[Any] = []
+        self.fail = fail
+
+    def complete(self, record: Any) -> Any:
+        if self.fail:
+            raise OSError("disk full")
+        self.completed.append(record)
+        from estel.store.base import SaveReceipt
+
+        return SaveReceipt(saved=True, location="memory")
+
+
+def seed_request(message: str = "", state: dict[str, Any] | None = None,
+                 meta: dict[str, Any] | None = None, mode: str = "interview_session"
+                 ) -> dict[str, Any]:
+    """The seed's locked request shape; `state` None is the first turn."""
+    return {"message": message, "language": "en",
+            "context": {"context": mode, "meta": copy.deepcopy(meta or SEED_META),
+                        "session_state": copy.deepcopy(state)}}
+
+
+def make_app(brain: Any = None, store: Any = None, **settings: Any) -> Any:
+    """An app with a scripted brain (unless given), a memory store and explicit settings."""
+    engine = Engine(brain if brain is not None else ScriptedBrain())
+    return create_app(load_settings(environ={}, **settings), engine,
+                      store if store is not None else MemoryStore())
+
+
+@contextmanager
+def running(app: Any) -> Iterator[str]:
+    """Serve `app` with uvicorn on a free loopback port; yields the base URL."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+def assert_envelope(response: Any, status: int, message_part: str = "") -> EstelInterviewEnvelope:
+    """The response has `status`, a JSON content type and a body that is an error envelope."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    envelope = EstelInterviewEnvelope.model_validate_json(response.content)
+    if status != 200:
+        assert envelope.status == "error"
+        assert envelope.payload is None
+        assert message_part in (envelope.message or "")
+    return envelope
+
+
+@pytest.fixture(scope="session")
+def seed_meta() -> dict[str, Any]:
+    return copy.deepcopy(SEED_META)
+
+
+@pytest.fixture(scope="session")
+def request_for() -> Callable[..., dict[str, Any]]:
+    return seed_request
+
+
+@pytest.fixture(scope="session")
+def app_with() -> Callable[..., Any]:
+    return make_app
+
+
+@pytest.fixture(scope="session")
+def serve() -> Callable[[Any], Any]:
+    return running
+
+
+@pytest.fixture(scope="session")
+def envelope_of() -> Callable[..., EstelInterviewEnvelope]:
+    return assert_envelope
+
+
+@pytest.fixture(scope="session")
+def memory_store() -> Callable[..., MemoryStore]:
+    return MemoryStore
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    """A default server: scripted brain, memory store, no auth, generous rate limit."""
+    with running(make_app(rate_limit_per_minute=100_000)) as url:
+        yield url

@@ -1,0 +1,113 @@
+"""The final turn lands in the real SQLite store; `python -m estel serve` runs with 2 workers."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from estel.brains.scripted import ScriptedBrain
+from estel.client import EstelClient
+from estel.config import load_settings
+from estel.engine import Engine
+from estel.server import create_app
+from estel.store.sqlite import SQLiteStore
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_interview(url: str, meta: dict, token: str | None = None) -> list:
+    with EstelClient(url, token=token, timeout=15) as estel:
+        envelopes = [estel.start_interview_session(meta)]
+        while envelopes[-1].payload.payload.kind == "question":
+            state = envelopes[-1].payload.session_state
+            envelopes.append(estel.submit_interview_answer(
+                f"I shipped a report that cut churn by {state.question_index}0%.", state))
+    return envelopes
+
+
+def test_final_turn_is_saved_once_in_sqlite_even_if_sent_twice(tmp_path, serve, seed_meta,
+                                                               request_for):
+    store = SQLiteStore(tmp_path / "estel.db")
+    app = create_app(load_settings(environ={}), Engine(ScriptedBrain()), store)
+    meta = {**seed_meta, "questions_target": 2}
+    with serve(app) as url:
+        envelopes = run_interview(url, meta)
+        last_state = envelopes[-2].payload.session_state.to_wire()
+        again = httpx.post(f"{url}/v1/brain", json=request_for("Retry.", last_state, meta))
+    assert again.status_code == 200
+    rows = store.list()
+    assert len(rows) == 2  # the original and the retry with a different answer
+    original = next(r for r in rows if r.transcript[-1].answer != "Retry.")
+    assert original.status == "completed"
+    assert original.questions_target == 2
+    assert original.overall_score == envelopes[-1].payload.payload.scores.overall
+    assert [e.answer for e in original.transcript] == [
+        "I shipped a report that cut churn by 10%.", "I shipped a report that cut churn by 20%."]
+    with serve(app) as url:  # exactly the same final turn again: still one row for it
+        httpx.post(f"{url}/v1/brain", json=request_for("Retry.", last_state, meta))
+    assert store.count() == 2
+
+
+def test_default_store_comes_from_settings(tmp_path, serve, seed_meta):
+    db = tmp_path / "from-settings.db"
+    app = create_app(load_settings(environ={"ESTEL_DB_PATH": str(db)}), Engine(ScriptedBrain()))
+    with serve(app) as url:
+        assert EstelClient(url).health()["store"] == f"SQLite: {db}"
+        run_interview(url, {**seed_meta, "questions_target": 1})
+    assert SQLiteStore(db).count() == 1
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_serve_command_with_two_workers_runs_an_interview(tmp_path, seed_meta):
+    port, db = free_port(), tmp_path / "served.db"
+    env = {**os.environ, "ESTEL_DB_PATH": str(db), "ESTEL_API_TOKEN": "t0k",
+           "OPENAI_API_KEY": "", "OPENAI_BASE_URL": "", "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "estel", "serve", "--port", str(port), "--workers", "2",
+         "--brain", "offline", "--no-access-log", "--log-level", "warning"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        health = wait_healthy(url, proc)
+        assert health["brain"] == "offline"
+        envelopes = run_interview(url, {**seed_meta, "questions_target": 3}, token="t0k")
+        assert envelopes[-1].payload.payload.kind == "feedback"
+        assert httpx.post(f"{url}/v1/brain", json={}).status_code == 401
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=20)[0].decode()
+    assert SQLiteStore(db).count() == 1, output
+    assert "Traceback" not in output, output
+
+
+def wait_healthy(url: str, proc: subprocess.Popen) -> dict:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(proc.communicate()[0].decode())
+        try:
+            return httpx.get(f"{url}/healthz", timeout=1).json()
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise AssertionError("server did not become healthy")
+
+
+@pytest.mark.parametrize("args", [["--workers", "0"], ["--port", "70000"]])
+def test_serve_refuses_bad_arguments_with_exit_2(args, capsys):
+    from estel.cli import main
+
+    assert main(["serve", *args]) == 2
+    assert "error:" in capsys.readouterr().err
