@@ -190,7 +190,7 @@ def task_line(ctx: TurnContext) -> str:
     """What to produce this turn, in words."""
     n, total = ctx.question_number, ctx.total_questions
     if ctx.kind == "feedback":
-        return (f"assess the answer to q{n} (in <candidate_answer>), then write the final "
+        return (f"assess the answer to q{n}, then write the final "
                 "feedback for the whole interview.")
     left = ctx.questions_left
     write = (f"write q{n} of {total}: phase {ctx.phase}, difficulty "
@@ -198,7 +198,7 @@ def task_line(ctx: TurnContext) -> str:
              f"{'' if left == 1 else 's'} after it.")
     if ctx.kind == "opening":
         return write
-    return f"assess the answer to q{n - 1} (in <candidate_answer>), then {write}"
+    return f"assess the answer to q{n - 1}, then {write}"
 
 
 def _transcript_lines(ctx: TurnContext) -> list[str]:

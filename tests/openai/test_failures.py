@@ -1,4 +1,4 @@
-"""Every way the model or its server fails: a specific safe message, the state kept, resubmit works."""
+"""Every way the model or its server fails: a specific safe message; the same answer resubmits."""
 
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ def test_invalid_json_then_valid_is_re_asked_once(fake, kit):
     assistant, reask = second.body["messages"][-2:]
     assert assistant == {"role": "assistant",
                          "content": "Sure! Here is my assessment: great answer."}
-    assert reask["role"] == "user" and "Invalid JSON" in reask["content"]
+    assert reask["role"] == "user"
+    assert "Invalid JSON" in reask["content"]
     assert second.response_format == "json_schema"
 
 
@@ -58,7 +59,7 @@ def test_invalid_twice_fails_then_the_same_answer_succeeds(fake, kit):
 @pytest.mark.parametrize(
     ("reply", "complaint"),
     [
-        ({"assessment": {**{"communication": 11, "content": 5, "confidence": 5, "note": "x"}},
+        ({"assessment": {"communication": 11, "content": 5, "confidence": 5, "note": "x"},
           "question": "Q"}, "assessment.communication: Input should be less than or equal to 10"),
         ({"assessment": {"communication": 5, "content": 5, "confidence": 5, "note": "x"}},
          "question: Field required"),

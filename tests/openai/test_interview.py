@@ -52,7 +52,8 @@ def test_the_model_never_sees_session_state_and_sees_earlier_questions(fake, kit
     assert text.count(answers(1)) == 0
     latest = text.split("<candidate_answer>\n", 1)[1].split("\n</candidate_answer>", 1)[0]
     assert latest == answers(3).strip()
-    assert "Task: assess the answer to q3" in text and "write q4 of 8: phase behavioural" in text
+    assert "Task: assess the answer to q3" in text
+    assert "write q4 of 8: phase behavioural" in text
 
 
 def test_turn_result_carries_accounting(fake, kit):
@@ -68,7 +69,8 @@ def test_turn_result_carries_accounting(fake, kit):
     assert trace.prompt_version == default_prompt().version == "interviewer-v1"
     assert (trace.prompt_tokens, trace.completion_tokens) == (100, 20)
     assert trace.attempts == 1
-    assert trace.latency_ms is not None and trace.latency_ms >= 0
+    assert trace.latency_ms is not None
+    assert trace.latency_ms >= 0
     assert json.loads(trace.raw_reply) == {"question": kit.question(1)}
     assert trace.messages[0]["role"] == "system"
     assert trace.messages == fake.requests[0].body["messages"]
