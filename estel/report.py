@@ -1,0 +1,193 @@
+"""The feedback report as data, Markdown and contract JSON: pure, no streamlit.
+
+`ReportView` is what every report screen and download is built from. It comes either from a live
+interview (`from_turns`: the engine's TurnResults in order) or from a stored session
+(`from_record`: a `SessionRecord`), so the interview page and the dashboard show the same report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from estel.engine import TurnResult
+from estel.store.base import SessionRecord, TranscriptEntry
+from estel.store.records import build_transcript
+
+SCORE_NAMES = ("communication", "content", "confidence")
+PHASE_LABELS = {
+    "intro": "Intro",
+    "behavioural": "Behavioural",
+    "technical": "Technical",
+    "wrap_up": "Wrap-up",
+}
+
+
+@dataclass(frozen=True)
+class ReportScores:
+    """The four final scores, 0-10."""
+
+    communication: float
+    content: float
+    confidence: float
+    overall: float
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "communication": self.communication,
+            "content": self.content,
+            "confidence": self.confidence,
+            "overall": self.overall,
+        }
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything a feedback report shows."""
+
+    target_role: str
+    experience_level: str
+    difficulty: str
+    questions_target: int
+    language: str
+    brain: str
+    summary: str
+    strengths: tuple[str, ...]
+    improvements: tuple[str, ...]
+    skill_gaps: tuple[str, ...]
+    next_steps: tuple[str, ...]
+    scores: ReportScores
+    entries: tuple[TranscriptEntry, ...]
+    completed_at: datetime | None = None
+
+    @classmethod
+    def from_turns(cls, turns: Sequence[TurnResult], *, language: str = "en") -> ReportView:
+        """From a finished live interview: every TurnResult in order, the feedback turn last."""
+        if not turns or not turns[-1].finished:
+            raise ValueError("a report needs a finished interview")
+        final = turns[-1]
+        payload = final.response.payload
+        meta = final.state.meta
+        scores = payload.scores  # type: ignore[union-attr]  # finished => feedback payload
+        return cls(
+            target_role=meta.target_role,
+            experience_level=meta.experience_level,
+            difficulty=meta.difficulty,
+            questions_target=meta.questions_target,
+            language=language,
+            brain=final.brain,
+            summary=payload.summary,  # type: ignore[union-attr]
+            strengths=tuple(payload.strengths),  # type: ignore[union-attr]
+            improvements=tuple(payload.improvements),  # type: ignore[union-attr]
+            skill_gaps=tuple(payload.skill_gaps or ()),  # type: ignore[union-attr]
+            next_steps=tuple(payload.next_steps or ()),  # type: ignore[union-attr]
+            scores=ReportScores(scores.communication, scores.content, scores.confidence,
+                                scores.overall),
+            entries=tuple(build_transcript(final.state, turns)),
+        )
+
+    @classmethod
+    def from_record(cls, record: SessionRecord) -> ReportView:
+        """From a stored session (the dashboard's way in); missing scores read as 0."""
+        return cls(
+            target_role=record.target_role,
+            experience_level=record.experience_level,
+            difficulty=record.difficulty,
+            questions_target=record.questions_target,
+            language=record.language,
+            brain=record.model or record.brain,
+            summary=record.summary or "",
+            strengths=tuple(record.strengths),
+            improvements=tuple(record.improvements),
+            skill_gaps=tuple(record.skill_gaps),
+            next_steps=tuple(record.next_steps),
+            scores=ReportScores(
+                record.communication_score or 0.0,
+                record.content_score or 0.0,
+                record.confidence_score or 0.0,
+                record.overall_score or 0.0,
+            ),
+            entries=tuple(record.transcript),
+            completed_at=record.completed_at,
+        )
+
+
+def entry_score(entry: TranscriptEntry) -> float | None:
+    """Mean of an answer's three scores, one decimal; None when it was not assessed."""
+    values = [getattr(entry, name) for name in SCORE_NAMES]
+    if any(v is None for v in values):
+        return None
+    return round(sum(values) / 3, 1)
+
+
+def _bullets(items: Sequence[str], empty: str = "_None noted._") -> list[str]:
+    return [f"- {item}" for item in items] or [empty]
+
+
+def _quoted(text: str | None) -> list[str]:
+    if not text:
+        return ["> _(no answer)_"]
+    return [f"> {line}" if line.strip() else ">" for line in text.splitlines()]
+
+
+def _entry_markdown(number: int, entry: TranscriptEntry) -> list[str]:
+    phase = PHASE_LABELS.get(entry.phase, entry.phase or "Question")
+    level = f" ({entry.difficulty})" if entry.difficulty else ""
+    lines = [f"### Q{number} · {phase} · {entry.topic}{level}", "", f"**Question:** "
+             f"{entry.question}", "", "**Answer:**", "", *_quoted(entry.answer), ""]
+    score = entry_score(entry)
+    if score is not None:
+        lines.append(
+            f"**Assessment:** {score:.1f}/10 — communication {entry.communication:.1f}, "
+            f"content {entry.content:.1f}, confidence {entry.confidence:.1f}."
+        )
+        if entry.note:
+            lines.append(f"{entry.note}")
+        lines.append("")
+    return lines
+
+
+def markdown_report(view: ReportView, *, saved_note: str | None = None) -> str:
+    """The whole report as a Markdown document (the 'Download report' file)."""
+    s = view.scores
+    when = f" · {view.completed_at:%Y-%m-%d %H:%M}" if view.completed_at else ""
+    lines = [
+        f"# Interview feedback: {view.target_role}",
+        "",
+        f"{view.experience_level} · {view.difficulty} difficulty · {view.questions_target} "
+        f"questions · interviewer: {view.brain}{when}",
+        "",
+        "## Summary", "", view.summary or "_No summary._", "",
+        "## Scores", "",
+        "| Overall | Communication | Content | Confidence |",
+        "|---:|---:|---:|---:|",
+        f"| {s.overall:.1f} | {s.communication:.1f} | {s.content:.1f} | {s.confidence:.1f} |",
+        "",
+    ]
+    for title, items in (
+        ("Strengths", view.strengths),
+        ("Improvements", view.improvements),
+        ("Skill gaps", view.skill_gaps),
+        ("Next steps", view.next_steps),
+    ):
+        lines += [f"## {title}", "", *_bullets(items), ""]
+    lines += ["## Transcript", ""]
+    for number, entry in enumerate(view.entries, start=1):
+        lines += _entry_markdown(number, entry)
+    if saved_note:
+        lines += ["---", "", saved_note, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def session_json(final: TurnResult) -> str:
+    """The finished session in the contract's shape: the final turn's envelope, indented."""
+    return json.dumps(final.envelope().to_wire(), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_file_stem(view: ReportView) -> str:
+    """A filesystem-safe stem like 'estel-data-analyst'."""
+    slug = "".join(c if c.isalnum() else "-" for c in view.target_role.lower())
+    slug = "-".join(part for part in slug.split("-") if part)[:40] or "interview"
+    return f"estel-{slug}"

@@ -1,0 +1,84 @@
+"""Small renderers shared by the pages: badges, question card, answer bubble, progress, scores."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from estel.contract import InterviewQuestionPayload, SessionScores
+from estel.report import PHASE_LABELS
+from estel.session import overall
+
+ESTEL_AVATAR = ":material/support_agent:"
+CANDIDATE_AVATAR = ":material/person:"
+PHASE_COLOURS = {"intro": "blue", "behavioural": "violet", "technical": "orange",
+                 "wrap_up": "green"}
+DIFFICULTY_COLOURS = {"easy": "green", "medium": "yellow", "hard": "red"}
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~:$])")
+
+
+def escape_markdown(text: str) -> str:
+    """Show text literally in st.markdown (a candidate's answer is not markup)."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def _badge_text(text: str) -> str:
+    # brackets would close the badge early; keep it short and plain
+    plain = re.sub(r"[\[\]]", "", text).strip()
+    return plain[:60] or "—"
+
+
+def badges_markdown(phase: str, topic: str, difficulty: str | None) -> str:
+    """Phase, topic and difficulty as Streamlit markdown badges on one line."""
+    parts = [
+        f":{PHASE_COLOURS.get(phase, 'gray')}-badge[{PHASE_LABELS.get(phase, phase)}]",
+        f":gray-badge[:material/sell: {_badge_text(topic)}]",
+    ]
+    if difficulty:
+        parts.append(f":{DIFFICULTY_COLOURS.get(difficulty, 'gray')}-badge[{difficulty}]")
+    return " ".join(parts)
+
+
+def question_card(payload: InterviewQuestionPayload, *, is_open: bool) -> None:
+    """Estel's question as an assistant message; the open one offers its hint."""
+    with st.chat_message("assistant", avatar=ESTEL_AVATAR):
+        st.markdown(badges_markdown(payload.phase, payload.topic, payload.difficulty))
+        st.markdown(payload.question)
+        if is_open and payload.helper_hint:
+            with st.expander("Need a hint?", icon=":material/lightbulb:"):
+                st.markdown(payload.helper_hint)
+
+
+def answer_bubble(text: str) -> None:
+    with st.chat_message("user", avatar=CANDIDATE_AVATAR):
+        st.markdown(escape_markdown(text))
+
+
+def progress(question_number: int, total: int, answered: int, phase: str) -> None:
+    """'Question 3 of 8 · Behavioural' over a bar of answers given."""
+    label = f"Question {question_number} of {total} · {PHASE_LABELS.get(phase, phase)}"
+    st.progress(answered / total if total else 0.0, text=label)
+
+
+def _delta(now: float, before: float | None) -> str | None:
+    if before is None:
+        return None
+    change = round(now - before, 1)
+    return None if change == 0 else f"{change:+.1f}"
+
+
+def score_row(now: SessionScores, before: SessionScores | None, answered: int) -> None:
+    """Running scores after each answer: overall and the three dimensions, with the last change."""
+    if answered == 0:
+        st.caption("Your running scores appear here after your first answer.")
+        return
+    first = before is None or answered == 1
+    values = [("Overall", overall(now), None if first else overall(before))]
+    for name in ("communication", "content", "confidence"):
+        previous = None if first else getattr(before, name)
+        values.append((name.capitalize(), getattr(now, name), previous))
+    for column, (label, value, previous) in zip(st.columns(4), values, strict=True):
+        column.metric(label, f"{value:.1f}", _delta(value, previous), border=True,
+                      help="Mean of your answers so far, 0-10." if label == "Overall" else None)

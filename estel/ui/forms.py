@@ -1,0 +1,94 @@
+"""The setup form's choices and its validation: pure (no streamlit), so tests can pin them down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from estel.contract import MAX_ANSWER_CHARS, MAX_QUESTIONS, MIN_QUESTIONS, InterviewMeta
+from estel.session import MAX_LEVEL_CHARS, MAX_ROLE_CHARS
+
+# Suggested roles for the eight role families the offline question bank knows; any other text
+# is accepted too (the "other" family).
+ROLE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "Software engineering": ("Software Engineer", "Backend Engineer", "Frontend Engineer"),
+    "Data / analytics": ("Data Analyst", "Data Scientist", "Analytics Engineer"),
+    "Business analysis": ("Business Analyst",),
+    "Product": ("Product Manager", "Product Owner"),
+    "Design / UX": ("UX Designer", "Product Designer"),
+    "Marketing / sales": ("Marketing Manager", "Sales Representative"),
+    "Operations / support": ("Operations Manager", "Customer Support Specialist"),
+    "Other": ("Project Manager", "Recruiter"),
+}
+ROLE_SUGGESTIONS: tuple[str, ...] = tuple(r for roles in ROLE_FAMILIES.values() for r in roles)
+
+EXPERIENCE_LEVELS = ("Student or graduate", "Junior", "Mid-level", "Senior", "Lead or principal",
+                     "Manager")
+DEFAULT_LEVEL = "Mid-level"
+DIFFICULTIES = ("easy", "standard", "hard")
+DEFAULT_QUESTIONS = 8
+
+# code -> label; only English is available, the rest are shown as coming
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "de": "Deutsch (coming soon)",
+    "es": "Español (coming soon)",
+    "fr": "Français (coming soon)",
+}
+AVAILABLE_LANGUAGES = ("en",)
+
+
+@dataclass(frozen=True)
+class SetupChoice:
+    """What the candidate entered, before validation."""
+
+    role: str | None
+    level: str | None
+    difficulty: str | None
+    questions: int | float | None
+    language: str | None
+
+
+def setup_problems(choice: SetupChoice) -> dict[str, str]:
+    """Field name -> message for each invalid field; empty when the setup can start."""
+    problems: dict[str, str] = {}
+    role = (choice.role or "").strip()
+    if not role:
+        problems["role"] = "Enter the role you are interviewing for, or pick a suggestion."
+    elif len(role) > MAX_ROLE_CHARS:
+        problems["role"] = f"Keep the role under {MAX_ROLE_CHARS} characters."
+    level = (choice.level or "").strip()
+    if not level:
+        problems["level"] = "Choose your experience level."
+    elif len(level) > MAX_LEVEL_CHARS:
+        problems["level"] = f"Keep the level under {MAX_LEVEL_CHARS} characters."
+    if choice.difficulty not in DIFFICULTIES:
+        problems["difficulty"] = "Choose easy, standard or hard."
+    questions = choice.questions
+    if questions is None or int(questions) != questions or not (
+        MIN_QUESTIONS <= questions <= MAX_QUESTIONS
+    ):
+        problems["questions"] = f"Choose between {MIN_QUESTIONS} and {MAX_QUESTIONS} questions."
+    if choice.language not in AVAILABLE_LANGUAGES:
+        problems["language"] = "Only English is available for now; other languages are coming."
+    return problems
+
+
+def meta_from(choice: SetupChoice) -> InterviewMeta:
+    """The contract meta for a valid choice (call setup_problems first)."""
+    return InterviewMeta(
+        target_role=(choice.role or "").strip(),
+        experience_level=(choice.level or "").strip(),
+        difficulty=choice.difficulty,  # type: ignore[arg-type]  # validated
+        questions_target=int(choice.questions or 0),
+    )
+
+
+def answer_problem(text: str | None) -> str | None:
+    """Why an answer cannot be sent yet (empty or over the limit), else None."""
+    if not text or not text.strip():
+        return "Write an answer before sending."
+    length = len(text.strip())
+    if length > MAX_ANSWER_CHARS:
+        return (f"Your answer is {length:,} characters; the limit is {MAX_ANSWER_CHARS:,}. "
+                "Shorten it before sending.")
+    return None

@@ -1,0 +1,220 @@
+"""The interview page: setup, the interview as a chat, and the feedback report.
+
+Layout of a running interview, top to bottom: header (progress, running scores), body (the chat,
+or the report once finished), status (spinner while the brain works, errors with Try again),
+footer (the answer box, Restart). A Send or Try again click is handled first, inside the status
+slot, so the page shows the next question in the same script run (no extra rerun).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from estel.contract import MAX_ANSWER_CHARS, InterviewQuestionPayload
+from estel.engine import Engine
+from estel.errors import EstelError
+from estel.report import ReportView, session_json
+from estel.ui import components, resources, saving, state
+from estel.ui.forms import answer_problem
+from estel.ui.report_view import render_report
+from estel.ui.setup import SOMETHING_WENT_WRONG, prefill, setup_screen
+
+log = logging.getLogger(__name__)
+
+CHAT_HEIGHT = 360
+
+
+def render_interview_page() -> None:
+    """The whole Interview page."""
+    run = state.get_run()
+    if run is None:
+        st.title("Practice interview")
+        run = setup_screen()
+    if run is not None:
+        interview_screen(run)
+    if st.session_state.get(state.CONFIRM_RESTART_KEY):
+        _confirm_restart()
+
+
+def send_answer(run: state.InterviewRun, text: str) -> bool:
+    """One answer turn; on failure the run is untouched and the error (with the answer) kept."""
+    slot = resources.brain_slot()
+    number = run.question_number
+    if slot.brain is None:
+        state.set_error(state.PendingError(slot.problem or SOMETHING_WENT_WRONG, "answer", text,
+                                           number))
+        return False
+    finishing = number == run.current.state.total_questions
+    label = ("Estel is scoring your interview and writing your feedback…" if finishing
+             else f"Estel is reading your answer and choosing question {number + 1}…")
+    try:
+        with st.spinner(label, show_time=True):
+            result = Engine(slot.brain).answer(run.current.state, text, language=run.language)
+    except EstelError as error:
+        state.set_error(state.PendingError(error.message, "answer", text, number))
+        return False
+    except Exception:  # never a stack trace on the page; the log has it
+        log.exception("answer turn failed")
+        state.set_error(state.PendingError(SOMETHING_WENT_WRONG, "answer", text, number))
+        return False
+    run.turns.append(result)
+    state.set_error(None)
+    if result.finished:
+        store = resources.store_slot()
+        run.record, run.end_receipt = saving.save_end(
+            store.store, run.record, run.turns, language=run.language, problem=store.problem)
+    return True
+
+
+def _handle_click(run: state.InterviewRun) -> str | None:
+    """Send (or resend) the answer if asked to; returns a message when it cannot be sent."""
+    number = run.question_number
+    error = state.get_error()
+    if st.session_state.get(state.send_key(number)):
+        text = st.session_state.get(state.answer_key(number)) or ""
+    elif st.session_state.get(state.retry_key(number)) and error is not None:
+        text = error.answer
+    else:
+        return None
+    problem = answer_problem(text)
+    if problem is None:
+        send_answer(run, text)
+    return problem
+
+
+def interview_screen(run: state.InterviewRun) -> None:
+    header, body, status, footer = (st.container() for _ in range(4))
+    problem = None
+    if not run.finished:
+        with status:
+            problem = _handle_click(run)
+    with header:
+        _header(run)
+    with body:
+        if run.finished:
+            _report(run)
+        else:
+            _chat(run)
+    with status:
+        _status(run, problem)
+    with footer:
+        _footer(run)
+
+
+def _title(run: state.InterviewRun) -> None:
+    meta = run.meta
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        st.subheader(f"{meta.target_role} interview", anchor=False)
+        st.space("stretch")
+        if not run.finished:
+            st.button("Restart", key="restart", type="tertiary", icon=":material/restart_alt:",
+                      on_click=_open_confirm)
+    st.caption(f"{meta.experience_level} · {meta.difficulty} difficulty · "
+               f"{meta.questions_target} questions · interviewer: {run.current.brain}")
+
+
+def _header(run: state.InterviewRun) -> None:
+    current = run.current.state
+    _title(run)
+    if run.finished:
+        st.progress(1.0, text=f"Interview complete · {current.total_questions} of "
+                              f"{current.total_questions} answered")
+        return
+    components.progress(run.question_number, current.total_questions, run.answered,
+                        current.phase)
+    before = run.turns[-2].state.score_so_far if len(run.turns) > 1 else None
+    components.score_row(current.score_so_far, before, run.answered)
+    receipt = run.start_receipt
+    if receipt is not None and not receipt.saved:
+        st.caption(f":material/cloud_off: This interview is not being saved: {receipt.message}")
+
+
+def _chat(run: state.InterviewRun) -> None:
+    transcript = run.current.state.transcript
+    # a fixed height (scrolling to the newest message) only once there is more than one message
+    height = CHAT_HEIGHT if len(transcript) > 1 else "content"
+    with st.container(height=height, border=True, autoscroll=True):
+        for index, item in enumerate(transcript):
+            payload = run.turns[index].response.payload
+            if isinstance(payload, InterviewQuestionPayload):
+                components.question_card(payload, is_open=item.answer is None)
+            if item.answer is not None:
+                components.answer_bubble(item.answer)
+
+
+def _status(run: state.InterviewRun, problem: str | None) -> None:
+    if run.current.warnings:
+        st.info(" ".join(run.current.warnings), icon=":material/info:")
+    error = state.get_error()
+    if problem:
+        st.warning(problem, icon=":material/edit_note:")
+    if run.finished or error is None or error.stage != "answer":
+        return
+    if error.question_number != run.question_number:
+        return
+    st.error(f"{error.message} Your answer is still in the box.", icon=":material/error:")
+    st.button("Try again", key=state.retry_key(run.question_number), type="primary",
+              icon=":material/refresh:")
+
+
+def _footer(run: state.InterviewRun) -> None:
+    if run.finished:
+        st.button("Start a new interview", key="new_interview", type="primary",
+                  icon=":material/add:", on_click=_open_confirm)
+        return
+    number = run.question_number
+    with st.form(f"answer_form_q{number}", border=False):
+        st.text_area(
+            "Your answer", key=state.answer_key(number), max_chars=MAX_ANSWER_CHARS, height=120,
+            placeholder="Type your answer… (Ctrl+Enter sends)",
+            help=f"Up to {MAX_ANSWER_CHARS:,} characters; the counter shows how many you used.",
+        )
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.form_submit_button("Send answer", key=state.send_key(number), type="primary",
+                                  icon=":material/send:")
+            st.space("stretch")
+            st.caption("Tip: a situation, what you did, and the result beats a long story.")
+
+
+def _report(run: state.InterviewRun) -> None:
+    st.subheader("Your feedback report")
+    view = ReportView.from_turns(run.turns, language=run.language)
+    receipt = run.end_receipt
+    render_report(
+        view,
+        saved_line=saving.receipt_text(receipt),
+        saved_ok=bool(receipt and receipt.saved),
+        session_json=session_json(run.current),
+        key="interview_report",
+        show_context=False,
+    )
+
+
+def _open_confirm() -> None:
+    st.session_state[state.CONFIRM_RESTART_KEY] = True
+
+
+def _close_confirm() -> None:
+    st.session_state[state.CONFIRM_RESTART_KEY] = False
+
+
+@st.dialog("Start over?", on_dismiss=_close_confirm)
+def _confirm_restart() -> None:
+    run = state.get_run()
+    if run is not None and not run.finished:
+        st.write("Your answers so far will be discarded and the interview starts again from "
+                 "the setup.")
+    else:
+        st.write("The report stays in your saved sessions; download it first if you want a "
+                 "copy. Your setup is kept for the next interview.")
+    left, right = st.columns(2)
+    if left.button("Yes, start over", key="restart_yes", type="primary", width="stretch"):
+        if run is not None:
+            prefill(run.meta, run.language)
+        state.reset_interview()
+        st.rerun()
+    if right.button("Keep going", key="restart_no", width="stretch"):
+        _close_confirm()
+        st.rerun()

@@ -1,0 +1,146 @@
+"""`render_report`: the feedback report on screen, for a live interview or a stored session.
+
+Build a `ReportView` with `ReportView.from_turns(...)` (interview page) or
+`ReportView.from_record(record)` (dashboard), then call `render_report(view, ...)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from estel.charts import per_question_figure, radar_figure
+from estel.report import (
+    PHASE_LABELS,
+    ReportView,
+    entry_score,
+    markdown_report,
+    report_file_stem,
+)
+from estel.store.base import TranscriptEntry
+from estel.ui.components import escape_markdown
+
+LIST_SECTIONS = (
+    ("Strengths", ":material/thumb_up:", "strengths"),
+    ("Improvements", ":material/trending_up:", "improvements"),
+    ("Skill gaps", ":material/school:", "skill_gaps"),
+    ("Next steps", ":material/flag:", "next_steps"),
+)
+
+
+def render_report(
+    view: ReportView,
+    *,
+    saved_line: str | None = None,
+    saved_ok: bool = True,
+    session_json: str | None = None,
+    key: str = "report",
+    show_context: bool = True,
+) -> None:
+    """The whole report: summary, scores, charts, lists, transcript and downloads.
+
+    `saved_line` says where the session was saved (or why not); `session_json` (the contract's
+    envelope) adds a JSON download; `key` keeps widget keys unique when a page shows several;
+    `show_context` adds the role/level/difficulty line (the interview page has it already).
+    """
+    if show_context:
+        when = f" · {view.completed_at:%Y-%m-%d %H:%M}" if view.completed_at else ""
+        st.caption(
+            f"{view.target_role} · {view.experience_level} · {view.difficulty} difficulty · "
+            f"{view.questions_target} questions · interviewer: {view.brain}{when}"
+        )
+    if saved_line:
+        (st.success if saved_ok else st.warning)(
+            saved_line, icon=":material/cloud_done:" if saved_ok else ":material/cloud_off:"
+        )
+    with st.container(border=True):
+        st.markdown("**Summary**")
+        st.markdown(view.summary or "_No summary._")
+    _score_metrics(view)
+    _charts(view, key)
+    _lists(view)
+    _transcript(view.entries)
+    _downloads(view, saved_line, session_json, key)
+
+
+def _score_metrics(view: ReportView) -> None:
+    s = view.scores
+    items = (("Overall", s.overall), ("Communication", s.communication),
+             ("Content", s.content), ("Confidence", s.confidence))
+    for column, (label, value) in zip(st.columns(4), items, strict=True):
+        column.metric(label, f"{value:.1f} / 10", border=True)
+
+
+def _charts(view: ReportView, key: str) -> None:
+    left, right = st.columns([5, 6])
+    with left:
+        st.markdown("**Score profile**")
+        st.plotly_chart(radar_figure(view.scores.as_dict()), width="stretch",
+                        key=f"{key}_radar", config={"displayModeBar": False})
+    with right:
+        st.markdown("**Per question**")
+        if any(entry_score(e) is not None for e in view.entries):
+            st.plotly_chart(per_question_figure(view.entries), width="stretch",
+                            key=f"{key}_per_question", config={"displayModeBar": False})
+        else:
+            st.caption("No per-answer scores were recorded for this session.")
+
+
+def _lists(view: ReportView) -> None:
+    columns = st.columns(2) + st.columns(2)
+    for column, (title, icon, field_name) in zip(columns, LIST_SECTIONS, strict=True):
+        items: Sequence[str] = getattr(view, field_name)
+        with column.container(border=True):
+            st.markdown(f"{icon} **{title}**")
+            st.markdown("\n".join(f"- {item}" for item in items) if items else "_None noted._")
+
+
+def _entry_label(number: int, entry: TranscriptEntry) -> str:
+    score = entry_score(entry)
+    scored = f" — {score:.1f}/10" if score is not None else ""
+    phase = PHASE_LABELS.get(entry.phase, entry.phase or "Question")
+    return f"Q{number} · {phase} · {entry.topic}{scored}"
+
+
+def _transcript(entries: Sequence[TranscriptEntry]) -> None:
+    st.markdown("#### Transcript")
+    for number, entry in enumerate(entries, start=1):
+        with st.expander(_entry_label(number, entry)):
+            st.markdown(f"**Question.** {entry.question}")
+            st.markdown("**Your answer.**")
+            st.markdown(escape_markdown(entry.answer) if entry.answer else "_(no answer)_")
+            if entry_score(entry) is not None:
+                st.markdown(
+                    f":blue-badge[Communication {entry.communication:.1f}] "
+                    f":green-badge[Content {entry.content:.1f}] "
+                    f":orange-badge[Confidence {entry.confidence:.1f}]"
+                )
+            if entry.note:
+                st.caption(entry.note)
+
+
+def _downloads(
+    view: ReportView, saved_line: str | None, session_json: str | None, key: str
+) -> None:
+    stem = report_file_stem(view)
+    with st.container(horizontal=True):
+        st.download_button(
+            "Download report (Markdown)",
+            markdown_report(view, saved_note=saved_line),
+            file_name=f"{stem}.md",
+            mime="text/markdown",
+            icon=":material/description:",
+            on_click="ignore",
+            key=f"{key}_download_md",
+        )
+        if session_json is not None:
+            st.download_button(
+                "Download session (JSON)",
+                session_json,
+                file_name=f"{stem}.json",
+                mime="application/json",
+                icon=":material/data_object:",
+                on_click="ignore",
+                key=f"{key}_download_json",
+            )

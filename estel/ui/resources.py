@@ -1,0 +1,109 @@
+"""Settings, brain and store for the app: resolved once per process and cached.
+
+Settings come from `st.secrets`, then the environment, then defaults (`estel.config`). A missing
+`secrets.toml` is normal; an unreadable one is reported, not fatal. Nothing here raises into a
+page: each resource carries a `problem` message instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from estel.brains import Brain, make_brain
+from estel.config import Settings, load_settings
+from estel.errors import EstelError
+from estel.store.base import SessionStore
+from estel.ui import state
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SettingsSlot:
+    """The resolved settings, or why they could not be resolved (then defaults are shown)."""
+
+    settings: Settings
+    problem: str | None = None
+    secrets_note: str | None = None
+
+
+@dataclass(frozen=True)
+class BrainSlot:
+    brain: Brain | None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class StoreSlot:
+    store: SessionStore | None
+    problem: str | None = None
+
+
+def read_secrets() -> tuple[dict[str, Any], str | None]:
+    """`st.secrets` as a plain dict, and a note when a secrets file exists but cannot be read."""
+    try:
+        return dict(st.secrets.to_dict()), None
+    except FileNotFoundError as error:  # StreamlitSecretNotFoundError: no file, or a bad one
+        if getattr(error, "error_id", None) in (None, "no-secrets-found"):
+            return {}, None
+        return {}, "The secrets file could not be read; using the environment and defaults."
+
+
+@st.cache_resource(show_spinner=False)
+def app_settings() -> SettingsSlot:
+    """Settings resolved once per process (Reload settings in the sidebar clears this)."""
+    secrets, note = read_secrets()
+    try:
+        return SettingsSlot(load_settings(secrets=secrets), secrets_note=note)
+    except EstelError as error:
+        return SettingsSlot(Settings(), problem=error.message, secrets_note=note)
+
+
+@st.cache_resource(show_spinner=False)
+def _configured_brain() -> BrainSlot:
+    slot = app_settings()
+    if slot.problem:
+        return BrainSlot(None, slot.problem)
+    try:
+        return BrainSlot(make_brain(slot.settings))
+    except EstelError as error:
+        return BrainSlot(None, error.message)
+    except Exception:  # an adapter's own bug must not take the page down
+        log.exception("could not build the brain")
+        return BrainSlot(None, "The interviewer could not be set up; see the server log.")
+
+
+@st.cache_resource(show_spinner=False)
+def _configured_store() -> StoreSlot:
+    slot = app_settings()
+    try:
+        from estel.store import open_store
+
+        return StoreSlot(open_store(slot.settings))
+    except EstelError as error:
+        return StoreSlot(None, error.message)
+    except Exception:  # saving is optional: the interview goes on without it
+        log.exception("could not open the session store")
+        return StoreSlot(None, "Sessions cannot be saved right now; see the server log.")
+
+
+def brain_slot() -> BrainSlot:
+    """The brain for this browser session: a session_state override, else the cached one."""
+    injected = state.override(state.BRAIN_KEY)
+    return BrainSlot(injected) if injected is not None else _configured_brain()
+
+
+def store_slot() -> StoreSlot:
+    """The store for this browser session: a session_state override, else the cached one."""
+    injected = state.override(state.STORE_KEY)
+    return StoreSlot(injected) if injected is not None else _configured_store()
+
+
+def reload_resources() -> None:
+    """Forget the cached settings, brain and store so edited secrets/env take effect."""
+    for cached in (app_settings, _configured_brain, _configured_store):
+        cached.clear()

@@ -1,0 +1,118 @@
+"""Everything the app keeps in `st.session_state`, under a few documented keys.
+
+Keys (all per browser session, so a refresh starts over cleanly):
+
+- `estel_run`   : InterviewRun | None — the interview in progress or just finished: meta,
+                  language, every TurnResult in order, the session record and save receipts.
+- `estel_error` : PendingError | None — the last failed turn: its safe message and the answer
+                  that was being sent (kept in the box; "Try again" resubmits it).
+- `estel_confirm_restart` : bool — the Restart confirmation dialog is open.
+- `estel_brain` / `estel_store` : optional Brain / SessionStore overrides (tests, demos); when
+                  absent the app uses the cached ones built from settings.
+
+Widget keys: `setup_*` for the setup form, `answer_q{n}` / `send_q{n}` / `retry_q{n}` for the
+answer box of question n (a fresh key per question empties the box after a successful turn and
+keeps it filled after a failed one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import streamlit as st
+
+from estel.contract import InterviewMeta
+from estel.engine import TurnResult
+from estel.store.base import SaveReceipt, SessionRecord
+
+RUN_KEY = "estel_run"
+ERROR_KEY = "estel_error"
+CONFIRM_RESTART_KEY = "estel_confirm_restart"
+BRAIN_KEY = "estel_brain"
+STORE_KEY = "estel_store"
+
+SETUP_ROLE = "setup_role"
+SETUP_LEVEL = "setup_level"
+SETUP_DIFFICULTY = "setup_difficulty"
+SETUP_QUESTIONS = "setup_questions"
+SETUP_LANGUAGE = "setup_language"
+SETUP_START = "setup_start"
+
+
+def answer_key(number: int) -> str:
+    return f"answer_q{number}"
+
+
+def send_key(number: int) -> str:
+    return f"send_q{number}"
+
+
+def retry_key(number: int) -> str:
+    return f"retry_q{number}"
+
+
+@dataclass
+class InterviewRun:
+    """One interview: its setup, every turn so far, and what happened to saving it."""
+
+    meta: InterviewMeta
+    language: str
+    turns: list[TurnResult] = field(default_factory=list)
+    record: SessionRecord | None = None
+    start_receipt: SaveReceipt | None = None
+    end_receipt: SaveReceipt | None = None
+
+    @property
+    def current(self) -> TurnResult:
+        return self.turns[-1]
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.turns) and self.current.finished
+
+    @property
+    def question_number(self) -> int:
+        return self.current.state.question_index
+
+    @property
+    def answered(self) -> int:
+        """Answers given so far."""
+        return sum(1 for item in self.current.state.transcript if item.answer is not None)
+
+
+@dataclass(frozen=True)
+class PendingError:
+    """A turn that failed: what to show and what to resend."""
+
+    message: str
+    stage: Literal["start", "answer"]
+    answer: str = ""
+    question_number: int = 0
+
+
+def get_run() -> InterviewRun | None:
+    return st.session_state.get(RUN_KEY)
+
+
+def set_run(run: InterviewRun | None) -> None:
+    st.session_state[RUN_KEY] = run
+
+
+def get_error() -> PendingError | None:
+    return st.session_state.get(ERROR_KEY)
+
+
+def set_error(error: PendingError | None) -> None:
+    st.session_state[ERROR_KEY] = error
+
+
+def override(key: str) -> Any:
+    """A Brain or SessionStore put in session_state by a test or demo, else None."""
+    return st.session_state.get(key)
+
+
+def reset_interview() -> None:
+    """Forget the interview (Restart): the setup form shows again."""
+    for key in (RUN_KEY, ERROR_KEY, CONFIRM_RESTART_KEY):
+        st.session_state.pop(key, None)

@@ -1,0 +1,124 @@
+"""Fixtures for the Streamlit app tests: a clean environment, AppTest drivers, download capture."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import streamlit as st
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+INTERVIEW_PAGE = "pages/interview.py"
+
+ANSWER = (
+    "In my last role I owned the weekly revenue report. I rebuilt it in SQL and Python, "
+    "automated the refresh and cut the time it took from two days to two hours, which let the "
+    "sales team act on numbers 40% faster."
+)
+
+SETTING_ENV = (
+    "ESTEL_BRAIN", "OPENAI_API_KEY", "OPENAI_BASE_URL", "ESTEL_OPENAI_MODEL", "ESTEL_FALLBACK",
+    "ESTEL_PROMPT_PATH", "ESTEL_DB_PATH", "SUPABASE_URL", "SUPABASE_KEY",
+)
+
+
+@pytest.fixture(autouse=True)
+def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Offline brain, a SQLite file in tmp, no keys; caches cleared (they outlive AppTests)."""
+    for name in SETTING_ENV:
+        monkeypatch.delenv(name, raising=False)
+    db_path = tmp_path / "sessions.db"
+    monkeypatch.setenv("ESTEL_BRAIN", "offline")
+    monkeypatch.setenv("ESTEL_DB_PATH", str(db_path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield db_path
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@dataclass
+class Driver:
+    """Drives the Interview page through AppTest the way a candidate would."""
+
+    secrets: dict[str, Any] = field(default_factory=dict)
+
+    def open(self, *, brain: Any = None, store: Any = None, questions: int | None = None) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=30)
+        for key, value in self.secrets.items():
+            at.secrets[key] = value
+        if brain is not None:
+            at.session_state["estel_brain"] = brain
+        if store is not None:
+            at.session_state["estel_store"] = store
+        if questions is not None:
+            at.session_state["setup_questions"] = questions
+        return at.run()
+
+    @staticmethod
+    def start(at: AppTest, role: str = "Data Analyst") -> AppTest:
+        at.selectbox(key="setup_role").select(role)
+        return at.button(key="setup_start").click().run()
+
+    @staticmethod
+    def answer(at: AppTest, number: int, text: str = ANSWER) -> AppTest:
+        at.text_area(key=f"answer_q{number}").input(text)
+        return at.button(key=f"send_q{number}").click().run()
+
+    def finish(self, at: AppTest, total: int) -> AppTest:
+        for number in range(1, total + 1):
+            self.answer(at, number, f"{ANSWER} (answer {number})")
+        return at
+
+
+@pytest.fixture
+def driver() -> Driver:
+    return Driver()
+
+
+def texts(at: AppTest, kind: str) -> list[str]:
+    """Every value of one element kind (markdown, caption, error...) as text."""
+    return [str(getattr(element, "value", "")) for element in at.get(kind)]
+
+
+@pytest.fixture
+def page_text():
+    """All visible text of some element kinds joined, for 'is this on the page' checks."""
+
+    def collect(at: AppTest, *kinds: str) -> str:
+        kinds = kinds or ("markdown", "caption", "error", "warning", "info", "success",
+                          "subheader", "title")
+        return "\n".join(t for kind in kinds for t in texts(at, kind))
+
+    return collect
+
+
+class RecordingStorage(MemoryMediaFileStorage):
+    """The media storage AppTest uses, remembering every instance so tests can read downloads."""
+
+    instances: list[RecordingStorage] = []  # noqa: RUF012  # shared on purpose
+
+    def __init__(self, media_endpoint: str) -> None:
+        super().__init__(media_endpoint)
+        RecordingStorage.instances.append(self)
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch):
+    """Returns a reader: download button -> the bytes the browser would download."""
+    import streamlit.testing.v1.app_test as app_test_module
+
+    RecordingStorage.instances.clear()
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+
+    def read(button: Any) -> bytes:
+        filename = button.proto.url.rsplit("/", 1)[-1]
+        return RecordingStorage.instances[-1].get_file(filename).content
+
+    return read

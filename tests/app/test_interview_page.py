@@ -1,0 +1,126 @@
+"""The Interview page through AppTest: setup → eight offline answers → report, and its controls."""
+
+from __future__ import annotations
+
+from estel.config import load_settings
+from estel.contract import MAX_ANSWER_CHARS
+from estel.store import open_store
+
+
+def test_whole_offline_interview_runs_from_setup_to_saved_report(driver, page_text, app_env):
+    at = driver.open()
+    assert not at.exception
+    assert at.slider(key="setup_questions").value == 8  # the default length
+    driver.start(at)
+    assert not at.exception
+    assert "Question 1 of 8 · Intro" in at.get("progress")[0].proto.text
+    assert at.expander[0].label == "Need a hint?"
+    assert ":blue-badge[Intro]" in page_text(at, "markdown")
+    assert "running scores appear here" in page_text(at, "caption")
+
+    for number in range(1, 9):
+        if number > 1:
+            assert f"Question {number} of 8" in at.get("progress")[0].proto.text
+            assert [m.label for m in at.metric] == ["Overall", "Communication", "Content",
+                                                    "Confidence"]
+        driver.answer(at, number, f"I rebuilt the revenue report in SQL; it saved 2 days. ({number})")
+        assert not at.exception, at.exception
+        assert not at.error, [e.value for e in at.error]
+
+    run = at.session_state["estel_run"]
+    assert run.finished and len(run.turns) == 9
+    assert [m.label for m in at.metric] == ["Overall", "Communication", "Content", "Confidence"]
+    final = run.current.response.payload.scores
+    assert at.metric[0].value == f"{final.overall:.1f} / 10"
+    assert len(at.get("plotly_chart")) == 2  # radar + per question
+    transcript = [e.label for e in at.expander]
+    assert len(transcript) == 8 and transcript[0].startswith("Q1 · Intro ·")
+    text = page_text(at)
+    for heading in ("Strengths", "Improvements", "Skill gaps", "Next steps"):
+        assert f"**{heading}**" in text
+    assert f"Saved to SQLite: {app_env}." in [s.value for s in at.success]
+
+    stored = open_store(load_settings()).get(run.record.id)
+    assert stored is not None and stored.status == "completed"
+    assert stored.overall_score == final.overall
+    assert [e.answer for e in stored.transcript][-1].endswith("(8)")
+
+
+def test_setup_validation_messages_sit_under_their_fields_and_block_the_start(driver):
+    at = driver.open()
+    at.selectbox(key="setup_language").select("de")
+    at.button(key="setup_start").click().run()
+
+    errors = [e.value for e in at.error]
+    assert any("Enter the role you are interviewing for" in e for e in errors)
+    assert any("Only English is available for now" in e for e in errors)
+    assert "estel_run" not in at.session_state
+    assert at.button(key="setup_start")  # still on the setup form
+
+    at.selectbox(key="setup_language").select("en")
+    at.selectbox(key="setup_role").select("Product Manager")
+    at.button(key="setup_start").click().run()
+    assert not at.error
+    assert at.session_state["estel_run"].meta.target_role == "Product Manager"
+
+
+def test_language_select_lists_others_as_coming(driver):
+    at = driver.open()
+    language = at.selectbox(key="setup_language")
+    assert language.options[0] == "English"
+    assert all("coming soon" in option for option in language.options[1:])
+
+
+def test_answer_box_counts_and_caps_at_the_contract_limit(driver, page_text):
+    at = driver.start(driver.open(questions=3))
+    box = at.text_area(key="answer_q1")
+    assert box.proto.max_chars == MAX_ANSWER_CHARS  # the browser counts and stops at 8,000
+
+    driver.answer(at, 1, "   ")  # blank: refused before anything is sent
+    assert "Write an answer before sending." in page_text(at, "warning")
+    assert len(at.session_state["estel_run"].turns) == 1
+
+
+def test_restart_asks_for_confirmation_then_returns_to_a_prefilled_setup(driver):
+    at = driver.start(driver.open(questions=3), role="UX Designer")
+    driver.answer(at, 1)
+    at.button(key="restart").click().run()
+    assert at.button(key="restart_yes") and at.button(key="restart_no")
+
+    at.button(key="restart_no").click().run()
+    assert at.session_state["estel_run"].answered == 1  # kept going
+    assert not any(b.key == "restart_yes" for b in at.button)
+
+    at.button(key="restart").click().run()
+    at.button(key="restart_yes").click().run()
+    assert not at.exception
+    assert "estel_run" not in at.session_state
+    assert at.selectbox(key="setup_role").value == "UX Designer"
+    assert at.slider(key="setup_questions").value == 3
+
+
+def test_sidebar_names_brain_and_store_and_prefers_secrets_to_environment(driver, tmp_path,
+                                                                          page_text):
+    driver.secrets["ESTEL_DB_PATH"] = str(tmp_path / "from-secrets.db")
+    at = driver.open()
+    sidebar = "\n".join(str(m.value) for m in at.sidebar.markdown)
+    assert "Offline" in sidebar
+    assert f"SQLite: {tmp_path / 'from-secrets.db'}" in sidebar
+    assert "How to switch" in [e.label for e in at.sidebar.expander]
+
+
+def test_missing_secrets_file_is_not_an_error(driver, app_env, page_text):
+    at = driver.open()  # no .streamlit/secrets.toml in the repo, no AppTest secrets
+    assert not at.exception
+    assert not at.sidebar.error and not at.sidebar.warning
+    assert str(app_env) in "\n".join(str(m.value) for m in at.sidebar.markdown)
+
+
+def test_other_pages_are_honest_placeholders(driver):
+    at = driver.open()
+    for page, title in (("pages/dashboard.py", "Dashboard"), ("pages/prompt_lab.py",
+                                                             "Prompt Lab")):
+        at.switch_page(page).run()
+        assert not at.exception
+        assert at.title[0].value == title
+        assert "Coming soon" in at.info[0].value
