@@ -1,0 +1,267 @@
+"""HTTP load benchmark: `python -m estel serve --workers 2` with the offline brain, driven for
+30 s by a separate load-generator process (httpx, one keep-alive connection per thread).
+
+    python bench/http_load.py [--seconds 30] [--connections 8] [--workers 2]
+
+The request mix is whole interviews replayed: for each of several roles one first turn and eight
+answer turns (the last one is the final feedback, which the server saves to a temp SQLite file).
+The rate limit is raised for the run. Prints throughput, p50/p99 latency, errors, and the RSS of
+every server process sampled every 0.5 s (peak, and early vs late, to show whether it is flat).
+Goals: >= 300 turns/s, p99 <= 100 ms, zero errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+ROLES = ("Business Analyst", "Software Engineer", "Data Analyst", "Product Manager",
+         "UX Designer", "Customer Success Manager")
+ANSWERS = (
+    "At my last job I owned the monthly churn report. The situation was that finance and "
+    "sales disagreed on the numbers, so I mapped both definitions, ran workshops with both "
+    "teams and agreed one metric. As a result reconciliation time fell from 3 days to 4 hours.",
+    "I think I would ask the stakeholders first, maybe.",
+    "I led a migration of 40 dashboards to a new warehouse; I wrote the test plan, paired with "
+    "two engineers and we cut query cost by 35% while keeping every report on time.",
+)
+
+
+def build_bodies() -> list[tuple[str, bytes]]:
+    """(kind, body) for whole interviews with the offline brain: 1 first turn + 8 answers each."""
+    from estel.brains.offline import OfflineBrain
+    from estel.contract import InterviewContext, InterviewMeta, InterviewRequest
+    from estel.engine import Engine
+
+    engine = Engine(OfflineBrain())
+    bodies: list[tuple[str, bytes]] = []
+    for n, role in enumerate(ROLES):
+        meta = InterviewMeta(target_role=role, experience_level="2-5 years",
+                             difficulty=("easy", "standard", "hard")[n % 3], questions_target=8)
+        state, message = None, ""
+        result = engine.start(meta)
+        while True:
+            request = InterviewRequest(message=message, language="en", context=InterviewContext(
+                context="interview_session", meta=meta, session_state=state))
+            kind = "first" if state is None else ("final" if result.finished else "answer")
+            bodies.append((kind, json.dumps(request.to_wire()).encode()))
+            if result.finished:
+                break
+            state, message = result.state, ANSWERS[result.state.question_index % len(ANSWERS)]
+            result = engine.answer(state, message, meta=meta)
+    return bodies
+
+
+class EchoBrain:
+    """A brain that costs nothing (numbered questions): isolates the HTTP layer's own cost."""
+
+    name = "echo"
+    label = "Echo (bench)"
+
+    def turn(self, ctx):
+        from estel.brains.scripted import default_draft
+
+        return default_draft(ctx)
+
+
+def echo_app():
+    """uvicorn factory for `--brain echo`: the real app around a brain that costs nothing."""
+    from estel.engine import Engine
+    from estel.server import create_app
+
+    return create_app(engine=Engine(EchoBrain()))
+
+
+# -- load generator (runs in its own process) --------------------------------------------------
+
+def generate(url: str, seconds: float, connections: int, warmup: float) -> dict:
+    """Closed loop: each thread posts the next body as soon as the last answer arrived."""
+    import httpx
+
+    bodies = build_bodies()
+    samples: list[tuple[float, float, bool]] = []  # (sent at, latency s, ok)
+    begin = time.perf_counter() + warmup
+    stop = begin + seconds
+
+    def worker(offset: int) -> None:
+        with httpx.Client(base_url=url, timeout=10,
+                          headers={"content-type": "application/json"}) as client:
+            i = offset
+            while (sent := time.perf_counter()) < stop:
+                body = bodies[i % len(bodies)][1]
+                i += 1
+                try:
+                    r = client.post("/v1/brain", content=body)
+                    ok = r.status_code == 200 and b'"status": "success"' in r.content
+                except httpx.HTTPError:
+                    ok = False
+                if sent >= begin:
+                    samples.append((sent, time.perf_counter() - sent, ok))
+
+    threads = [threading.Thread(target=worker, args=(k * 7,)) for k in range(connections)]
+    for t in threads:
+        t.start()
+    time.sleep(max(0.0, begin - time.perf_counter()))
+    cpu_at_begin = time.process_time()
+    for t in threads:
+        t.join()
+    cpu = time.process_time() - cpu_at_begin
+    latencies = sorted(s[1] for s in samples)
+    return {
+        "requests": len(samples), "seconds": seconds,
+        "errors": sum(1 for s in samples if not s[2]),
+        "p50_ms": 1000 * latencies[len(latencies) // 2],
+        "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "max_ms": 1000 * latencies[-1],
+        "client_cpu_s": cpu, "begin": begin, "end": stop,
+        "mix": {k: sum(1 for b in bodies if b[0] == k) for k in ("first", "answer", "final")},
+    }
+
+
+# -- orchestration --------------------------------------------------------------------------------
+
+def rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def process_tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        with contextlib.suppress(OSError):
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+    return pids
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """user + system CPU of these processes so far (from /proc/<pid>/stat)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+Sample = tuple[float, dict[int, int], float]  # (monotonic time, RSS KiB by pid, CPU s so far)
+
+
+def sample(root: int, stop: threading.Event, out: list[Sample]) -> None:
+    while not stop.wait(0.5):
+        pids = process_tree(root)
+        out.append((time.monotonic(), {p: rss_kib(p) for p in pids}, cpu_seconds(pids)))
+
+
+def cpu_between(samples: list[Sample], begin: float, end: float) -> float:
+    """Server CPU seconds spent between two monotonic times (nearest samples)."""
+    first = min(samples, key=lambda s: abs(s[0] - begin))
+    last = min(samples, key=lambda s: abs(s[0] - end))
+    return last[2] - first[2]
+
+
+def start_server(workers: int, db: Path, brain: str) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "ESTEL_DB_PATH": str(db), "ESTEL_RATE_LIMIT_PER_MINUTE": "1000000000",
+           "ESTEL_API_TOKEN": "", "PYTHONPATH": str(REPO)}
+    cmd = [sys.executable, "-m", "estel", "serve", "--port", str(port), "--workers",
+           str(workers), "--brain", "offline", "--no-access-log", "--log-level", "warning"]
+    if brain == "echo":  # same app and uvicorn settings, served from this file's factory
+        cmd = [sys.executable, "-m", "uvicorn", "http_load:echo_app", "--factory", "--app-dir",
+               str(Path(__file__).parent), "--port", str(port), "--workers", str(workers),
+               "--no-access-log", "--log-level", "warning", "--no-server-header"]
+    proc = subprocess.Popen(cmd, env=env, cwd=db.parent)
+    url = f"http://127.0.0.1:{port}"
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit("the server did not start")
+
+
+def report(result: dict, rss: list[Sample], workers: int) -> None:
+    rate = result["requests"] / result["seconds"]
+    turns = max(1, result["requests"])
+    print(f"turns/s      {rate:8.1f}   (goal >= 300)  over {result['seconds']:.0f} s, "
+          f"{result['requests']} turns, mix per interview {result['mix']}")
+    print(f"latency      p50 {result['p50_ms']:.1f} ms   p99 {result['p99_ms']:.1f} ms "
+          f"(goal <= 100)   max {result['max_ms']:.1f} ms")
+    print(f"errors       {result['errors']}   (goal 0)")
+    server_cpu = cpu_between(rss, result["begin"], result["end"]) if rss else 0.0
+    print(f"cpu per turn server {1000 * server_cpu / turns:.2f} ms, load generator "
+          f"{1000 * result['client_cpu_s'] / turns:.2f} ms "
+          f"(2 cores = 2000 ms of CPU per second for both)")
+    if rss:
+        pids = sorted({p for _, snap, _ in rss for p in snap})
+        early, late = rss[min(len(rss) - 1, 10)][1], rss[-1][1]  # ~5 s in, and the end
+        for p in pids:
+            peak = max(snap.get(p, 0) for _, snap, _ in rss)
+            print(f"rss pid {p:<7} peak {peak / 1024:6.1f} MiB   at ~5 s "
+                  f"{early.get(p, 0) / 1024:6.1f} MiB   at end {late.get(p, 0) / 1024:6.1f} MiB")
+        total = max(sum(snap.values()) for _, snap, _ in rss)
+        print(f"rss total    peak {total / 1024:6.1f} MiB over {len(pids)} processes "
+              f"(master + {workers} workers), {len(rss)} samples")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--warmup", type=float, default=3)
+    parser.add_argument("--brain", choices=("offline", "echo"), default="offline",
+                        help="echo: a brain that costs nothing, to measure the HTTP layer alone")
+    parser.add_argument("--generate", metavar="URL", help=argparse.SUPPRESS)  # child mode
+    args = parser.parse_args()
+    if args.generate:
+        print(json.dumps(generate(args.generate, args.seconds, args.connections, args.warmup)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="estel-bench-") as tmp:
+        proc, url = start_server(args.workers, Path(tmp) / "bench.db", args.brain)
+        stop, rss = threading.Event(), []
+        sampler = threading.Thread(target=sample, args=(proc.pid, stop, rss), daemon=True)
+        sampler.start()
+        try:
+            load = subprocess.run(
+                [sys.executable, __file__, "--generate", url, "--seconds", str(args.seconds),
+                 "--connections", str(args.connections), "--warmup", str(args.warmup)],
+                capture_output=True, text=True, check=True)
+        finally:
+            stop.set()
+            proc.terminate()
+            proc.wait(timeout=30)
+        print(f"server: {args.workers} uvicorn workers, {args.brain} brain, keep-alive; load: "
+              f"{args.connections} httpx connections in 1 process; "
+              f"load average before: {os.getloadavg()[0]:.2f}")
+        report(json.loads(load.stdout), rss, args.workers)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
