@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from estel import __version__
@@ -174,6 +175,8 @@ def _add_routes(app: FastAPI, service: BrainService, settings: Settings) -> None
                 "Missing or invalid bearer token."), {"WWW-Authenticate": "Bearer"})
         try:
             body = await read_limited(request.stream(), request.headers.get("content-length"))
+        except ClientDisconnect:  # nobody is left to read an answer; don't log it as a crash
+            return envelope_response(400, error_envelope("The request body was cut off."))
         except BodyTooLarge:
             return envelope_response(413, error_envelope(
                 f"The request body is over {MAX_BODY_BYTES // 1024} KiB."),
