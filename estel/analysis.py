@@ -9,6 +9,7 @@ copy of the question, or text addressed to the interviewer ("ignore your instruc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -171,10 +172,11 @@ def strip_injection(text: str) -> tuple[str, bool]:
     kept: list[str] = []
     found = False
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        sentence = sentence.strip()
         if INJECTION.search(sentence):
             found = True
-        elif sentence.strip():
-            kept.append(sentence.strip())
+        elif sentence:
+            kept.append(sentence)
     return " ".join(kept), found
 
 
@@ -190,12 +192,40 @@ def is_echo(answer_words: Sequence[str], question_words: Sequence[str]) -> bool:
 
 def keyword_hits(words: Sequence[str], keywords: Iterable[str]) -> tuple[str, ...]:
     """Keywords present in `words`, each keyword word matched as a word prefix."""
+    index = _WordIndex(words)
     hits: list[str] = []
     for keyword in keywords:
-        parts = tokens(keyword)
-        if parts and _has_sequence(words, parts) and keyword not in hits:
+        if keyword not in hits and index.has(tokens(keyword)):
             hits.append(keyword)
     return tuple(hits)
+
+
+class _WordIndex:
+    """The answer's words, sorted for prefix look-ups by bisection."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
+        self.sorted = sorted(set(words))
+
+    def starting(self, prefix: str) -> list[str]:
+        found = []
+        i = bisect_left(self.sorted, prefix)
+        while i < len(self.sorted) and self.sorted[i].startswith(prefix):
+            found.append(self.sorted[i])
+            i += 1
+        return found
+
+    def has(self, parts: Sequence[str]) -> bool:
+        if not parts or not self.starting(parts[0]):
+            return False
+        if len(parts) == 1:
+            return True
+        words, span = self.words, len(parts)
+        return any(
+            all(words[i + j].startswith(part) for j, part in enumerate(parts))
+            for i in range(len(words) - span + 1)
+            if words[i].startswith(parts[0])
+        )
 
 
 def key_fragment(text: str) -> str:
@@ -210,14 +240,6 @@ def key_fragment(text: str) -> str:
         if len(words) >= 2:
             return " ".join(words)
     return ""
-
-
-def _has_sequence(words: Sequence[str], parts: Sequence[str]) -> bool:
-    span = len(parts)
-    return any(
-        all(words[i + j].startswith(part) for j, part in enumerate(parts))
-        for i in range(len(words) - span + 1)
-    )
 
 
 def _features(
@@ -286,7 +308,7 @@ def _scores(f: _Features, phase: Phase) -> tuple[float, float, float]:
     structure = min(1.0, f.sentences / 3) + (1.0 if 6 <= avg <= 32 else 0.3)
     structure += min(1.0, 0.4 * f.connectors)
     filler_rate = 100 * len(f.fillers) / max(1, f.words)
-    fluency = max(0.0, 3.0 - 0.6 * filler_rate)
+    fluency = max(-2.0, 3.0 - 0.6 * filler_rate)  # heavy filler costs beyond its 3 points
     communication = length + (structure + fluency) * gate
     return communication, _content(f, phase, gate), _confidence(f, gate)
 

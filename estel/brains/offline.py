@@ -37,6 +37,7 @@ from estel.session import base_difficulty
 
 PROMPT_VERSION = "offline-v1"
 FOLLOW_UP = "Follow-up: "
+ROLE_MEMO_SIZE = 256
 STRONG, WEAK = 7.0, 4.0  # latest answer's overall score that moves the next question a step
 
 FOLLOW_UP_POINTS = (
@@ -83,6 +84,8 @@ class OfflineBrain:
 
     def __init__(self, bank: Bank | None = None) -> None:
         self._bank = bank  # loaded on first use: no I/O in __init__
+        # per-role memo of the family and its question look-up; pure functions of the role
+        self._roles: dict[str, tuple[RoleFamily, dict[str, BankQuestion]]] = {}
 
     @property
     def label(self) -> str:
@@ -95,9 +98,8 @@ class OfflineBrain:
         return self._bank
 
     def turn(self, ctx: TurnContext) -> TurnDraft:
-        family = match_family(ctx.meta.target_role, self.bank)
         role = display_role(ctx.meta.target_role)
-        lookup = self._lookup(family, role)
+        family, lookup = self._for_role(ctx.meta.target_role)
         trace = BrainTrace(brain=self.name, prompt_version=PROMPT_VERSION)
         if ctx.kind == "feedback":
             answered = [self._answered(ctx, i, family, lookup) for i in range(len(ctx.history))]
@@ -112,11 +114,18 @@ class OfflineBrain:
         return TurnDraft(assessment=_assessment(latest) if latest else None, question=question,
                          trace=trace)
 
-    def _lookup(self, family: RoleFamily, role: str) -> dict[str, BankQuestion]:
-        """Bank questions of the family (and generic) by normalised text for this role."""
-        families = [family, self.bank.get(GENERIC_FAMILY, family)]
-        return {normalised(fill_role(q.question, role)): q
-                for fam in families for q in fam.questions}
+    def _for_role(self, target_role: str) -> tuple[RoleFamily, dict[str, BankQuestion]]:
+        """The role's family, and its (and generic) questions by normalised text for the role."""
+        if target_role not in self._roles:
+            if len(self._roles) >= ROLE_MEMO_SIZE:
+                self._roles.clear()
+            family = match_family(target_role, self.bank)
+            role = display_role(target_role)
+            families = [family, self.bank.get(GENERIC_FAMILY, family)]
+            lookup = {normalised(fill_role(q.question, role)): q
+                      for fam in families for q in fam.questions}
+            self._roles[target_role] = (family, lookup)
+        return self._roles[target_role]
 
     def _answered(
         self, ctx: TurnContext, index: int, family: RoleFamily, lookup: dict[str, BankQuestion]

@@ -8,6 +8,7 @@ words removed ("Senior BA" -> "ba"); the longest matching title wins. No match: 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from estel.brains.bank import GENERIC_FAMILY, Bank, RoleFamily
 
@@ -67,6 +68,7 @@ BUILTIN_TITLES: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def normalise_title(text: str) -> str:
     """Lower case, punctuation as spaces, compounds joined: 'Front-End Dev.' -> 'frontend dev'."""
     text = text.lower().replace("&", " and ").replace("c++", "cpp").replace("c#", "csharp")

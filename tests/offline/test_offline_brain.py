@@ -1,0 +1,213 @@
+"""The offline brain through the real Engine: plan, no repeats, follow-ups, same in = same out."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from estel import session
+from estel.brains.base import Brain
+from estel.brains.offline import OfflineBrain, display_role, fill_role, normalised
+from estel.engine import Engine
+from estel.handler import handle_request
+
+ROLES = ("Senior Software Engineer", "BA", "Data Scientist", "Marine Biologist", "UX/UI Designer")
+THIN = "I fixed the bug."
+
+
+def alternating(personas):
+    """Strong answers, with a thin one every third question: exercises adapting and follow-ups."""
+    strong = personas["strong"]
+    return lambda phase, n: THIN if n % 3 == 0 else strong(phase, n)
+
+
+def asked(results):
+    return [r.response.payload for r in results[:-1]]
+
+
+def test_offline_brain_is_an_honest_brain():
+    brain = OfflineBrain()
+    assert isinstance(brain, Brain)
+    assert brain.name == "offline"
+    assert "offline" in brain.label.lower()
+    assert "rule-based" in brain.label.lower()
+
+
+@pytest.mark.parametrize("difficulty", ["easy", "standard", "hard"])
+def test_every_length_follows_the_plan_without_repeating(engine, run, make_meta, personas,
+                                                         difficulty):
+    for total in range(1, 21):
+        role = ROLES[total % len(ROLES)]  # every role meets short, medium and long interviews
+        results = run(engine, make_meta(role, difficulty, total), alternating(personas))
+        questions = asked(results)
+        assert len(questions) == total
+        assert tuple(q.phase for q in questions) == session.phase_plan(total)
+        texts = [normalised(q.question) for q in questions]
+        assert len(set(texts)) == total, f"repeat in {role}/{difficulty}/{total}"
+        for q in questions:
+            assert session.clamp_difficulty(q.difficulty, difficulty) == q.difficulty
+            assert "{role}" not in q.question
+            assert q.topic
+            assert q.helper_hint
+        # nothing answered yet: the first question is at the meta's difficulty
+        assert questions[0].difficulty == session.base_difficulty(difficulty)
+        final = results[-1]
+        assert final.finished
+        assert final.brain == "offline"
+        assert final.trace is not None
+        assert final.trace.prompt_version == "offline-v1"
+
+
+@pytest.mark.parametrize("persona", ["strong", "vague"])
+def test_twenty_questions_never_repeat_for_any_family(engine, run, make_meta, personas, bank,
+                                                      persona):
+    roles = [f.titles[0] for f in bank.values() if f.titles] + ["Zookeeper"]
+    for role in roles:
+        for difficulty in ("easy", "hard"):
+            questions = asked(run(engine, make_meta(role, difficulty, 20), personas[persona]))
+            assert len({normalised(q.question) for q in questions}) == 20
+
+
+def test_a_thin_answer_gets_a_follow_up_that_quotes_it(engine, make_meta, personas):
+    strong = personas["strong"]
+    result = engine.start(make_meta("Software Engineer", total=8))
+    result = engine.answer(result.state, strong("intro", 1))
+    assert result.response.payload.phase == "behavioural"
+    topic = result.response.payload.topic
+    result = engine.answer(result.state, THIN)
+    follow_up = result.response.payload
+    assert follow_up.phase == "behavioural"
+    assert "'fixed the bug'" in follow_up.question
+    assert follow_up.topic == f"Follow-up: {topic}"
+    assert follow_up.helper_hint
+    assert result.assessment is not None
+    assert result.assessment.content < 2
+    # a second thin answer does not start a chain of follow-ups
+    result = engine.answer(result.state, THIN)
+    assert not result.response.payload.topic.startswith("Follow-up")
+
+
+def test_no_follow_up_when_the_phase_changes(engine, make_meta, personas):
+    strong = personas["strong"]
+    result = engine.start(make_meta("Software Engineer", total=4))  # intro, beh, tech, wrap_up
+    result = engine.answer(result.state, strong("intro", 1))
+    result = engine.answer(result.state, THIN)  # last behavioural question
+    assert result.response.payload.phase == "technical"
+    assert not result.response.payload.topic.startswith("Follow-up")
+
+
+def test_follow_up_names_the_topic_when_nothing_can_be_quoted(engine, make_meta, personas):
+    result = engine.start(make_meta("Software Engineer", total=8))
+    result = engine.answer(result.state, personas["strong"]("intro", 1))
+    topic = result.response.payload.topic
+    result = engine.answer(result.state, "Not sure, it depends.")
+    follow_up = result.response.payload
+    assert follow_up.topic == f"Follow-up: {topic}"
+    assert topic.lower() in follow_up.question.lower()
+
+
+def test_no_follow_up_for_gibberish_or_injection(engine, make_meta, personas):
+    for persona in ("gibberish", "injection"):
+        results = [engine.start(make_meta("Data Analyst", total=8))]
+        for n in range(1, 5):
+            answer = personas[persona]("behavioural", n)
+            results.append(engine.answer(results[-1].state, answer))
+        assert not any(r.response.payload.topic.startswith("Follow-up") for r in results)
+
+
+def test_unknown_role_is_named_in_generic_questions(engine, run, make_meta, personas):
+    results = run(engine, make_meta("Marine Biologist", total=12), personas["strong"])
+    for question in asked(results):
+        assert "marine biologist" in question.question
+    assert "marine biologist" in results[-1].response.payload.summary
+
+
+def test_role_family_questions_come_from_the_bank(engine, run, make_meta, personas, bank):
+    results = run(engine, make_meta("Senior BA", total=8), personas["strong"])
+    own = {normalised(fill_role(q.question, "senior BA"))
+           for q in bank["business_analysis"].questions}
+    assert all(normalised(q.question) in own for q in asked(results))
+
+
+def test_articles_agree_with_the_role():
+    assert fill_role("How did you come to work as a {role}?", "operations manager") == (
+        "How did you come to work as an operations manager?")
+    assert fill_role("As a new {role} here?", "UX designer") == "As a new UX designer here?"
+    assert fill_role("Working as a {role}?", "SDE") == "Working as an SDE?"
+    assert fill_role("{role} work is hard?", "nurse") == "Nurse work is hard?"
+    assert display_role("  Senior   Data Scientist ") == "senior data scientist"
+    assert display_role("Sr. BA") == "sr. BA"
+
+
+def test_difficulty_moves_one_step_with_the_answers(engine, make_meta, personas):
+    start = engine.start(make_meta("Software Engineer", "standard", 8))
+    strong = engine.answer(start.state, personas["strong"]("intro", 1))
+    vague = engine.answer(start.state, personas["vague"]("intro", 1))
+    assert strong.response.payload.difficulty == "hard"
+    assert vague.response.payload.difficulty == "easy"
+
+
+def test_same_inputs_give_identical_envelopes(run, make_meta, personas):
+    for role in ROLES:
+        interview = make_meta(role, "hard", 9)
+        first = run(Engine(OfflineBrain()), interview, alternating(personas))
+        second = run(Engine(OfflineBrain()), interview, alternating(personas))
+        assert [r.envelope().to_wire() for r in first] == [r.envelope().to_wire() for r in second]
+        assert [r.assessment for r in first] == [r.assessment for r in second]
+
+
+def test_different_answers_can_lead_to_different_questions(engine, run, make_meta, personas):
+    interview = make_meta("Generalist", "standard", 10)
+    strong = [q.question for q in asked(run(engine, interview, personas["strong"]))]
+    average = [q.question for q in asked(run(engine, interview, personas["average"]))]
+    assert strong != average
+
+
+def test_feedback_cites_questions_and_names_role_and_dimensions(engine, run, make_meta, personas):
+    results = run(engine, make_meta("Product Manager", total=8), alternating(personas))
+    feedback = results[-1].response.payload
+    topics = {item.topic for item in results[-1].state.transcript}
+    assert "product manager" in feedback.summary
+    assert re.search(r"Strongest dimension: (communication|content|confidence)", feedback.summary)
+    assert re.search(r"weakest: (communication|content|confidence)", feedback.summary)
+    lines = "\n".join(feedback.strengths + feedback.improvements)
+    cited = re.findall(r"^Q(\d+) \(([^)]*)\)", lines, flags=re.MULTILINE)
+    assert cited, "strengths/improvements must cite questions"
+    for number, topic in cited:
+        assert results[-1].state.transcript[int(number) - 1].topic == topic
+    assert feedback.skill_gaps
+    assert set(feedback.skill_gaps) <= {t.removeprefix("Follow-up: ")
+                                                              for t in topics}
+    assert 2 <= len(feedback.next_steps) <= 8
+    scores = feedback.scores
+    assert scores.overall == session.overall(results[-1].state.score_so_far)
+
+
+def test_feedback_names_the_worst_topics_as_skill_gaps(engine, make_meta, personas):
+    result = engine.start(make_meta("Software Engineer", total=5))
+    answers = [personas["strong"]("intro", 1), personas["strong"]("behavioural", 2),
+               personas["vague"]("behavioural", 3), personas["strong"]("technical", 4),
+               personas["strong"]("wrap_up", 5)]
+    for answer in answers:
+        result = engine.answer(result.state, answer)
+    weak_topic = result.state.transcript[2].topic.removeprefix("Follow-up: ")
+    assert result.response.payload.skill_gaps[0] == weak_topic
+    assert any(line.startswith("Q3 (") for line in result.response.payload.improvements)
+
+
+def test_a_full_interview_through_handle_request(make_meta, personas):
+    engine = Engine(OfflineBrain())
+    request = {"message": "", "language": "en", "context": {
+        "context": "interview_session", "meta": make_meta("BA").model_dump(),
+        "session_state": None}}
+    envelope = handle_request(request, engine)
+    for n in range(1, 9):
+        assert envelope["status"] == "success", envelope
+        state = envelope["payload"]["session_state"]
+        phase = envelope["payload"]["payload"]["phase"]
+        request = {**request, "message": personas["average"](phase, n),
+                   "context": {**request["context"], "session_state": state}}
+        envelope = handle_request(request, engine)
+    assert envelope["status"] == "success"
+    assert envelope["payload"]["payload"]["kind"] == "feedback"

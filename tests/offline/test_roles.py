@@ -1,0 +1,72 @@
+"""Role matching: titles and abbreviations pick the right question-bank family."""
+
+from __future__ import annotations
+
+import pytest
+
+from estel.brains.roles import match_family, normalise_title, role_variants
+
+TABLE = [
+    ("Business Analyst", "business_analysis"),
+    ("BA", "business_analysis"),
+    ("Senior BA", "business_analysis"),
+    ("ba", "business_analysis"),
+    ("Business Systems Analyst", "business_analysis"),
+    ("SDE II", "software_engineering"),
+    ("SDE-2", "software_engineering"),
+    ("sde2", "software_engineering"),
+    ("Software Engineer", "software_engineering"),
+    ("Frontend Developer", "software_engineering"),
+    ("Front-end engineer", "software_engineering"),
+    ("Full Stack Developer", "software_engineering"),
+    ("Staff Engineer", "software_engineering"),
+    ("SRE", "software_engineering"),
+    ("Data Scientist", "data_analytics"),
+    ("Junior Data Analyst", "data_analytics"),
+    ("ML Engineer", "data_analytics"),
+    ("Marketing Data Analyst", "data_analytics"),
+    ("Sr. Product Manager", "product_management"),
+    ("Product Owner", "product_management"),
+    ("PM", "product_management"),
+    ("Head of Product", "product_management"),
+    ("UX/UI Designer", "design_ux"),
+    ("UI/UX designer", "design_ux"),
+    ("Lead Product Designer", "design_ux"),
+    ("UX Researcher", "design_ux"),
+    ("Product Marketing Manager", "marketing_sales"),
+    ("Account Executive", "marketing_sales"),
+    ("SDR", "marketing_sales"),
+    ("Customer Success Manager", "operations_support"),
+    ("IT Support Specialist", "operations_support"),
+    ("Operations Manager", "operations_support"),
+    ("Nurse", "generic"),
+    ("Civil Engineer", "generic"),
+    ("Chef", "generic"),
+    ("Team Lead", "generic"),
+    ("Barista", "generic"),
+]
+
+
+@pytest.mark.parametrize(("role", "family"), TABLE)
+def test_role_titles_and_abbreviations_match_their_family(bank, role, family):
+    assert family in bank, f"bank file {family}.json missing"
+    assert match_family(role, bank).family == family
+
+
+def test_matching_uses_whole_words_not_substrings(bank):
+    # 'ba' inside 'Barista' or 'pm' inside 'Shipment' must not match an abbreviation
+    assert match_family("Barista", bank).family == "generic"
+    assert match_family("Shipment Clerk", bank).family != "product_management"
+    assert match_family("Ui", bank).family == "design_ux"
+
+
+def test_normalising_joins_compounds_and_drops_punctuation():
+    assert normalise_title("Front-End  Dev.") == "frontend dev"
+    assert normalise_title("Full stack / Back end") == "fullstack backend"
+    assert normalise_title("C++ Developer") == "cpp developer"
+
+
+def test_seniority_noise_is_removed_in_a_second_variant():
+    assert role_variants("Senior BA") == (("senior", "ba"), ("ba",))
+    assert role_variants("SDE-2") == (("sde", "2"), ("sde",))
+    assert role_variants("Chef") == (("chef",),)
