@@ -109,9 +109,11 @@ class SessionStore(Protocol):
     def get(self, session_id: str) -> SessionRecord | None: ...
 
     def list(
-        self, filters: SessionFilters | None = None, limit: int = 100
+        self, filters: SessionFilters | None = None, limit: int = 100, *,
+        with_transcript: bool = True,
     ) -> list[SessionRecord]:
-        """Newest first."""
+        """Newest first. with_transcript=False leaves `transcript` empty: much faster, and all a
+        dashboard needs."""
         ...
 
     def count(self, filters: SessionFilters | None = None) -> int: ...

@@ -17,7 +17,7 @@ from typing import Any
 
 from estel.errors import BadInput, StoreFailure
 from estel.store.base import SaveReceipt, SessionFilters, SessionRecord
-from estel.store.records import COLUMNS, iso_utc, record_from_row, sqlite_row
+from estel.store.records import COLUMNS, JSON_COLUMNS, iso_utc, record_from_json, sqlite_row
 from estel.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,20 @@ _INSERT = f"INSERT INTO interview_sessions ({', '.join(COLUMNS)}) VALUES ({_PLAC
 _UPDATE_ALL = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
 SQL_CREATE = f"{_INSERT} ON CONFLICT (id) DO NOTHING"
 SQL_UPSERT = f"{_INSERT} ON CONFLICT (id) DO UPDATE SET {_UPDATE_ALL}"
+
+
+def _json_row(with_transcript: bool) -> str:
+    """SQL for a whole row as one JSON object: parsed by pydantic in one go (fast lists)."""
+    def value(column: str) -> str:
+        if column == "transcript" and not with_transcript:
+            return "json('[]')"
+        return f"json({column})" if column in JSON_COLUMNS else column
+
+    return "json_object(" + ", ".join(f"'{c}', {value(c)}" for c in COLUMNS) + ")"
+
+
+SELECT_ROW = f"SELECT {_json_row(True)} FROM interview_sessions"
+SELECT_SUMMARY = f"SELECT {_json_row(False)} FROM interview_sessions"
 
 # SessionFilters field -> column, for the `IN (...)` filters
 FILTER_COLUMNS = {
@@ -85,17 +99,21 @@ class SQLiteStore:
         return self._write(SQL_UPSERT, record, "Session saved")
 
     def get(self, session_id: str) -> SessionRecord | None:
-        rows = self._read("SELECT * FROM interview_sessions WHERE id = ?", [session_id])
-        return record_from_row(rows[0]) if rows else None
+        rows = self._read(f"{SELECT_ROW} WHERE id = ?", [session_id])
+        return record_from_json(rows[0][0]) if rows else None
 
     def list(
-        self, filters: SessionFilters | None = None, limit: int = 100
+        self, filters: SessionFilters | None = None, limit: int = 100, *,
+        with_transcript: bool = True,
     ) -> list[SessionRecord]:
-        """Newest first."""
+        """Newest first; with_transcript=False leaves `transcript` empty (dashboards: faster)."""
         where, params = where_clause(filters)
-        sql = (f"SELECT * FROM interview_sessions{where}"
-               " ORDER BY created_at DESC, id DESC LIMIT ?")
-        return [record_from_row(row) for row in self._read(sql, [*params, max(0, limit)])]
+        select = SELECT_ROW if with_transcript else SELECT_SUMMARY
+        # pick the rowids from an index first, then read only those (wide) rows
+        newest = (f"SELECT rowid FROM interview_sessions{where}"
+                  " ORDER BY created_at DESC, rowid DESC LIMIT ?")
+        sql = f"{select} WHERE rowid IN ({newest}) ORDER BY created_at DESC, rowid DESC"
+        return [record_from_json(row[0]) for row in self._read(sql, [*params, max(0, limit)])]
 
     def count(self, filters: SessionFilters | None = None) -> int:
         where, params = where_clause(filters)

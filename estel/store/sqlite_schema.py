@@ -46,7 +46,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: interview_sessions, as in the Supabase migration, and the dashboard's indexes
     (
         _SESSIONS_TABLE,
-        "CREATE INDEX interview_sessions_created_at_idx ON interview_sessions (created_at DESC)",
+        # Newest first by created_at, carrying every dashboard filter column: lists and counts
+        # are answered from this index alone. Rows are wide (the transcript), so anything that
+        # has to read rows to filter them is slow; see bench/store.py.
+        "CREATE INDEX interview_sessions_created_at_idx ON interview_sessions (created_at DESC,"
+        " target_role, experience_level, difficulty, brain, model, prompt_version, status)",
         "CREATE INDEX interview_sessions_target_role_created_at_idx"
         " ON interview_sessions (target_role, created_at DESC)",
         "CREATE INDEX interview_sessions_user_id_created_at_idx"

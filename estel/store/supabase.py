@@ -24,7 +24,7 @@ from pydantic import SecretStr
 from estel.errors import BadInput, StoreFailure
 from estel.store.base import SaveReceipt, SessionFilters, SessionRecord
 from estel.store.outbox import Outbox, OutboxItem, OutboxOp
-from estel.store.records import iso_utc, record_from_row, row_from_record
+from estel.store.records import COLUMNS, iso_utc, record_from_row, row_from_record
 from estel.store.sqlite import FILTER_COLUMNS, SQLiteStore
 
 if TYPE_CHECKING:
@@ -95,11 +95,14 @@ class SupabaseStore:
         return record_from_row(rows[0]) if rows else None
 
     def list(
-        self, filters: SessionFilters | None = None, limit: int = 100
+        self, filters: SessionFilters | None = None, limit: int = 100, *,
+        with_transcript: bool = True,
     ) -> list[SessionRecord]:
         """Newest first (rows still in the outbox are not included)."""
+        columns = ["*"] if with_transcript else [c for c in COLUMNS if c != "transcript"]
+
         def build(table: Any) -> Any:
-            query = _filtered(table.select("*"), filters)
+            query = _filtered(table.select(*columns), filters)
             return query.order("created_at", desc=True).order("id", desc=True).limit(limit)
 
         return [record_from_row(row) for row in self._query(build).data]
