@@ -8,8 +8,6 @@ because the engine and brains are synchronous.
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -31,9 +29,9 @@ from estel.contract import (
     InterviewRequest,
     error_envelope,
 )
-from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
+from estel.engine import GENERIC_BRAIN_FAILURE, Engine
 from estel.errors import ErrorKind
-from estel.handler import TurnOutcome, turn_outcome
+from estel.handler import TurnOutcome
 from estel.server.guards import (
     MAX_BODY_BYTES,
     BodyTooLarge,
@@ -43,6 +41,7 @@ from estel.server.guards import (
     envelope_bytes,
     read_limited,
 )
+from estel.server.service import BrainService
 
 log = logging.getLogger("estel.server")
 
@@ -60,56 +59,11 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     500: {"model": EstelInterviewEnvelope, "description": "Brain failure (seed's error envelope)"},
 }
 
-RecordBuilder = Callable[..., Any]
-
-
 class Health(BaseModel):
     status: str
     brain: str
     store: str
     version: str
-
-
-class BrainService:
-    """One turn over HTTP: run it, and save the interview when the turn is the final feedback."""
-
-    def __init__(self, engine: Engine, store: Any | None, to_record: RecordBuilder | None = None):
-        self.engine = engine
-        self.store = store
-        self._to_record = to_record
-        self._store_lock = threading.Lock()  # stores need not be thread-safe; finals are rare
-
-    @property
-    def store_description(self) -> str:
-        return str(self.store.description) if self.store is not None else "none"
-
-    def turn(self, body: bytes) -> TurnOutcome:
-        """The outcome of one turn (never raises); saves the finished interview on the way."""
-        outcome = turn_outcome(body, self.engine)
-        if outcome.result is not None and outcome.result.finished:
-            language = outcome.request.language if outcome.request else "en"
-            self.save_final(outcome.result, language)
-        return outcome
-
-    def save_final(self, result: TurnResult, language: str) -> None:
-        """store.complete(record); a failure is logged and never fails the turn."""
-        if self.store is None:
-            return
-        try:
-            to_record = self._to_record or _default_record_builder()
-            record = to_record(result, language=language)
-            with self._store_lock:
-                receipt = self.store.complete(record)
-            if not getattr(receipt, "saved", True):
-                log.warning("finished interview not saved: %s", getattr(receipt, "message", ""))
-        except Exception:  # the candidate has their feedback; a lost save is logged, not shown
-            log.exception("saving the finished interview failed; the turn still succeeded")
-
-
-def _default_record_builder() -> RecordBuilder:
-    from estel.store.records import record_from_final_turn
-
-    return record_from_final_turn
 
 
 def open_default_store(settings: Settings) -> Any | None:

@@ -41,6 +41,7 @@ def test_final_turn_is_saved_once_in_sqlite_even_if_sent_twice(tmp_path, serve, 
         envelopes = run_interview(url, meta)
         last_state = envelopes[-2].payload.session_state.to_wire()
         again = httpx.post(f"{url}/v1/brain", json=request_for("Retry.", last_state, meta))
+        app.state.service.flush()
     assert again.status_code == 200
     rows = store.list()
     assert len(rows) == 2  # the original and the retry with a different answer
@@ -52,6 +53,7 @@ def test_final_turn_is_saved_once_in_sqlite_even_if_sent_twice(tmp_path, serve, 
         "I shipped a report that cut churn by 10%.", "I shipped a report that cut churn by 20%."]
     with serve(app) as url:  # exactly the same final turn again: still one row for it
         httpx.post(f"{url}/v1/brain", json=request_for("Retry.", last_state, meta))
+        app.state.service.flush()
     assert store.count() == 2
 
 
@@ -61,6 +63,7 @@ def test_default_store_comes_from_settings(tmp_path, serve, seed_meta):
     with serve(app) as url:
         assert EstelClient(url).health()["store"] == f"SQLite: {db}"
         run_interview(url, {**seed_meta, "questions_target": 1})
+        app.state.service.flush()
     assert SQLiteStore(db).count() == 1
 
 
@@ -87,7 +90,7 @@ def test_serve_command_with_two_workers_runs_an_interview(tmp_path, seed_meta):
         assert envelopes[-1].payload.payload.kind == "feedback"
         assert httpx.post(f"{url}/v1/brain", json={}).status_code == 401
     finally:
-        proc.terminate()
+        proc.terminate()  # pending saves are finished before the workers exit
         output = proc.communicate(timeout=20)[0].decode()
     assert SQLiteStore(db).count() == 1, output
     assert "Traceback" not in output, output
