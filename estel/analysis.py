@@ -325,8 +325,8 @@ def _content(f: _Features, phase: Phase, gate: float) -> float:
 
 
 def _confidence(f: _Features, gate: float) -> float:
-    raw = 4.5 + 1.1 * min(f.ownership, 4) + 0.5 * min(f.decisive, 2)
-    raw -= 1.1 * min(len(f.hedges), 4) + 0.25 * min(len(f.fillers), 6)
+    raw = 5.0 + 1.0 * min(f.ownership, 4) + 0.8 * min(f.decisive, 3)
+    raw -= 1.2 * min(len(f.hedges), 4) + 0.25 * min(len(f.fillers), 6)
     return max(0.0, min(10.0, raw)) * min(1.0, gate / 0.6)
 
 
@@ -351,7 +351,9 @@ def _praise(f: _Features, phase: Phase) -> str:
 
 
 def _advice(f: _Features, phase: Phase) -> str:
-    if f.words < BANDS[phase][0] * 0.6:
+    if f.words < BANDS[phase][0] * 0.5:
+        if f.examples:
+            return "too brief: say what you did, step by step, and what happened"
         return "too brief: give one concrete example of what you did and what happened"
     if f.words > BANDS[phase][1] * 1.6:
         return "tighten it: lead with the point and cut the detours"
@@ -368,7 +370,7 @@ def _advice(f: _Features, phase: Phase) -> str:
         return "own it: say 'I decided' or 'I would' instead of hedging"
     if not f.numbers:
         return "put a number on the impact"
-    if not f.reflection:
+    if not f.reflection and phase == "behavioural":
         return "add what you learned or would do differently"
     return "keep this shape for your other answers"
 

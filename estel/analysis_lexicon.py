@@ -23,10 +23,10 @@ def _words(text: str) -> frozenset[str]:
 
 # Word-count band of a well-sized spoken answer per phase: shorter loses, far longer rambles.
 BANDS: dict[Phase, tuple[int, int]] = {
-    "intro": (35, 180),
-    "behavioural": (60, 260),
-    "technical": (50, 280),
-    "wrap_up": (20, 160),
+    "intro": (45, 200),
+    "behavioural": (80, 300),
+    "technical": (65, 300),
+    "wrap_up": (25, 160),
 }
 
 STOPWORDS = _words(
@@ -203,7 +203,8 @@ DECISIVE = re.compile(
         (?!(?:probably|maybe|perhaps|try|guess|think|say|hope|like|love|need|want|not|have)\b)
         [a-z]+
     |\bI\s+(?:start|begin|use|check|write|build|design|measure|test|ask|prioriti[sz]e|focus
-        |make\s+sure|recommend)\b""",
+        |make\s+sure|recommend)\b
+    |\bI\s+can\s+(?!not\b|only\b|try\b)[a-z]+|\bmy\s+plan\b|\bI(?:'m|\s+am)\s+confident\b""",
     _IX,
 )
 

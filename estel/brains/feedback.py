@@ -17,14 +17,16 @@ from estel.contract import Phase, SessionScores
 
 DIMENSIONS = ("communication", "content", "confidence")
 WEAKEST_ADVICE = {
-    "communication": "Answers will land better with a clear beginning, middle and end, a length "
-    "of about one to two minutes, and fewer filler words.",
+    "communication": "Answers will land better with a clear beginning, middle and end and a "
+    "length of about one to two minutes.",
     "content": "Answers need more substance: a concrete example, a number that shows the impact, "
     "and the points a strong answer to the question covers.",
-    "confidence": "Say what you did and decided ('I led', 'I chose') and drop the hedges "
-    "('I think', 'maybe').",
+    "confidence": "Say plainly what you did and decided ('I led', 'I chose', 'I would') and "
+    "commit to a recommendation.",
 }
-GOOD, WEAK = 6.5, 5.0
+FILLER_ADVICE = " Replace filler words ('um', 'like', 'basically') with a short pause."
+HEDGE_ADVICE = " Drop the hedges ('I think', 'maybe', 'probably') when you describe your own work."
+GOOD, WEAK, POLISH = 6.5, 5.0, 8.5  # overall score bands of one answer
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,12 @@ def _summary(role: str, answered: Sequence[Answered], scores: SessionScores) -> 
     if unscored:
         text += (f" {len(unscored)} of {len(answered)} answers earned nothing (empty, not an "
                  "answer, a copy of the question or instructions to the interviewer).")
-    return f"{text} {WEAKEST_ADVICE[weakest]}"
+    advice = WEAKEST_ADVICE[weakest]
+    if weakest == "communication" and any(a.analysis.fillers for a in answered):
+        advice += FILLER_ADVICE
+    if weakest == "confidence" and any(a.analysis.hedges for a in answered):
+        advice += HEDGE_ADVICE
+    return f"{text} {advice}"
 
 
 def _unscorable(a: AnswerAnalysis) -> bool:
@@ -163,6 +170,8 @@ def _skill_gaps(answered: Sequence[Answered]) -> list[str]:
             break
         if item.plain_topic not in gaps:
             gaps.append(item.plain_topic)
+    if not gaps and ranked and ranked[0].analysis.overall < POLISH:
+        gaps.append(ranked[0].plain_topic)  # even a strong interview has a weakest topic
     return gaps[:4]
 
 
@@ -177,6 +186,10 @@ def _next_steps(role: str, answered: Sequence[Answered]) -> list[str]:
     if no_result:
         steps.append(f"Rewrite your {no_result[0].cite} story in four sentences (situation, task, "
                      "action, result) and end with what changed.")
+    unreflective = [a for a in scored if a.phase == "behavioural" and not a.analysis.reflection]
+    if unreflective and not no_result:
+        steps.append(f"End your {unreflective[0].cite} story with what you learned or would do "
+                     "differently next time.")
     if scored and sum(1 for a in scored if a.analysis.numbers) * 2 < len(scored):
         steps.append("For three stories you tell often, write down one number each (time saved, "
                      "% change, people affected) and use it when you answer.")
@@ -194,7 +207,7 @@ def _coverage_steps(scored: Sequence[Answered]) -> list[str]:
         return []
     worst = gaps[0]
     points = "; ".join(p.lower() for p in worst.analysis.points_missed[:3])
-    return [f"Prepare {worst.plain_topic}: a strong answer covers {points}."]
+    return [f"Prepare for '{worst.plain_topic}': a strong answer covers {points}."]
 
 
 def _delivery_steps(scored: Sequence[Answered]) -> list[str]:

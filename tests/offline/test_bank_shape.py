@@ -1,0 +1,80 @@
+"""The question bank's shape: every family serves every phase and difficulty, ids unique."""
+
+from __future__ import annotations
+
+import re
+from typing import get_args
+
+from estel.analysis_lexicon import tokens
+from estel.brains.bank import GENERIC_FAMILY, FamilyName
+from estel.contract import PHASES, QUESTION_DIFFICULTIES
+
+# A 20-question interview asks 1 intro, 9 behavioural, 9 technical, 1 wrap_up; with the
+# family's own questions at three difficulties, these minimums mean no repeat is ever forced.
+MIN_PER_CELL = {"intro": 1, "behavioural": 3, "technical": 3, "wrap_up": 1}
+
+
+def test_every_family_is_present(bank):
+    assert set(get_args(FamilyName)) <= set(bank)
+    assert len(bank) >= 8
+
+
+def test_bank_holds_at_least_300_questions_with_unique_ids(bank):
+    questions = [q for family in bank.values() for q in family.questions]
+    assert len(questions) >= 300
+    ids = [q.id for q in questions]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_family_covers_every_phase_and_difficulty(bank):
+    for family in bank.values():
+        for phase in PHASES:
+            for difficulty in QUESTION_DIFFICULTIES:
+                found = family.pick(phase, difficulty)
+                assert len(found) >= MIN_PER_CELL[phase], (family.family, phase, difficulty)
+
+
+def test_generic_questions_name_the_role(bank):
+    for question in bank[GENERIC_FAMILY].questions:
+        assert "{role}" in question.question, question.id
+
+
+def _text(question) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", question.question.lower()).strip()
+
+
+def test_questions_a_session_can_meet_are_distinct(bank):
+    # a session draws on its own family and the generic one, so those must not overlap
+    generic = {_text(q) for q in bank[GENERIC_FAMILY].questions}
+    assert len(generic) == len(bank[GENERIC_FAMILY].questions)
+    for name, family in bank.items():
+        texts = [_text(q) for q in family.questions]
+        assert len(texts) == len(set(texts)), name
+        if name != GENERIC_FAMILY:
+            assert not generic & set(texts), name
+
+
+def test_placeholders_are_well_formed(bank):
+    for family in bank.values():
+        for question in family.questions:
+            leftover = question.question.replace("{role}", "")
+            assert "{" not in leftover, question.id
+            assert "}" not in leftover, question.id
+
+
+def test_every_keyword_can_match_a_word(bank):
+    # keywords are matched as word prefixes, so each needs at least one word character
+    for family in bank.values():
+        for term in family.role_terms:
+            assert tokens(term), (family.family, term)
+        for question in family.questions:
+            for point in question.talking_points:
+                for keyword in point.keywords:
+                    assert tokens(keyword), (question.id, keyword)
+
+
+def test_non_generic_families_have_titles(bank):
+    for name, family in bank.items():
+        if name != GENERIC_FAMILY:
+            assert family.titles, name
+            assert family.role_terms, name
