@@ -158,7 +158,8 @@ def mutate(document: Any, data: st.DataObject) -> None:
 def test_mutations_of_real_requests_and_states(data):
     document = json.loads(data.draw(st.sampled_from(valid_requests())))
     for _ in range(data.draw(st.integers(min_value=1, max_value=3))):
-        mutate(document, data)
+        if slots(document):  # three deletions can empty the top-level object
+            mutate(document, data)
     run(document)
 
 
