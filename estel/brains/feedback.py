@@ -75,9 +75,13 @@ def _summary(role: str, answered: Sequence[Answered], scores: SessionScores) -> 
     weakest = min(DIMENSIONS, key=lambda d: (values[d], DIMENSIONS.index(d)))
     text = (
         f"Your {role} mock interview ({len(answered)} questions, scored by the offline "
-        f"interviewer) comes to {session.overall(scores)}/10 overall. Strongest dimension: "
-        f"{strongest} ({values[strongest]}); weakest: {weakest} ({values[weakest]})."
+        f"interviewer) comes to {session.overall(scores)}/10 overall."
     )
+    if values[strongest] == values[weakest]:
+        text += f" All three dimensions are level at {values[weakest]}."
+    else:
+        text += (f" Strongest dimension: {strongest} ({values[strongest]}); weakest: {weakest} "
+                 f"({values[weakest]}).")
     unscored = [a for a in answered if _unscorable(a.analysis)]
     if unscored:
         text += (f" {len(unscored)} of {len(answered)} answers earned nothing (empty, not an "
