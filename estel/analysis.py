@@ -121,26 +121,18 @@ def analyse_answer(
 ) -> AnswerAnalysis:
     """Analyse one answer to `question` in `phase` and score it."""
     clean, injected = strip_injection(normalise(answer))
-    flags: list[str] = ["injection"] if injected else []
     words = tokens(clean)
-    if not words:
-        if not injected:  # an answer that was only instructions is flagged as such, no more
-            flags.append("gibberish" if clean.strip() else "empty")
-    elif is_gibberish(words):
-        flags.append("gibberish")
-    elif is_echo(words, tokens(QUOTED.sub(" ", question))):
-        flags.append("echo")
+    flags = _flags(clean, words, question, injected)
     feats = _features(clean, words, question, phase, talking_points, role_terms)
     comm, content, conf = _scores(feats, phase)
     serious = [flag for flag in flags if flag != "injection"]
     if serious or not words:
+        # Nothing worth crediting: no content, and at most a token amount for the rest.
         praise, advice = "", FLAG_ADVICE[(serious or flags or ["empty"])[0]]
+        comm, content, conf = min(comm, 1.0), 0.0, min(conf, 1.0)
     else:
         praise, advice = _praise(feats, phase), _advice(feats, phase)
-    if serious or not words:
-        # Nothing worth crediting: no content, and at most a token amount for the rest.
-        comm, content, conf = min(comm, 1.0), 0.0, min(conf, 1.0)
-    elif injected:
+    if injected and words and not serious:
         # Addressing the interviewer is itself a poor answer; the rest is scored, minus a toll.
         comm, content, conf = max(0.0, comm - 2), max(0.0, content - 2), max(0.0, conf - 2)
     return AnswerAnalysis(
@@ -156,7 +148,7 @@ def analyse_answer(
         points_hit=feats.points_hit,
         points_missed=feats.points_missed,
         role_hits=feats.role_hits,
-        flags=tuple(flags),
+        flags=flags,
         communication=_round(comm),
         content=_round(content),
         confidence=_round(conf),
@@ -165,6 +157,19 @@ def analyse_answer(
         advice=advice,
         fragment="" if serious else key_fragment(clean),
     )
+
+
+def _flags(clean: str, words: Sequence[str], question: str, injected: bool) -> tuple[str, ...]:
+    """Why an answer earns nothing: injection, empty, gibberish or an echo of the question."""
+    flags = ["injection"] if injected else []
+    if not words:
+        if not injected:  # an answer that was only instructions is flagged as such, no more
+            flags.append("gibberish" if clean.strip() else "empty")
+    elif is_gibberish(words):
+        flags.append("gibberish")
+    elif is_echo(words, tokens(QUOTED.sub(" ", question))):
+        flags.append("echo")
+    return tuple(flags)
 
 
 def strip_injection(text: str) -> tuple[str, bool]:
