@@ -8,7 +8,8 @@
   that end with feedback after exactly `questions_target` answers.
 - phase fit (heuristic): share of questions whose wording fits their phase (a behavioural one asks
   about the past; a technical one is not a "tell me about a time" story prompt...).
-- role relevance: share of questions naming the role or one of its family's role terms.
+- role relevance: share of questions naming the role (or its head noun: 'engineering' counts for
+  Software Engineer) or using one of its question-bank family's role terms.
 - score ordering: strong > average > weak, and prompt-injector and gibberish no higher than weak,
   for every role.
 """
@@ -163,7 +164,9 @@ def role_relevant(question: str, role: str) -> bool:
     """The question names the role, or uses a term of the role's question-bank family."""
     words = normalised(question).split()
     phrase = role_words(role)
-    if phrase and _has_sequence(words, phrase, prefix=False):
+    # the role as a phrase, or its head noun ('engineer' in 'engineering work'), word prefixes
+    named = [phrase, phrase[-1:]] if phrase and len(phrase[-1]) >= 4 else [phrase]
+    if any(p and _has_sequence(words, p, prefix=True) for p in named):
         return True
     return any(_has_sequence(words, term, prefix=True) for term in role_terms(role))
 

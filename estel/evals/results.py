@@ -91,6 +91,16 @@ class TurnRecord:
         return payload if payload and payload.get("kind") == "feedback" else None
 
     @property
+    def draft(self) -> dict[str, Any] | None:
+        """The brain's parsed draft as the engine used it: assessment plus question/feedback."""
+        payload = self.payload
+        if payload is None:
+            return None
+        part = {k: v for k, v in payload.items()
+                if k not in ("kind", "end_of_interview", "question_id", "phase", "scores")}
+        return {"assessment": self.assessment, payload["kind"]: part}
+
+    @property
     def latency_ms(self) -> float:
         """The brain's own latency when it measured it, else the engine's elapsed time."""
         if self.trace and self.trace.get("latency_ms") is not None:

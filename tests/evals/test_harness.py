@@ -60,6 +60,11 @@ def test_every_turn_is_recorded_with_what_the_inspector_needs(offline_run: EvalR
     assert result.assessment is not None
     assert result.assessment.content == second.assessment["content"]
     EstelInterviewEnvelope.model_validate(second.envelope)
+    draft = second.draft
+    assert draft is not None
+    assert draft["assessment"] == second.assessment
+    assert draft["question"]["question"] == second.question["question"]
+    assert interview.turns[-1].draft["feedback"]["summary"]
 
 
 def test_persona_answers_reach_the_engine(offline_run: EvalRun) -> None:
@@ -151,6 +156,7 @@ def test_role_relevance_counts_role_names_and_family_terms() -> None:
     assert role_relevant("Why do you want to be a data scientist here?", "Senior Data Scientist")
     assert role_relevant("How would you find outliers in a dataset?", "Data Scientist")
     assert not role_relevant("What is your favourite holiday?", "Data Scientist")
+    assert role_relevant("What engineering work suits you best?", "Senior Software Engineer")
 
 
 def test_phase_fit_heuristic() -> None:
