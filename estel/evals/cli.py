@@ -78,6 +78,8 @@ def _configs(args: argparse.Namespace, settings: Settings) -> list[EvalConfig]:
     }
     if not 1 <= args.questions <= 20:
         raise _usage("--questions must be between 1 and 20.")
+    if args.prompt and args.brain != "openai":
+        print(f"note: the {args.brain} brain ignores --prompt.", file=sys.stderr)
     if not args.compare:
         return [EvalConfig(brain=args.brain, prompt=_prompt_file(args.prompt), **base)]
     return [_side(value, args, base) for value in args.compare]
