@@ -28,6 +28,7 @@ SETTING_NAMES: dict[str, str] = {
     "openai_json_mode": "ESTEL_OPENAI_JSON_MODE",
     "fallback": "ESTEL_FALLBACK",
     "prompt_path": "ESTEL_PROMPT_PATH",
+    "prompt_variants_dir": "ESTEL_PROMPT_VARIANTS_DIR",
     "sqlite_path": "ESTEL_DB_PATH",
     "supabase_url": "SUPABASE_URL",
     "supabase_key": "SUPABASE_KEY",
@@ -53,6 +54,7 @@ class Settings(BaseModel):
     openai_json_mode: Literal["auto", "json_schema", "json_object"] = "auto"
     fallback: Literal["none", "offline"] = "none"
     prompt_path: str | None = None
+    prompt_variants_dir: str | None = None  # prompt lab variants; None = estel/prompts/variants
     sqlite_path: str = "estel.db"
     supabase_url: str | None = None
     supabase_key: SecretStr | None = None
