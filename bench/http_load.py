@@ -1,7 +1,8 @@
 """HTTP load benchmark: `python -m estel serve --workers 2` with the offline brain, driven for
-30 s by a separate load-generator process (httpx, one keep-alive connection per thread).
+30 s by a separate load-generator process: wrk (Debian's `wrk`, when installed) or Python httpx
+threads, one keep-alive connection each.
 
-    python bench/http_load.py [--seconds 30] [--connections 8] [--workers 2]
+    python bench/http_load.py [--seconds 30] [--connections 4] [--workers 2] [--client wrk|httpx]
 
 The request mix is whole interviews replayed: for each of several roles one first turn and eight
 answer turns (the last one is the final feedback, which the server saves to a temp SQLite file).
@@ -16,6 +17,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -130,6 +132,56 @@ def generate(url: str, seconds: float, connections: int, warmup: float) -> dict:
     }
 
 
+# -- the same load from wrk (C, far lighter than Python on a 2-core box) -----------------------
+
+WRK_DONE = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('{"requests": %d, "duration_us": %d, "non2xx": %d, "socket_errors": %d, '
+    .. '"p50_us": %d, "p99_us": %d, "max_us": %d}\\n', summary.requests, summary.duration,
+    e.status, e.connect + e.read + e.write + e.timeout, latency:percentile(50),
+    latency:percentile(99), latency.max))
+end
+"""
+
+
+def wrk_script(bodies: list[tuple[str, bytes]]) -> str:
+    """A wrk Lua script posting the bodies in turn (a non-2xx answer counts as an error)."""
+    items = []
+    for _, body in bodies:
+        text = body.decode()
+        assert "]==]" not in text
+        items.append(f"[==[{text}]==]")
+    return ("bodies = {" + ",\n".join(items) + "}\ncounter = 0\n"
+            "request = function()\n  counter = counter + 1\n"
+            "  return wrk.format('POST', '/v1/brain', {['Content-Type'] = 'application/json'},"
+            " bodies[(counter % #bodies) + 1])\nend\n" + WRK_DONE)
+
+
+def run_wrk(url: str, seconds: float, connections: int, warmup: float, tmp: Path) -> dict:
+    bodies = build_bodies()
+    script = tmp / "mix.lua"
+    script.write_text(wrk_script(bodies))
+    base = ["wrk", "-t", "1", "-c", str(connections), "-s", str(script)]
+    if warmup:
+        subprocess.run([*base, "-d", f"{max(1, round(warmup))}s", url], capture_output=True,
+                       check=True)
+    begin = time.monotonic()
+    proc = subprocess.Popen([*base, "-d", f"{round(seconds)}s", url], stdout=subprocess.PIPE,
+                            text=True)
+    out = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    end = time.monotonic()
+    if status != 0:
+        raise SystemExit(f"wrk failed: {out}")
+    data = json.loads(out.strip().splitlines()[-1])
+    return {"requests": data["requests"], "seconds": data["duration_us"] / 1e6,
+            "errors": data["non2xx"] + data["socket_errors"], "p50_ms": data["p50_us"] / 1000,
+            "p99_ms": data["p99_us"] / 1000, "max_ms": data["max_us"] / 1000,
+            "client_cpu_s": usage.ru_utime + usage.ru_stime, "begin": begin, "end": end,
+            "mix": {k: sum(1 for b in bodies if b[0] == k) for k in ("first", "answer", "final")}}
+
+
 # -- orchestration --------------------------------------------------------------------------------
 
 def rss_kib(pid: int) -> int:
@@ -232,35 +284,50 @@ def report(result: dict, rss: list[Sample], workers: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=4,
+                        help="keep-alive connections (default 4: two per worker keep both busy "
+                             "without queueing turns behind each other)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--warmup", type=float, default=3)
     parser.add_argument("--brain", choices=("offline", "echo"), default="offline",
                         help="echo: a brain that costs nothing, to measure the HTTP layer alone")
+    parser.add_argument("--client", choices=("wrk", "httpx"),
+                        default="wrk" if shutil.which("wrk") else "httpx",
+                        help="load generator: wrk (apt-get install wrk; default when installed) "
+                             "or Python httpx threads")
     parser.add_argument("--generate", metavar="URL", help=argparse.SUPPRESS)  # child mode
     args = parser.parse_args()
     if args.generate:
         print(json.dumps(generate(args.generate, args.seconds, args.connections, args.warmup)))
         return 0
+    load_before = os.getloadavg()[0]  # other work on the machine skews every figure
     with tempfile.TemporaryDirectory(prefix="estel-bench-") as tmp:
         proc, url = start_server(args.workers, Path(tmp) / "bench.db", args.brain)
         stop, rss = threading.Event(), []
         sampler = threading.Thread(target=sample, args=(proc.pid, stop, rss), daemon=True)
         sampler.start()
         try:
-            load = subprocess.run(
-                [sys.executable, __file__, "--generate", url, "--seconds", str(args.seconds),
-                 "--connections", str(args.connections), "--warmup", str(args.warmup)],
-                capture_output=True, text=True, check=True)
+            result = run_load(args, url, Path(tmp))
         finally:
             stop.set()
             proc.terminate()
             proc.wait(timeout=30)
         print(f"server: {args.workers} uvicorn workers, {args.brain} brain, keep-alive; load: "
-              f"{args.connections} httpx connections in 1 process; "
-              f"load average before: {os.getloadavg()[0]:.2f}")
-        report(json.loads(load.stdout), rss, args.workers)
+              f"{args.client}, {args.connections} connections, 1 process; "
+              f"load average before: {load_before:.2f}")
+        report(result, rss, args.workers)
     return 0
+
+
+def run_load(args: argparse.Namespace, url: str, tmp: Path) -> dict:
+    """Drive the server from a separate process; the measured figures as a dict."""
+    if args.client == "wrk":
+        return run_wrk(url, args.seconds, args.connections, args.warmup, tmp)
+    load = subprocess.run(
+        [sys.executable, __file__, "--generate", url, "--seconds", str(args.seconds),
+         "--connections", str(args.connections), "--warmup", str(args.warmup)],
+        capture_output=True, text=True, check=True)
+    return json.loads(load.stdout)
 
 
 if __name__ == "__main__":
