@@ -7,6 +7,7 @@ builders here. Colours follow the app theme in `.streamlit/config.toml`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 import plotly.graph_objects as go
@@ -66,7 +67,7 @@ def radar_figure(scores: Mapping[str, Any] | Any, *, height: int = 320) -> go.Fi
         }
     )
     _base_layout(fig, height)
-    fig.update_layout(margin={"l": 72, "r": 72, "t": 28, "b": 28})  # room for axis labels
+    fig.update_layout(margin={"l": 64, "r": 64, "t": 30, "b": 30})  # room for axis labels
     return fig
 
 
@@ -95,3 +96,153 @@ def per_question_figure(entries: Sequence[Any], *, height: int = 320) -> go.Figu
     _base_layout(fig, height)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.12, "x": 0})
     return fig
+
+
+# -- dashboard ------------------------------------------------------------------------------------
+# Builders take the small frames from `estel.analytics` (columns named there) and never the raw
+# sessions, so a figure stays a few hundred points whatever the number of sessions.
+
+DIMENSION_LABELS = {"overall": "Overall", **SCORE_LABELS}
+DIMENSION_COLOURS = {"overall": "#334155", **SCORE_COLOURS}
+ROLE_COLOURS = ("#4F46E5", "#0EA5A4", "#F59E0B", "#DB2777", "#16A34A", "#64748B", "#0284C7",
+                "#9333EA")
+STARTED_COLOUR = "#94A3B8"
+GRID = "#E5E7EB"
+
+
+def empty_figure(message: str, *, height: int = 320) -> go.Figure:
+    """A blank chart that says why it is blank."""
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font={"size": 14, "color": "#6B7280"})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _base_layout(fig, height)
+
+
+def _legend_on_top(fig: go.Figure) -> go.Figure:
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.14, "x": 0})
+    return fig
+
+
+def score_distribution_figure(histogram: Any, *, height: int = 340) -> go.Figure:
+    """Completed sessions per score bin, a bar series per dimension (analytics.score_histogram)."""
+    if int(histogram["sessions"].sum()) == 0:
+        return empty_figure("No completed sessions to score yet.", height=height)
+    fig = go.Figure()
+    for name in dict.fromkeys(histogram["dimension"]):
+        part = histogram.loc[histogram["dimension"] == name]
+        label = DIMENSION_LABELS.get(name, str(name))
+        fig.add_trace(go.Bar(
+            x=part["label"].tolist(), y=part["sessions"].tolist(), name=label,
+            marker_color=DIMENSION_COLOURS.get(name, PRIMARY),
+            hovertemplate=f"{label} %{{x}}: %{{y}} sessions<extra></extra>",
+        ))
+    fig.update_layout(barmode="group", bargap=0.2,
+                      xaxis={"title": {"text": "score"}},
+                      yaxis={"title": {"text": "sessions"}, "gridcolor": GRID})
+    return _legend_on_top(_base_layout(fig, height))
+
+
+def overall_trend_figure(trend: Any, *, height: int = 340) -> go.Figure:
+    """Mean overall score per period (line, 0-10) over completed-session counts (bars, right)."""
+    if int(trend["sessions"].sum()) == 0:
+        return empty_figure("No completed sessions in this period.", height=height)
+    periods = trend["period"].tolist()
+    means = [None if m != m else round(float(m), 2) for m in trend["mean_overall"]]  # NaN: gap
+    fig = go.Figure()
+    fig.add_trace(go.Bar(
+        x=periods, y=trend["sessions"].tolist(), name="Completed sessions", yaxis="y2",
+        marker_color="rgba(148, 163, 184, 0.45)",
+        hovertemplate="%{x|%b %d, %Y}: %{y} sessions<extra></extra>",
+    ))
+    fig.add_trace(go.Scatter(
+        x=periods, y=means, name="Mean overall", mode="lines+markers", connectgaps=False,
+        line={"color": PRIMARY, "width": 2}, marker={"size": 6},
+        hovertemplate="%{x|%b %d, %Y}: %{y:.1f}/10<extra></extra>",
+    ))
+    fig.update_layout(
+        yaxis={"range": [0, 10], "title": {"text": "mean overall"}, "gridcolor": GRID},
+        yaxis2={"title": {"text": "sessions"}, "overlaying": "y", "side": "right",
+                "showgrid": False, "rangemode": "tozero"},
+    )
+    return _legend_on_top(_base_layout(fig, height))
+
+
+def role_radar_figure(profiles: Any, *, height: int = 380) -> go.Figure:
+    """Mean communication / content / confidence per role (analytics.role_profiles), 0-10."""
+    if len(profiles) == 0:
+        return empty_figure("No completed sessions to compare roles.", height=height)
+    names = list(SCORE_LABELS)
+    labels = [SCORE_LABELS[name] for name in names]
+    fig = go.Figure()
+    for number, row in enumerate(profiles.itertuples(index=False)):
+        values = [round(float(getattr(row, name)), 2) for name in names]
+        colour = ROLE_COLOURS[number % len(ROLE_COLOURS)]
+        fig.add_trace(go.Scatterpolar(
+            r=[*values, values[0]], theta=[*labels, labels[0]], fill="toself", opacity=0.75,
+            name=f"{row.target_role} ({row.sessions})", line={"color": colour, "width": 2},
+            hovertemplate=f"{row.target_role}<br>%{{theta}}: %{{r:.1f}}/10<extra></extra>",
+        ))
+    fig.update_layout(polar={
+        "radialaxis": {"range": [0, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90,
+                       "tickfont": {"size": 10}, "gridcolor": GRID},
+        "angularaxis": {"gridcolor": GRID, "direction": "clockwise"},
+        "bgcolor": "rgba(0,0,0,0)",
+    })
+    _base_layout(fig, height)
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.08, "x": 0})
+    return fig
+
+
+def skill_gap_figure(gaps: Any, *, height: int | None = None) -> go.Figure:
+    """Horizontal bars of the most named skill gaps (analytics.skill_gap_counts), top first."""
+    if len(gaps) == 0:
+        return empty_figure("No skill gaps recorded yet.", height=height or 320)
+    ordered = gaps.iloc[::-1]  # plotly draws the first bar at the bottom
+    fig = go.Figure(go.Bar(
+        x=ordered["sessions"].tolist(), y=ordered["skill_gap"].tolist(), orientation="h",
+        marker_color=PRIMARY, text=ordered["sessions"].tolist(), textposition="auto",
+        customdata=[round(float(s) * 100, 1) for s in ordered["share"]],
+        hovertemplate="%{y}: %{x} sessions (%{customdata:.0f}% of completed)<extra></extra>",
+    ))
+    fig.update_layout(xaxis={"title": {"text": "sessions"}, "gridcolor": GRID},
+                      yaxis={"automargin": True})
+    return _base_layout(fig, height or max(240, 28 * len(gaps) + 60))
+
+
+def activity_figure(activity: Any, *, height: int = 320) -> go.Figure:
+    """Sessions started per period, and how many of them were completed (analytics.activity)."""
+    if int(activity["started"].sum()) == 0:
+        return empty_figure("No sessions in this period.", height=height)
+    periods = activity["period"].tolist()
+    fig = go.Figure()
+    for column, label, colour in (("started", "Started", STARTED_COLOUR),
+                                  ("completed", "Completed", PRIMARY)):
+        fig.add_trace(go.Scatter(
+            x=periods, y=activity[column].tolist(), name=label, mode="lines+markers",
+            line={"color": colour, "width": 2}, marker={"size": 5},
+            hovertemplate=f"%{{x|%b %d, %Y}}: %{{y}} {label.lower()}<extra></extra>",
+        ))
+    fig.update_layout(yaxis={"title": {"text": "sessions"}, "gridcolor": GRID,
+                             "rangemode": "tozero"})
+    return _legend_on_top(_base_layout(fig, height))
+
+
+def dashboard_figures(frame: Any, *, start: datetime | None = None, end: datetime | None = None,
+                      top_roles: int = 5, top_gaps: int = 12) -> dict[str, go.Figure]:
+    """Every dashboard chart for a sessions frame; start/end (default: its span) set the axis."""
+    from estel import analytics  # pandas is only needed here, not by the report's figures
+
+    times = frame["created_at"]
+    first = start if start is not None else (times.min() if len(times) else None)
+    last = end if end is not None else (times.max() if len(times) else None)
+    freq = analytics.trend_freq(first, last) if first is not None and last is not None else "D"
+    span = {"start": first, "end": last}
+    return {
+        "distribution": score_distribution_figure(analytics.score_histogram(frame)),
+        "trend": overall_trend_figure(analytics.overall_trend(frame, freq, **span)),
+        "roles": role_radar_figure(analytics.role_profiles(frame, top_roles)),
+        "skill_gaps": skill_gap_figure(analytics.skill_gap_counts(frame, top_gaps)),
+        "activity": activity_figure(analytics.activity(frame, freq, **span)),
+    }

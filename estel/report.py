@@ -77,7 +77,7 @@ class ReportView:
             difficulty=meta.difficulty,
             questions_target=meta.questions_target,
             language=language,
-            brain=final.brain,
+            brain=(final.trace.model if final.trace else None) or final.brain,
             summary=payload.summary,  # type: ignore[union-attr]
             strengths=tuple(payload.strengths),  # type: ignore[union-attr]
             improvements=tuple(payload.improvements),  # type: ignore[union-attr]

@@ -18,8 +18,8 @@ from estel.errors import EstelError
 from estel.report import ReportView, session_json
 from estel.ui import components, resources, saving, state
 from estel.ui.forms import answer_problem
-from estel.ui.report_view import render_report
-from estel.ui.setup import SOMETHING_WENT_WRONG, prefill, setup_screen
+from estel.ui.report_view import render_report, saved_banner
+from estel.ui.setup import SOMETHING_WENT_WRONG, log_turn_failure, prefill, setup_screen
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,6 @@ def render_interview_page() -> None:
     """The whole Interview page."""
     run = state.get_run()
     if run is None:
-        st.title("Practice interview")
         run = setup_screen()
     if run is not None:
         interview_screen(run)
@@ -53,6 +52,7 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
         with st.spinner(label, show_time=True):
             result = Engine(slot.brain).answer(run.current.state, text, language=run.language)
     except EstelError as error:
+        log_turn_failure(error)
         state.set_error(state.PendingError(error.message, "answer", text, number))
         return False
     except Exception:  # never a stack trace on the page; the log has it
@@ -61,11 +61,24 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
         return False
     run.turns.append(result)
     state.set_error(None)
-    if result.finished:
-        store = resources.store_slot()
+    return True
+
+
+def save_if_due(run: state.InterviewRun) -> bool:
+    """Create the row once the interview started, complete it once it finished; True if saved now.
+
+    Called after the page is drawn: the candidate sees the question or the report first.
+    """
+    store = resources.store_slot()
+    if run.finished and run.end_receipt is None:
         run.record, run.end_receipt = saving.save_end(
             store.store, run.record, run.turns, language=run.language, problem=store.problem)
-    return True
+        return True
+    if not run.finished and run.start_receipt is None:
+        run.record, run.start_receipt = saving.save_start(
+            store.store, run.turns[0], language=run.language, problem=store.problem)
+        return True
+    return False
 
 
 def _handle_click(run: state.InterviewRun) -> str | None:
@@ -92,8 +105,11 @@ def interview_screen(run: state.InterviewRun) -> None:
             problem = _handle_click(run)
     with header:
         _header(run)
+        start_note = st.empty()
     with body:
         if run.finished:
+            st.subheader("Your feedback report", anchor=False)
+            end_note = st.empty()
             _report(run)
         else:
             _chat(run)
@@ -101,6 +117,13 @@ def interview_screen(run: state.InterviewRun) -> None:
         _status(run, problem)
     with footer:
         _footer(run)
+    save_if_due(run)
+    with start_note:
+        _start_save_note(run)
+    if run.finished:
+        with end_note:
+            saved_banner(saving.receipt_text(run.end_receipt), bool(run.end_receipt and
+                                                                   run.end_receipt.saved))
 
 
 def _title(run: state.InterviewRun) -> None:
@@ -112,7 +135,12 @@ def _title(run: state.InterviewRun) -> None:
             st.button("Restart", key="restart", type="tertiary", icon=":material/restart_alt:",
                       on_click=_open_confirm)
     st.caption(f"{meta.experience_level} · {meta.difficulty} difficulty · "
-               f"{meta.questions_target} questions · interviewer: {run.current.brain}")
+               f"{meta.questions_target} questions · interviewer: {_interviewer(run)}")
+
+
+def _interviewer(run: state.InterviewRun) -> str:
+    trace = run.current.trace
+    return (trace.model if trace else None) or run.current.brain
 
 
 def _header(run: state.InterviewRun) -> None:
@@ -126,8 +154,11 @@ def _header(run: state.InterviewRun) -> None:
                         current.phase)
     before = run.turns[-2].state.score_so_far if len(run.turns) > 1 else None
     components.score_row(current.score_so_far, before, run.answered)
+
+
+def _start_save_note(run: state.InterviewRun) -> None:
     receipt = run.start_receipt
-    if receipt is not None and not receipt.saved:
+    if not run.finished and receipt is not None and not receipt.saved:
         st.caption(f":material/cloud_off: This interview is not being saved: {receipt.message}")
 
 
@@ -179,13 +210,9 @@ def _footer(run: state.InterviewRun) -> None:
 
 
 def _report(run: state.InterviewRun) -> None:
-    st.subheader("Your feedback report")
     view = ReportView.from_turns(run.turns, language=run.language)
-    receipt = run.end_receipt
     render_report(
         view,
-        saved_line=saving.receipt_text(receipt),
-        saved_ok=bool(receipt and receipt.saved),
         session_json=session_json(run.current),
         key="interview_report",
         show_context=False,

@@ -51,9 +51,7 @@ def render_report(
             f"{view.questions_target} questions · interviewer: {view.brain}{when}"
         )
     if saved_line:
-        (st.success if saved_ok else st.warning)(
-            saved_line, icon=":material/cloud_done:" if saved_ok else ":material/cloud_off:"
-        )
+        saved_banner(saved_line, saved_ok)
     with st.container(border=True):
         st.markdown("**Summary**")
         st.markdown(view.summary or "_No summary._")
@@ -62,6 +60,14 @@ def render_report(
     _lists(view)
     _transcript(view.entries)
     _downloads(view, saved_line, session_json, key)
+
+
+def saved_banner(line: str, ok: bool) -> None:
+    """Where the session was saved (green), or why it was not (amber)."""
+    if ok:
+        st.success(line, icon=":material/cloud_done:")
+    else:
+        st.warning(line, icon=":material/cloud_off:")
 
 
 def _score_metrics(view: ReportView) -> None:
@@ -73,7 +79,7 @@ def _score_metrics(view: ReportView) -> None:
 
 
 def _charts(view: ReportView, key: str) -> None:
-    left, right = st.columns([5, 6])
+    left, right = st.columns(2)
     with left:
         st.markdown("**Score profile**")
         st.plotly_chart(radar_figure(view.scores.as_dict()), width="stretch",

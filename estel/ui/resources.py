@@ -8,6 +8,7 @@ page: each resource carries a `problem` message instead.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from estel.store.base import SessionStore
 from estel.ui import state
 
 log = logging.getLogger(__name__)
+_IMPORTED_AT = time.monotonic_ns()  # new on every (re)import of this module
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,24 @@ def read_secrets() -> tuple[dict[str, Any], str | None]:
         return {}, "The secrets file could not be read; using the environment and defaults."
 
 
-@st.cache_resource(show_spinner=False)
+def code_generation() -> int:
+    """Changes when Streamlit's hot reload re-imports the estel modules.
+
+    On any source change Streamlit evicts every watched module, so the next run gets new classes
+    (TurnDraft, SessionRecord...). Cached objects built from the old ones must not be reused:
+    the engine would reject an old brain's drafts. Passing this as a cache argument makes a
+    reload start fresh entries.
+    """
+    return _IMPORTED_AT
+
+
 def app_settings() -> SettingsSlot:
     """Settings resolved once per process (Reload settings in the sidebar clears this)."""
+    return _settings(code_generation())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _settings(generation: int = 0) -> SettingsSlot:
     secrets, note = read_secrets()
     try:
         return SettingsSlot(load_settings(secrets=secrets), secrets_note=note)
@@ -63,8 +80,8 @@ def app_settings() -> SettingsSlot:
         return SettingsSlot(Settings(), problem=error.message, secrets_note=note)
 
 
-@st.cache_resource(show_spinner=False)
-def _configured_brain() -> BrainSlot:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _configured_brain(generation: int = 0) -> BrainSlot:
     slot = app_settings()
     if slot.problem:
         return BrainSlot(None, slot.problem)
@@ -77,8 +94,8 @@ def _configured_brain() -> BrainSlot:
         return BrainSlot(None, "The interviewer could not be set up; see the server log.")
 
 
-@st.cache_resource(show_spinner=False)
-def _configured_store() -> StoreSlot:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _configured_store(generation: int = 0) -> StoreSlot:
     slot = app_settings()
     try:
         from estel.store import open_store
@@ -94,16 +111,16 @@ def _configured_store() -> StoreSlot:
 def brain_slot() -> BrainSlot:
     """The brain for this browser session: a session_state override, else the cached one."""
     injected = state.override(state.BRAIN_KEY)
-    return BrainSlot(injected) if injected is not None else _configured_brain()
+    return BrainSlot(injected) if injected is not None else _configured_brain(code_generation())
 
 
 def store_slot() -> StoreSlot:
     """The store for this browser session: a session_state override, else the cached one."""
     injected = state.override(state.STORE_KEY)
-    return StoreSlot(injected) if injected is not None else _configured_store()
+    return StoreSlot(injected) if injected is not None else _configured_store(code_generation())
 
 
 def reload_resources() -> None:
     """Forget the cached settings, brain and store so edited secrets/env take effect."""
-    for cached in (app_settings, _configured_brain, _configured_store):
+    for cached in (_settings, _configured_brain, _configured_store):
         cached.clear()

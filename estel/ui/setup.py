@@ -13,7 +13,7 @@ import streamlit as st
 from estel.contract import MAX_QUESTIONS, MIN_QUESTIONS, InterviewMeta
 from estel.engine import Engine
 from estel.errors import EstelError
-from estel.ui import resources, saving, state
+from estel.ui import resources, state
 from estel.ui.forms import (
     DEFAULT_LEVEL,
     DEFAULT_QUESTIONS,
@@ -37,6 +37,12 @@ DEFAULTS = {
     state.SETUP_QUESTIONS: DEFAULT_QUESTIONS,
     state.SETUP_LANGUAGE: "en",
 }
+
+
+def log_turn_failure(error: EstelError) -> None:
+    """Keep the real cause of a failed turn in the server log (the page shows only the message)."""
+    if error.__cause__ is not None:
+        log.warning("turn failed: %s", error.message, exc_info=error.__cause__)
 
 
 def prefill(meta: InterviewMeta | None, language: str = "en") -> None:
@@ -72,16 +78,16 @@ def start_interview(choice: SetupChoice) -> state.InterviewRun | None:
         with st.spinner("Estel is preparing your first question…", show_time=True):
             opening = Engine(slot.brain).start(meta, language=language)
     except EstelError as error:
+        log_turn_failure(error)
         state.set_error(state.PendingError(error.message, "start"))
         return None
     except Exception:  # never a stack trace on the page; the log has it
         log.exception("starting the interview failed")
         state.set_error(state.PendingError(SOMETHING_WENT_WRONG, "start"))
         return None
+    # saved after the first question is on screen (interview.save_if_due), so a slow store
+    # never delays the question
     run = state.InterviewRun(meta=meta, language=language, turns=[opening])
-    store = resources.store_slot()
-    run.record, run.start_receipt = saving.save_start(
-        store.store, opening, language=language, problem=store.problem)
     state.set_run(run)
     state.set_error(None)
     return run
@@ -131,6 +137,7 @@ def setup_screen() -> state.InterviewRun | None:
             run = start_interview(choice)
             if run is not None:
                 return run
+    st.title("Practice interview")
     st.markdown(
         "Estel asks one question at a time — intro, behavioural, technical, wrap-up — and "
         "ends with a feedback report you can download."

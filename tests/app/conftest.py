@@ -49,7 +49,9 @@ class Driver:
 
     secrets: dict[str, Any] = field(default_factory=dict)
 
-    def open(self, *, brain: Any = None, store: Any = None, questions: int | None = None) -> AppTest:
+    def open(
+        self, *, brain: Any = None, store: Any = None, questions: int | None = None
+    ) -> AppTest:
         at = AppTest.from_file(str(APP), default_timeout=30)
         for key, value in self.secrets.items():
             at.secrets[key] = value
@@ -122,3 +124,52 @@ def downloads(monkeypatch: pytest.MonkeyPatch):
         return RecordingStorage.instances[-1].get_file(filename).content
 
     return read
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def streamlit_server(tmp_path: Path) -> Iterator[str]:
+    """`streamlit run app.py` headless on a free loopback port; yields its URL."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in SETTING_ENV}
+    env.update(ESTEL_BRAIN="offline", ESTEL_DB_PATH=str(tmp_path / "browser.db"))
+    log = (tmp_path / "streamlit.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as reply:
+                    if reply.read() == b"ok":
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not start: {(tmp_path / 'streamlit.log').read_text()}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()

@@ -21,10 +21,12 @@ def test_brain_failure_keeps_the_answer_and_try_again_resubmits_it(driver):
     assert "The interviewer timed out. Please try again." in at.error[0].value
     assert at.text_area(key="answer_q1").value == answer  # still in the box
     run = at.session_state["estel_run"]
-    assert len(run.turns) == 1 and run.question_number == 1  # nothing advanced
+    assert len(run.turns) == 1
+    assert run.question_number == 1
 
     at.button(key="retry_q1").click().run()
-    assert not at.exception and not at.error
+    assert not at.exception
+    assert not at.error
     run = at.session_state["estel_run"]
     assert run.question_number == 2
     assert run.current.state.transcript[0].answer == answer
@@ -38,7 +40,8 @@ def test_unexpected_brain_crash_shows_a_safe_message_not_a_traceback(driver):
     driver.answer(at, 1, "An answer.")
     assert not at.exception
     shown = "\n".join(e.value for e in at.error)
-    assert "Please try again" in shown and "sk-123" not in shown
+    assert "Please try again" in shown
+    assert "sk-123" not in shown
     assert at.button(key="retry_q1")
 
 
@@ -102,8 +105,8 @@ def test_downloads_hold_the_markdown_report_and_the_contract_envelope(driver, do
     for item in run.current.state.transcript:
         assert item.question in report
     assert report.count("**Assessment:**") == 3
-    assert "Saved to SQLite:" in report
 
     envelope = EstelInterviewEnvelope.model_validate_json(session)
-    assert envelope.status == "success" and envelope.payload == run.current.response
+    assert envelope.status == "success"
+    assert envelope.payload == run.current.response
     assert json.loads(session)["payload"]["payload"]["kind"] == "feedback"

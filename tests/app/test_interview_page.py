@@ -23,25 +23,28 @@ def test_whole_offline_interview_runs_from_setup_to_saved_report(driver, page_te
             assert f"Question {number} of 8" in at.get("progress")[0].proto.text
             assert [m.label for m in at.metric] == ["Overall", "Communication", "Content",
                                                     "Confidence"]
-        driver.answer(at, number, f"I rebuilt the revenue report in SQL; it saved 2 days. ({number})")
+        driver.answer(at, number, f"I rebuilt the sales report in SQL; it saved 2 days. ({number})")
         assert not at.exception, at.exception
         assert not at.error, [e.value for e in at.error]
 
     run = at.session_state["estel_run"]
-    assert run.finished and len(run.turns) == 9
+    assert run.finished
+    assert len(run.turns) == 9
     assert [m.label for m in at.metric] == ["Overall", "Communication", "Content", "Confidence"]
     final = run.current.response.payload.scores
     assert at.metric[0].value == f"{final.overall:.1f} / 10"
     assert len(at.get("plotly_chart")) == 2  # radar + per question
     transcript = [e.label for e in at.expander]
-    assert len(transcript) == 8 and transcript[0].startswith("Q1 · Intro ·")
+    assert len(transcript) == 8
+    assert transcript[0].startswith("Q1 · Intro ·")
     text = page_text(at)
     for heading in ("Strengths", "Improvements", "Skill gaps", "Next steps"):
         assert f"**{heading}**" in text
     assert f"Saved to SQLite: {app_env}." in [s.value for s in at.success]
 
     stored = open_store(load_settings()).get(run.record.id)
-    assert stored is not None and stored.status == "completed"
+    assert stored is not None
+    assert stored.status == "completed"
     assert stored.overall_score == final.overall
     assert [e.answer for e in stored.transcript][-1].endswith("(8)")
 
@@ -85,7 +88,8 @@ def test_restart_asks_for_confirmation_then_returns_to_a_prefilled_setup(driver)
     at = driver.start(driver.open(questions=3), role="UX Designer")
     driver.answer(at, 1)
     at.button(key="restart").click().run()
-    assert at.button(key="restart_yes") and at.button(key="restart_no")
+    assert at.button(key="restart_yes")
+    assert at.button(key="restart_no")
 
     at.button(key="restart_no").click().run()
     assert at.session_state["estel_run"].answered == 1  # kept going
@@ -112,7 +116,8 @@ def test_sidebar_names_brain_and_store_and_prefers_secrets_to_environment(driver
 def test_missing_secrets_file_is_not_an_error(driver, app_env, page_text):
     at = driver.open()  # no .streamlit/secrets.toml in the repo, no AppTest secrets
     assert not at.exception
-    assert not at.sidebar.error and not at.sidebar.warning
+    assert not at.sidebar.error
+    assert not at.sidebar.warning
     assert str(app_env) in "\n".join(str(m.value) for m in at.sidebar.markdown)
 
 

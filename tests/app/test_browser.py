@@ -1,0 +1,68 @@
+"""One real-browser run: streamlit serves app.py, Chromium does a 3-question interview."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ANSWER = ("At my last job I rebuilt the weekly sales report in SQL and Python; it now refreshes "
+          "itself and the team gets numbers two days earlier. ({n})")
+
+
+@pytest.fixture
+def browser_page():
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page(viewport={"width": 1280, "height": 900})
+        finally:
+            browser.close()
+
+
+def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_server,
+                                                                  browser_page, tmp_path: Path):
+    page = browser_page
+    page.set_default_timeout(20_000)
+    page.goto(streamlit_server)
+    role = page.get_by_role("combobox", name="Target role")
+    role.click()
+    role.fill("Data Analyst")  # free text, not one of the suggestions' exact spelling needed
+    page.keyboard.press("Enter")
+    page.get_by_role("slider").focus()
+    for _ in range(5):  # 8 → 3 questions
+        page.keyboard.press("ArrowLeft")
+    page.get_by_role("button", name="Start interview").click()
+
+    for number in (1, 2, 3):
+        box = page.locator(f".st-key-answer_q{number} textarea")
+        box.wait_for()
+        assert page.get_by_text(f"Question {number} of 3").is_visible()
+        box.fill(ANSWER.format(n=number))
+        page.get_by_text(re.compile(r"^\d+/8000$")).wait_for()  # the live character counter
+        page.locator(f".st-key-send_q{number} button").click()
+
+    page.get_by_text("Your feedback report").wait_for()
+    radar = page.locator(".js-plotly-plot .polarlayer path").first
+    radar.wait_for()
+    assert radar.is_visible()
+    assert page.locator(".js-plotly-plot").count() == 2
+    values = page.get_by_test_id("stMetricValue").all_inner_texts()
+    assert len(values) == 4
+    assert all(re.fullmatch(r"\d+\.\d / 10", v.strip()) for v in values), values
+    assert page.get_by_text(re.compile("Saved to SQLite: .*browser.db")).is_visible()
+
+    shot = tmp_path / "report.png"
+    page.set_viewport_size({"width": 1280, "height": 2400})
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
