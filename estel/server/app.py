@@ -59,7 +59,10 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     500: {"model": EstelInterviewEnvelope, "description": "Brain failure (seed's error envelope)"},
 }
 
+
 class Health(BaseModel):
+    """GET /healthz: liveness, which brain answers, where sessions are saved, the version."""
+
     status: str
     brain: str
     store: str
@@ -79,11 +82,13 @@ def open_default_store(settings: Settings) -> Any | None:
 def envelope_response(
     status: int, envelope: EstelInterviewEnvelope, headers: dict[str, str] | None = None
 ) -> Response:
+    """A JSON response carrying the envelope (CORS headers are added by the guard)."""
     return Response(envelope_bytes(envelope), status_code=status, headers=headers,
                     media_type="application/json")
 
 
 def status_of(outcome: TurnOutcome) -> int:
+    """200 for success, 400 for bad input, 500 for everything that is the service's fault."""
     if outcome.error_kind is None:
         return 200
     return STATUS_BY_KIND.get(outcome.error_kind, 500)
