@@ -115,11 +115,11 @@ def test_turn_with_the_seed_first_request_verbatim(repo):
     assert envelope["payload"]["payload"]["difficulty"] == "medium"
 
 
-@pytest.mark.parametrize(
-    ("stdin", "fragment"),
-    [(b"", "not valid JSON"), (b"{oops", "not valid JSON"), (b"\xff\xfe", "not UTF-8"),
-     (b"[1, 2]", "must be a JSON object"), (b'{"message": 1}', "Invalid request")],
-)
+BAD_STDIN = [(b"", "not valid JSON"), (b"{oops", "not valid JSON"), (b"\xff\xfe", "not UTF-8"),
+             (b"[1, 2]", "must be a JSON object"), (b'{"message": 1}', "Invalid request")]
+
+
+@pytest.mark.parametrize(("stdin", "fragment"), BAD_STDIN[:3])
 def test_bad_input_gives_an_error_envelope_exit_1_and_no_traceback(repo, stdin, fragment):
     done = run_cli(repo, ["turn"], stdin)
     assert done.returncode == 1
@@ -170,8 +170,9 @@ class FakeStdin(io.TextIOWrapper):
     """sys.stdin stand-in with a .buffer, as cmd_turn reads bytes."""
 
 
-def turn_in_process(monkeypatch, text: str) -> tuple[int, dict[str, Any]]:
-    stdin = FakeStdin(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+def turn_in_process(monkeypatch, text: str | bytes) -> tuple[int, dict[str, Any]]:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    stdin = FakeStdin(io.BytesIO(data), encoding="utf-8")
     stdout = io.StringIO()
     monkeypatch.setattr(sys, "stdin", stdin)
     monkeypatch.setattr(sys, "stdout", stdout)
@@ -205,3 +206,13 @@ def test_cli_main_error_envelope_returns_1(monkeypatch, offline_settings):
     assert code == 1
     assert envelope == {"brain": "estel", "mode": "interview_session", "status": "error",
                         "message": "The request is not valid JSON."}
+
+
+@pytest.mark.parametrize(("stdin", "fragment"), BAD_STDIN)
+def test_cli_main_bad_input_returns_1_with_the_reason(monkeypatch, offline_settings, capsys,
+                                                     stdin, fragment):
+    code, envelope = turn_in_process(monkeypatch, stdin)
+    assert code == 1
+    assert envelope["status"] == "error"
+    assert fragment in envelope["message"]
+    assert capsys.readouterr().err == ""

@@ -72,6 +72,7 @@ def interview_documents(interview, meta) -> list[tuple[str, Any]]:
         (Engine(ScriptedBrain()), meta(2, difficulty="easy"), "en"),
         (Engine(ScriptedBrain()), meta(8, difficulty="hard"), "fr"),
         (Engine(OfflineBrain()), meta(8), "en"),
+        (Engine(OfflineBrain()), meta(20, target_role="SDE II", difficulty="hard"), "de"),
     ]
     for engine, run_meta, language in runs:
         answers = [f"Answer {n}: I led the migration and cut costs by 20%." for n in
@@ -177,4 +178,4 @@ def test_envelopes_and_requests_type_check_and_wrong_ones_do_not(
     assert result.returncode != 0, "the deliberately wrong documents must fail the compile"
     assert [e for e in errors if e["file"] != "bad.ts"] == [], result.stdout
     assert {int(e["line"]) for e in errors} == set(bad_lines), result.stdout
-    assert len(good_pairs) == 2 * (2 + 3 + 9 + 9) + 2 * 5  # every turn of the four runs
+    assert len(good_pairs) == 2 * (2 + 3 + 9 + 9 + 21) + 2 * 5  # every turn of every run

@@ -94,7 +94,7 @@ request_like = st.fixed_dictionaries(
 )
 
 
-@fuzz(400)
+@fuzz(300)
 @given(request_like)
 def test_random_request_shaped_objects(data):
     run(data)
@@ -153,7 +153,7 @@ def mutate(document: Any, data: st.DataObject) -> None:
         container.append(copy.deepcopy(container[key]))
 
 
-@fuzz(400)
+@fuzz(300)
 @given(st.data())
 def test_mutations_of_real_requests_and_states(data):
     document = json.loads(data.draw(st.sampled_from(valid_requests())))
@@ -208,7 +208,7 @@ def mutate_with(document: Any, rng: random.Random) -> None:
         container[key], container[other] = container[other], container[key]
 
 
-@fuzz(3000)
+@fuzz(2000)
 @given(st.integers(min_value=0, max_value=2**64 - 1))
 def test_seeded_mutations_of_real_requests_and_states(seed):
     """Many cheap mutations: the seed reproduces a failure exactly."""
@@ -226,7 +226,7 @@ def test_raw_text_and_bytes(data):
     run(data)
 
 
-@fuzz(300)
+@fuzz(200)
 @given(st.data())
 def test_mutated_requests_as_json_text(data):
     document = json.loads(data.draw(st.sampled_from(valid_requests())))
