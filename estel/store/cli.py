@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -52,13 +54,14 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
     store = open_store(load_settings())
     filters = filters_from_args(args)
-    records = store.list(filters, limit=max(0, args.limit))
+    with closing_store(store):
+        records = store.list(filters, limit=max(0, args.limit))
+        total = None if args.json else store.count(filters)
     if args.json:
         json.dump([row_from_record(r) for r in records], sys.stdout, indent=2,
                   ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_OK
-    total = store.count(filters)
     print(render_table(records))
     print(f"Showing {len(records)} of {total:,} sessions · {store.description}")
     return EXIT_OK
@@ -73,7 +76,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     settings = load_settings()
     store = open_store(settings)
     if isinstance(store, SupabaseStore):
-        report = store.flush_outbox()
+        with closing_store(store):
+            report = store.flush_outbox()
         print(f"Sent {report.sent} waiting session(s) to {store.description}; "
               f"{report.remaining} still waiting.")
         for error in report.errors[:10]:
@@ -95,6 +99,17 @@ def _sync_without_supabase(path: str) -> int:
         return EXIT_PENDING
     print(f"Nothing to sync: sessions are stored in SQLite ({path}).")
     return EXIT_OK
+
+
+@contextmanager
+def closing_store(store: Any) -> Iterator[Any]:
+    """Close a store that holds a connection pool (SupabaseStore) when done."""
+    try:
+        yield store
+    finally:
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
 
 
 def filters_from_args(args: argparse.Namespace) -> SessionFilters:

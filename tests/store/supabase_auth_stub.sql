@@ -3,26 +3,44 @@
 -- PostgREST sets it), the API roles, and Supabase's default grants on new public tables.
 -- service_role is created WITHOUT bypassrls so the migration's policies are what is tested.
 
-create schema auth;
+create schema if not exists auth;
 
-create table auth.users (
+create table if not exists auth.users (
   id uuid primary key,
   email text
 );
 
-create function auth.uid() returns uuid
+-- as Supabase defines them; a custom setting reads as '' once a local value is gone
+create or replace function auth.uid() returns uuid
 language sql stable as $$
-  select nullif(current_setting('request.jwt.claims', true)::jsonb ->> 'sub', '')::uuid
+  select coalesce(
+    nullif(current_setting('request.jwt.claim.sub', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub'
+  )::uuid
 $$;
 
-create function auth.role() returns text
+create or replace function auth.role() returns text
 language sql stable as $$
-  select current_setting('request.jwt.claims', true)::jsonb ->> 'role'
+  select coalesce(
+    nullif(current_setting('request.jwt.claim.role', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role'
+  )::text
 $$;
 
-create role anon nologin noinherit;
-create role authenticated nologin noinherit;
-create role service_role nologin noinherit;
+-- roles are cluster-wide: create them once
+do $$
+begin
+  if not exists (select from pg_roles where rolname = 'anon') then
+    create role anon nologin noinherit;
+  end if;
+  if not exists (select from pg_roles where rolname = 'authenticated') then
+    create role authenticated nologin noinherit;
+  end if;
+  if not exists (select from pg_roles where rolname = 'service_role') then
+    create role service_role nologin noinherit;
+  end if;
+end
+$$;
 
 grant usage on schema public to anon, authenticated, service_role;
 grant usage on schema auth to anon, authenticated, service_role;
