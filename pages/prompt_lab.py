@@ -1,10 +1,5 @@
-"""Prompt Lab: placeholder until the prompt lab issue lands."""
+"""Prompt Lab: edit the interviewer's prompt, run A vs B on scripted candidates, inspect turns."""
 
-import streamlit as st
+from estel.ui.lab_view import render_prompt_lab
 
-st.title("Prompt Lab")
-st.info(
-    "Coming soon: edit the interviewer's prompt, run it against scripted candidates and "
-    "compare questions, scores and token use turn by turn.",
-    icon=":material/construction:",
-)
+render_prompt_lab()
