@@ -163,8 +163,10 @@ def overall_trend_figure(trend: Any, *, height: int = 340) -> go.Figure:
     ))
     fig.update_layout(
         yaxis={"range": [0, 10], "title": {"text": "mean overall"}, "gridcolor": GRID},
+        # own ticks (not synced to the score axis, which gave 2.95, 5.89 … sessions)
         yaxis2={"title": {"text": "sessions"}, "overlaying": "y", "side": "right",
-                "showgrid": False, "rangemode": "tozero"},
+                "showgrid": False, "rangemode": "tozero", "tickmode": "auto", "nticks": 5,
+                "tickformat": ",d"},
     )
     return _legend_on_top(_base_layout(fig, height))
 

@@ -1,11 +1,5 @@
-"""Dashboard: placeholder until the dashboard issue lands."""
+"""Dashboard: filters, KPIs, charts and every saved session's report (estel/ui/dashboard_view)."""
 
-import streamlit as st
+from estel.ui.dashboard_view import render_dashboard_page
 
-st.title("Dashboard")
-st.info(
-    "Coming soon: charts of saved interview sessions — scores over time, by role, level, "
-    "difficulty and interviewer — with filters and each session's full report.",
-    icon=":material/construction:",
-)
-st.caption("Until then, every finished interview is already saved; the sidebar says where.")
+render_dashboard_page()

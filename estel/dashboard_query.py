@@ -1,0 +1,117 @@
+"""The dashboard's reads of the store: filtered, column-projected rows → the sessions frame.
+
+SQLite gets one SELECT of the summary columns (no transcript or feedback texts, the wide ones)
+under the store's own WHERE clause (`where_clause`), so filters run in the database and 100k
+sessions load in well under a second. Any other store (Supabase) is read with `store.list`,
+capped at `OTHER_STORE_ROWS`, since PostgREST pages its answers. No streamlit here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+
+from estel.analytics import FRAME_COLUMNS, frame_from_records, sessions_frame
+from estel.errors import StoreFailure
+from estel.store.base import SessionFilters, SessionStore
+from estel.store.sqlite import SQLiteStore, where_clause
+
+MAX_ROWS = 250_000  # beyond this the page says it shows the newest MAX_ROWS sessions
+OTHER_STORE_ROWS = 5_000
+STATUSES = ("completed", "in_progress", "abandoned")
+_SELECT = f"SELECT {', '.join(FRAME_COLUMNS)} FROM interview_sessions"
+# filter option -> column, for the distinct values the filter widgets offer
+OPTION_COLUMNS = {
+    "target_roles": "target_role",
+    "experience_levels": "experience_level",
+    "difficulties": "difficulty",
+    "brains": "brain",
+    "models": "model",
+    "prompt_versions": "prompt_version",
+}
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filter widgets offer: the values present in the store, and its time span."""
+
+    total: int
+    first: datetime | None = None
+    last: datetime | None = None
+    target_roles: tuple[str, ...] = ()
+    experience_levels: tuple[str, ...] = ()
+    difficulties: tuple[str, ...] = ()
+    brains: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    prompt_versions: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = STATUSES
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The filtered sessions, and whether the cap cut them short."""
+
+    frame: pd.DataFrame
+    matching: int  # sessions that match the filters (≥ len(frame) when capped)
+
+    @property
+    def capped(self) -> bool:
+        return self.matching > len(self.frame)
+
+
+def load_sessions(store: SessionStore, filters: SessionFilters | None,
+                  limit: int = MAX_ROWS) -> Loaded:
+    """The newest `limit` sessions matching `filters`, as the dashboard frame."""
+    if not isinstance(store, SQLiteStore):
+        limit = min(limit, OTHER_STORE_ROWS)
+        frame = frame_from_records(store.list(filters, limit=limit))
+        return Loaded(frame, len(frame) if len(frame) < limit else store.count(filters))
+    matching = store.count(filters)  # index-only: cheap next to the read
+    where, params = where_clause(filters)
+    if matching <= limit:  # no ORDER BY: reading in table order is ~1.5x faster than by index
+        return Loaded(sessions_frame(_rows(store, f"{_SELECT}{where}", params)), matching)
+    sql = f"{_SELECT}{where} ORDER BY created_at DESC, id DESC LIMIT ?"
+    return Loaded(sessions_frame(_rows(store, sql, [*params, limit])), matching)
+
+
+def filter_options(store: SessionStore) -> FilterOptions:
+    """Distinct values per filter column (indexed, so cheap on SQLite) and the time span."""
+    if not isinstance(store, SQLiteStore):
+        return options_from_frame(load_sessions(store, None).frame, store.count(None))
+    values: dict[str, Any] = {}
+    for name, column in OPTION_COLUMNS.items():
+        sql = (f"SELECT DISTINCT {column} FROM interview_sessions"
+               f" WHERE {column} IS NOT NULL ORDER BY {column}")
+        values[name] = tuple(str(row[0]) for row in _rows(store, sql, []))
+    total, first, last = _rows(
+        store, "SELECT count(*), min(created_at), max(created_at) FROM interview_sessions", [])[0]
+    return FilterOptions(total=int(total), first=_time(first), last=_time(last), **values)
+
+
+def options_from_frame(frame: pd.DataFrame, total: int) -> FilterOptions:
+    """Filter options read off a frame (stores without DISTINCT queries)."""
+    values = {
+        name: tuple(sorted(str(v) for v in frame[column].dropna().unique()))
+        for name, column in OPTION_COLUMNS.items()
+    }
+    times = frame["created_at"]
+    first = times.min().to_pydatetime() if len(times) else None
+    last = times.max().to_pydatetime() if len(times) else None
+    return FilterOptions(total=total, first=first, last=last, **values)
+
+
+def _rows(store: SQLiteStore, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    try:
+        with store.connect() as conn:
+            conn.row_factory = None  # plain tuples: faster than sqlite3.Row for 100k rows
+            return conn.execute(sql, params).fetchall()
+    except sqlite3.Error as error:
+        raise StoreFailure(f"Could not read sessions from {store.path}: {error}") from error
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None

@@ -1,0 +1,229 @@
+"""The Dashboard page: filters, KPIs, charts, the sessions table, a drill-down and CSV export.
+
+Filters go into the store query (`estel.dashboard_query`); the pure aggregations and figures
+(`estel.analytics`, `estel.charts`) run on the filtered frame. Everything a filter change
+computes is cached for `TTL` seconds keyed on the store and the filters, so reruns (a click in
+the table, opening a report) cost nothing; Refresh forgets it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from estel import analytics
+from estel.charts import dashboard_figures
+from estel.dashboard_query import FilterOptions, filter_options, load_sessions
+from estel.errors import EstelError
+from estel.report import ReportView
+from estel.store.base import SessionFilters, SessionStore
+from estel.ui import resources
+from estel.ui.dashboard_filters import Chosen, render_filters
+from estel.ui.report_view import render_report
+
+log = logging.getLogger(__name__)
+
+TTL = 30  # seconds: new interviews show up within half a minute
+TABLE_ROWS = 5_000  # newest rows shown in the table (the CSV has all of them)
+PICK_ROWS = 500  # newest rows offered in the drill-down picker
+EAGER_CSV_ROWS = 20_000  # above this the CSV is built when Download is clicked
+SESSION_KEY = "dash_session"
+EMPTY_HELP = """
+Sessions appear here as soon as interviews are saved. Two ways to fill the dashboard:
+
+- **Demo data:** run `python -m estel demo-data --sessions 200` in a terminal, then press
+  **Refresh**. It plays scripted candidates through real interviews across roles and dates.
+- **A real interview:** do one on the Interview page; it is saved when the feedback appears.
+"""
+PLOT_CONFIG = {"displayModeBar": False}
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """What one filter choice shows: built once per filter change, then cached."""
+
+    matching: int
+    rows: int
+    kpis: analytics.Kpis
+    figures: dict[str, go.Figure]
+    table: pd.DataFrame  # the newest TABLE_ROWS rows
+
+
+def render_dashboard_page(today: date | None = None) -> None:
+    """The whole Dashboard page; store problems are shown, never raised."""
+    st.set_page_config(layout="wide")  # additive: app.py set the title and icon
+    head, refresh = st.columns([6, 1], vertical_alignment="bottom")
+    head.title("Dashboard")
+    if refresh.button("Refresh", icon=":material/refresh:", key="dash_refresh"):
+        for cached in (_options, _dashboard, _csv):
+            cached.clear()
+    store = resources.store_slot().store
+    if store is None:
+        st.error(resources.store_slot().problem or "No session store.", icon=":material/error:")
+        return
+    try:
+        _render(store, today or datetime.now(UTC).date())
+    except EstelError as error:
+        st.error(error.message, icon=":material/database_off:")
+
+
+def _render(store: SessionStore, today: date) -> None:
+    options = _options(store, store.description)
+    if options.total == 0:
+        _empty_state()
+        return
+    choice = render_filters(options, today)
+    data = _dashboard(store, store.description, choice.filters, choice.start, choice.end)
+    if data.rows == 0:
+        st.info("No sessions match these filters. Widen the period or clear a filter.",
+                icon=":material/filter_alt_off:")
+        return
+    if data.matching > data.rows:
+        st.warning(f"{data.matching:,} sessions match; the figures cover the newest "
+                   f"{data.rows:,}. Narrow the filters to see all of them.",
+                   icon=":material/warning:")
+    _kpis(data.kpis)
+    _charts(data.figures)
+    _table(store, choice, data)
+
+
+def _empty_state() -> None:
+    st.info("No interview sessions are stored yet.", icon=":material/inbox:")
+    st.markdown(EMPTY_HELP)
+    st.page_link("pages/interview.py", label="Start an interview",
+                 icon=":material/record_voice_over:")
+
+
+def _kpis(numbers: analytics.Kpis) -> None:
+    rate = f"{numbers.completion_rate:.0%}" if numbers.completion_rate is not None else "—"
+    mean = f"{numbers.mean_overall:.1f} / 10" if numbers.mean_overall is not None else "—"
+    items = (
+        ("Sessions", f"{numbers.sessions:,}", "Interviews started in the filtered set."),
+        ("Completion rate", rate, f"{numbers.completed:,} reached the final feedback."),
+        ("Mean overall", mean, "Mean overall score of the completed sessions."),
+        ("Median duration", analytics.format_duration(numbers.median_duration),
+         "From start to feedback, completed sessions."),
+    )
+    for column, (label, value, help_text) in zip(st.columns(4), items, strict=True):
+        column.metric(label, value, help=help_text, border=True)
+
+
+def _chart(title: str, figure: go.Figure, key: str) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{title}**")
+        st.plotly_chart(figure, width="stretch", key=key, config=PLOT_CONFIG)
+
+
+def _charts(figures: dict[str, go.Figure]) -> None:
+    left, right = st.columns(2)
+    with left:
+        _chart("Overall score over time", figures["trend"], "dash_chart_trend")
+        _chart("Score distribution", figures["distribution"], "dash_chart_distribution")
+        _chart("Started vs completed", figures["activity"], "dash_chart_activity")
+    with right:
+        _chart("Mean scores by role (top roles)", figures["roles"], "dash_chart_roles")
+        _chart("Most frequent skill gaps", figures["skill_gaps"], "dash_chart_skill_gaps")
+
+
+TABLE_COLUMNS: dict[str, Any] = {
+    "created_at": st.column_config.DatetimeColumn("Started (UTC)", format="YYYY-MM-DD HH:mm"),
+    "status": st.column_config.TextColumn("Status"),
+    "target_role": st.column_config.TextColumn("Role"),
+    "experience_level": st.column_config.TextColumn("Level"),
+    "difficulty": st.column_config.TextColumn("Difficulty"),
+    **{name: st.column_config.ProgressColumn(name.capitalize(), min_value=0, max_value=10,
+                                             format="%.1f")
+       for name in analytics.DIMENSIONS},
+    "duration_min": st.column_config.NumberColumn("Minutes", format="%.1f"),
+    "brain": st.column_config.TextColumn("Brain"),
+    "model": st.column_config.TextColumn("Model"),
+    "prompt_version": st.column_config.TextColumn("Prompt"),
+    "skill_gaps": st.column_config.TextColumn("Skill gaps", width="large"),
+    "id": st.column_config.TextColumn("Session id"),
+}
+
+
+def _table(store: SessionStore, choice: Chosen, data: DashboardData) -> None:
+    st.subheader("Sessions")
+    shown = len(data.table)
+    st.caption(f"Newest {shown:,} of {data.rows:,} sessions; click a column header to sort"
+               + (" (the CSV has all of them)." if shown < data.rows else "."))
+    st.dataframe(data.table, column_config=TABLE_COLUMNS, column_order=list(TABLE_COLUMNS),
+                 hide_index=True, width="stretch", height=420, key="dash_table")
+    _download(store, choice.filters, data)
+    _drill_down(store, data.table.head(PICK_ROWS))
+
+
+def _download(store: SessionStore, filters: SessionFilters, data: DashboardData) -> None:
+    key = store.description
+    csv: Any = (_csv(store, key, filters) if data.rows <= EAGER_CSV_ROWS
+                else lambda: build_csv(store, filters))  # big: built on click, in a thread
+    st.download_button("Download CSV (filtered sessions)", csv, file_name="estel-sessions.csv",
+                       mime="text/csv", icon=":material/download:", on_click="ignore",
+                       key="dash_csv")
+
+
+def _pick_label(row: Any) -> str:
+    score = f"{row.overall:.1f}/10" if pd.notna(row.overall) else row.status.replace("_", " ")
+    return (f"{row.created_at:%Y-%m-%d %H:%M} · {row.target_role} · {row.experience_level} · "
+            f"{row.difficulty} · {score} · {row.id[:8]}")
+
+
+def _drill_down(store: SessionStore, newest: pd.DataFrame) -> None:
+    st.subheader("Session report")
+    labels = {row.id: _pick_label(row) for row in newest.itertuples(index=False)}
+    picked = st.selectbox("Open a session", list(labels), index=None, key=SESSION_KEY,
+                          format_func=lambda session_id: labels.get(session_id, session_id),
+                          placeholder=f"Choose one of the newest {len(labels):,} sessions…")
+    if picked is None:
+        st.caption("Pick a session to see its full report, as the candidate saw it.")
+        return
+    record = store.get(picked)
+    if record is None:
+        st.warning("That session is no longer stored.", icon=":material/search_off:")
+        return
+    if record.status != "completed":
+        answered = sum(1 for entry in record.transcript if entry.answer is not None)
+        st.info(f"This session is {record.status.replace('_', ' ')}: {answered} of "
+                f"{record.questions_target} questions answered and no final feedback, so "
+                "there is no report.", icon=":material/hourglass_empty:")
+        return
+    with st.container(border=True):
+        render_report(ReportView.from_record(record), key="dash_report",
+                      session_json=record.model_dump_json(indent=2))
+
+
+# -- cached computations (keyed on the store's description and the filters) ---------------------
+
+@st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
+def _options(_store: SessionStore, store_key: str) -> FilterOptions:
+    return filter_options(_store)
+
+
+@st.cache_data(ttl=TTL, max_entries=16, show_spinner="Loading sessions…")
+def _dashboard(_store: SessionStore, store_key: str, filters: SessionFilters,
+               start: datetime | None, end: datetime | None) -> DashboardData:
+    loaded = load_sessions(_store, filters)
+    frame = loaded.frame
+    return DashboardData(
+        matching=loaded.matching, rows=len(frame), kpis=analytics.kpis(frame),
+        figures=dashboard_figures(frame, start=start, end=end),
+        table=analytics.sessions_table(frame, TABLE_ROWS),
+    )
+
+
+@st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
+def _csv(_store: SessionStore, store_key: str, filters: SessionFilters) -> bytes:
+    return build_csv(_store, filters)
+
+
+def build_csv(store: SessionStore, filters: SessionFilters) -> bytes:
+    """Every filtered session as CSV (UTF-8 with a BOM, so spreadsheets read accents)."""
+    frame = load_sessions(store, filters).frame
+    return analytics.csv_text(analytics.sessions_table(frame)).encode("utf-8-sig")
