@@ -309,9 +309,12 @@ class PastComparison:
 
     @property
     def title(self) -> str:
-        when = self.created_at.replace("T", " ")[:16]
-        labels = " vs ".join(r.label for r in self.runs)
-        return f"{when} · {labels}"
+        return f"{when(self.created_at)} · {' vs '.join(r.label for r in self.runs)}"
+
+
+def when(created_at: str) -> str:
+    """'2026-11-28T00:51:42+00:00' -> '2026-11-28 00:51 UTC' (runs are stamped in UTC)."""
+    return f"{created_at.replace('T', ' ')[:16]} UTC"
 
 
 def group_past(summaries: Sequence[RunSummary]) -> list[PastComparison]:

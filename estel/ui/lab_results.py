@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from estel import lab
 from estel.evals.report import compare_rows, metric_rows
 from estel.evals.results import EvalRun, InterviewRun
 from estel.lab_charts import lab_latency_bars, lab_score_bars
@@ -49,7 +50,7 @@ def render_results(runs: Sequence[EvalRun]) -> None:
     with latency:
         st.markdown("**Latency per turn**")
         figure = lab_latency_bars({_name(r, i): r.metrics.mean_latency_ms
-                                   for i, r in enumerate(runs)})
+                                   for i, r in enumerate(runs)}, height=120 + 50 * len(runs))
         st.plotly_chart(figure, width="stretch", key="lab_latency_chart")
     _transcripts(runs, personas)
     _inspector(runs)
@@ -67,7 +68,7 @@ def _run_card(run: EvalRun, side: str) -> None:
     st.markdown(f"##### {escape_markdown(_name(run, SIDE_NAMES.index(side)))} {verdict}")
     model = f" · model `{run.model}`" if run.model else ""
     st.caption(f"{run.brain_label}{model} · prompt `{run.prompt_version or 'n/a'}` · "
-               f"run `{run.id}` · {run.created_at.replace('T', ' ')} UTC · "
+               f"run `{run.id}` · {lab.when(run.created_at)} · "
                f"{run.duration_s:.1f} s")
     validity, finished, repeats = st.columns(3)
     validity.metric("Contract validity", f"{metrics.validity * 100:.1f}%")
