@@ -250,11 +250,15 @@ def csv_text(table: pd.DataFrame) -> str:
     """The table as CSV; text cells that a spreadsheet would run as a formula get a ' prefix."""
     safe = table.copy()
     for column in safe.columns:
-        if pd.api.types.is_string_dtype(safe[column]):
-            values = safe[column]
-            risky = values.str.startswith(_FORMULA_PREFIXES).fillna(False).astype(bool)
-            safe[column] = values.where(~risky, "'" + values)
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(_defused)
     return safe.to_csv(index=False, date_format="%Y-%m-%dT%H:%M:%SZ")
+
+
+def _defused(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 def format_duration(value: timedelta | None) -> str:

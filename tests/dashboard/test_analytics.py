@@ -1,0 +1,162 @@
+"""Dashboard aggregations on six hand-written sessions (conftest.KNOWN_ROWS): exact numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from datetime import UTC, datetime, timedelta
+
+import pandas as pd
+import pytest
+
+from estel import analytics
+
+
+def test_frame_has_typed_columns_and_parsed_skill_gaps(known: pd.DataFrame) -> None:
+    assert list(known.columns) == list(analytics.FRAME_COLUMNS)
+    assert str(known["created_at"].dtype) == "datetime64[us, UTC]"
+    assert known.loc[0, "created_at"] == pd.Timestamp("2026-11-02T09:00:00Z")
+    assert pd.isna(known.loc[3, "completed_at"])
+    assert known["overall_score"].dtype == "float64"
+    assert known.loc[0, "skill_gaps"] == ["SQL", "Metrics"]
+    assert known.loc[2, "skill_gaps"] == []
+    assert pd.isna(known.loc[0, "model"])
+
+
+def test_empty_frame_keeps_its_columns() -> None:
+    frame = analytics.sessions_frame([])
+    assert list(frame.columns) == list(analytics.FRAME_COLUMNS)
+    assert len(frame) == 0
+    assert analytics.kpis(frame) == analytics.Kpis(0, 0, None, None, None)
+
+
+def test_kpis_count_rate_mean_and_median_duration(known: pd.DataFrame) -> None:
+    numbers = analytics.kpis(known)
+    assert numbers.sessions == 6
+    assert numbers.completed == 4
+    assert numbers.completion_rate == pytest.approx(4 / 6)
+    assert numbers.mean_overall == pytest.approx((7.0 + 4.0 + 9.5 + 1.0) / 4)
+    # completed durations 10, 20, 30, 40 minutes; abandoned s5 (5 min) is not counted
+    assert numbers.median_duration == timedelta(minutes=25)
+
+
+def test_kpis_without_completed_sessions(known: pd.DataFrame) -> None:
+    numbers = analytics.kpis(known.loc[known["status"] != "completed"])
+    assert (numbers.sessions, numbers.completed, numbers.completion_rate) == (2, 0, 0.0)
+    assert numbers.mean_overall is None
+    assert numbers.median_duration is None
+
+
+def test_score_histogram_bins_every_dimension(known: pd.DataFrame) -> None:
+    histogram = analytics.score_histogram(known)
+    assert list(histogram["dimension"].unique()) == list(analytics.DIMENSIONS)
+    assert len(histogram) == 40  # 4 dimensions x 10 bins, empty ones included
+
+    def bins(name: str) -> dict[float, int]:
+        part = histogram.loc[(histogram["dimension"] == name) & (histogram["sessions"] > 0)]
+        return dict(zip(part["bin"], part["sessions"], strict=True))
+
+    assert bins("overall") == {1.0: 1, 4.0: 1, 7.0: 1, 9.0: 1}
+    assert bins("content") == {1.0: 1, 5.0: 1, 7.0: 1, 9.0: 1}  # 10.0 falls in the last bin
+    assert bins("confidence") == {0.0: 1, 3.0: 1, 8.0: 1, 9.0: 1}
+    assert histogram["label"].iloc[:2].tolist() == ["0–1", "1–2"]
+    assert histogram["label"].iloc[9] == "9–10"
+
+
+def test_score_histogram_wider_bins(known: pd.DataFrame) -> None:
+    histogram = analytics.score_histogram(known, bin_width=2.5)
+    overall = histogram.loc[histogram["dimension"] == "overall"]
+    assert overall["bin"].tolist() == [0.0, 2.5, 5.0, 7.5]
+    assert overall["sessions"].tolist() == [1, 1, 1, 1]  # 1.0, 4.0, 7.0, 9.5
+
+
+@pytest.mark.parametrize(("days", "expected"), [(1, "D"), (62, "D"), (63, "W"), (550, "W"),
+                                                (551, "M")])
+def test_trend_freq_by_span(days: int, expected: str) -> None:
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    assert analytics.trend_freq(start, start + timedelta(days=days)) == expected
+
+
+def test_overall_trend_by_week_includes_empty_weeks(known: pd.DataFrame) -> None:
+    trend = analytics.overall_trend(known, "W")
+    assert trend["period"].tolist() == [pd.Timestamp("2026-11-02"), pd.Timestamp("2026-11-09"),
+                                        pd.Timestamp("2026-11-16")]
+    assert trend["sessions"].tolist() == [3, 0, 1]
+    assert trend["mean_overall"].iloc[0] == pytest.approx((7.0 + 4.0 + 9.5) / 3)
+    assert math.isnan(trend["mean_overall"].iloc[1])
+    assert trend["mean_overall"].iloc[2] == 1.0
+
+
+def test_overall_trend_by_day_over_a_given_span(known: pd.DataFrame) -> None:
+    trend = analytics.overall_trend(known, "D", start=datetime(2026, 11, 1, tzinfo=UTC),
+                                    end=datetime(2026, 11, 20, tzinfo=UTC))
+    assert len(trend) == 20  # Nov 1 … Nov 20
+    by_day = dict(zip(trend["period"].dt.day, trend["sessions"], strict=True))
+    assert {day: n for day, n in by_day.items() if n} == {2: 2, 5: 1, 16: 1}
+    assert trend.loc[trend["period"].dt.day == 2, "mean_overall"].item() == 5.5
+
+
+def test_activity_counts_started_and_completed_by_start_week(known: pd.DataFrame) -> None:
+    activity = analytics.activity(known, "W")
+    assert activity["started"].tolist() == [3, 2, 1]
+    assert activity["completed"].tolist() == [3, 0, 1]
+    monthly = analytics.activity(known, "M")
+    assert monthly.to_dict("list") == {"period": [pd.Timestamp("2026-11-01")], "started": [6],
+                                       "completed": [4]}
+
+
+def test_role_profiles_mean_scores_of_top_roles(known: pd.DataFrame) -> None:
+    profiles = analytics.role_profiles(known, top=5)
+    # most completed sessions first, ties by name ('=' sorts before letters)
+    assert profiles["target_role"].tolist() == ["Data Analyst", '=HYPERLINK("x")',
+                                                "Backend Engineer"]
+    assert profiles["sessions"].tolist() == [2, 1, 1]  # in-progress s4 adds nothing
+    analyst = profiles.iloc[0]
+    assert (analyst["communication"], analyst["content"], analyst["confidence"],
+            analyst["overall"]) == (5.0, 6.0, 5.5, 5.5)
+    assert profiles.iloc[2][["communication", "content", "confidence", "overall"]].tolist() == [
+        9.5, 10.0, 9.0, 9.5]
+    assert analytics.role_profiles(known, top=1)["target_role"].tolist() == ["Data Analyst"]
+
+
+def test_skill_gaps_merge_case_and_spacing_once_per_session(known: pd.DataFrame) -> None:
+    gaps = analytics.skill_gap_counts(known)
+    assert gaps["skill_gap"].tolist() == ["Metrics", "SQL", "Prioritisation", "Storytelling"]
+    assert gaps["sessions"].tolist() == [2, 2, 1, 1]  # s6 names Metrics twice: counted once
+    assert gaps["share"].tolist() == [0.5, 0.5, 0.25, 0.25]  # of 4 completed sessions
+    assert analytics.skill_gap_counts(known, top=1)["skill_gap"].tolist() == ["Metrics"]
+
+
+def test_skill_gaps_of_no_sessions_is_empty(known: pd.DataFrame) -> None:
+    gaps = analytics.skill_gap_counts(known.iloc[2:5])  # s3 has none, s4/s5 unfinished
+    assert gaps.empty
+    assert list(gaps.columns) == ["skill_gap", "sessions", "share"]
+
+
+def test_sessions_table_newest_first_with_durations(known: pd.DataFrame) -> None:
+    table = analytics.sessions_table(known)
+    assert table["id"].tolist() == ["s6", "s5", "s4", "s3", "s2", "s1"]
+    assert table["duration_min"].tolist()[:2] == [40.0, 5.0]
+    assert pd.isna(table.loc[2, "duration_min"])
+    assert table.loc[0, "overall"] == 1.0
+    assert table.loc[0, "skill_gaps"] == "Metrics; metrics; Prioritisation"
+    assert analytics.sessions_table(known, limit=2)["id"].tolist() == ["s6", "s5"]
+
+
+def test_csv_has_every_row_and_defuses_formulas(known: pd.DataFrame) -> None:
+    text = analytics.csv_text(analytics.sessions_table(known))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["id"] for row in rows] == ["s6", "s5", "s4", "s3", "s2", "s1"]
+    assert rows[0]["target_role"] == "'=HYPERLINK(\"x\")"  # a spreadsheet shows, not runs it
+    assert rows[0]["created_at"] == "2026-11-16T18:00:00Z"
+    assert rows[0]["overall"] == "1.0"
+    assert rows[2]["overall"] == ""  # in progress: no score
+    assert rows[5]["model"] == ""
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(45, "45 s"), (754, "12 min 34 s"),
+                                               (3900, "1 h 05 min")])
+def test_format_duration(seconds: int, text: str) -> None:
+    assert analytics.format_duration(timedelta(seconds=seconds)) == text
+    assert analytics.format_duration(None) == "—"

@@ -1,0 +1,82 @@
+"""Dashboard figure builders on the known sessions: traces hold the aggregated numbers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from estel import analytics, charts
+
+
+def annotation_text(fig) -> str:
+    return " ".join(a.text for a in fig.layout.annotations)
+
+
+def test_distribution_has_a_bar_series_per_dimension(known: pd.DataFrame) -> None:
+    fig = charts.score_distribution_figure(analytics.score_histogram(known))
+    assert [trace.name for trace in fig.data] == ["Overall", "Communication", "Content",
+                                                  "Confidence"]
+    overall = fig.data[0]
+    assert overall.type == "bar"
+    assert list(overall.x) == [f"{n}–{n + 1}" for n in range(10)]
+    assert list(overall.y) == [0, 1, 0, 0, 1, 0, 0, 1, 0, 1]
+    assert fig.layout.barmode == "group"
+
+
+def test_trend_pairs_counts_with_the_mean_line(known: pd.DataFrame) -> None:
+    fig = charts.overall_trend_figure(analytics.overall_trend(known, "W"))
+    bars, line = fig.data
+    assert (bars.type, line.type) == ("bar", "scatter")
+    assert list(bars.y) == [3, 0, 1]
+    assert bars.yaxis == "y2"
+    assert list(line.y) == [round((7.0 + 4.0 + 9.5) / 3, 2), None, 1.0]  # gap, not a zero
+    assert list(line.x) == [pd.Timestamp("2026-11-02"), pd.Timestamp("2026-11-09"),
+                            pd.Timestamp("2026-11-16")]
+    assert tuple(fig.layout.yaxis.range) == (0, 10)
+
+
+def test_role_radar_draws_a_closed_polygon_per_role(known: pd.DataFrame) -> None:
+    fig = charts.role_radar_figure(analytics.role_profiles(known, top=2))
+    assert [trace.name for trace in fig.data] == ["Data Analyst (2)", '=HYPERLINK("x") (1)']
+    analyst = fig.data[0]
+    assert list(analyst.r) == [5.0, 6.0, 5.5, 5.0]  # communication, content, confidence, close
+    assert list(analyst.theta) == ["Communication", "Content", "Confidence", "Communication"]
+    assert analyst.fill == "toself"
+
+
+def test_skill_gaps_are_horizontal_bars_most_named_on_top(known: pd.DataFrame) -> None:
+    fig = charts.skill_gap_figure(analytics.skill_gap_counts(known))
+    (bars,) = fig.data
+    assert bars.orientation == "h"
+    # plotly draws the first category at the bottom, so the list is reversed
+    assert list(bars.y) == ["Storytelling", "Prioritisation", "SQL", "Metrics"]
+    assert list(bars.x) == [1, 1, 2, 2]
+    assert list(bars.customdata) == [25.0, 25.0, 50.0, 50.0]
+
+
+def test_activity_has_started_and_completed_lines(known: pd.DataFrame) -> None:
+    fig = charts.activity_figure(analytics.activity(known, "W"))
+    assert [(trace.name, list(trace.y)) for trace in fig.data] == [
+        ("Started", [3, 2, 1]), ("Completed", [3, 0, 1])]
+
+
+def test_builders_explain_an_empty_chart(known: pd.DataFrame) -> None:
+    unfinished = known.loc[known["status"] != "completed"]
+    figures = charts.dashboard_figures(unfinished)
+    for name in ("distribution", "trend", "roles", "skill_gaps"):
+        assert figures[name].data == (), name
+        assert "No" in annotation_text(figures[name])
+    assert [list(t.y) for t in figures["activity"].data] == [[1, 1], [0, 0]]
+
+
+def test_dashboard_figures_pick_the_period_from_the_span(known: pd.DataFrame) -> None:
+    figures = charts.dashboard_figures(known)  # 15 days of sessions: daily points
+    assert len(figures["activity"].data[0].x) == 15
+    wide = charts.dashboard_figures(known, start=datetime(2026, 1, 1, tzinfo=UTC),
+                                    end=datetime(2026, 11, 30, tzinfo=UTC))
+    weeks = wide["activity"].data[0].x  # 11 months: weekly, from the span's first week
+    assert weeks[0] == pd.Timestamp("2025-12-29")
+    assert weeks[-1] == pd.Timestamp("2026-11-30")
+    assert sum(wide["activity"].data[0].y) == 6
+    assert set(figures) == {"distribution", "trend", "roles", "skill_gaps", "activity"}
