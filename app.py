@@ -6,8 +6,10 @@ where sessions are saved, how to switch). Each page lives in pages/; UI helpers 
 
 import streamlit as st
 
+from estel.ui.shell import ensure_app_navigation
 from estel.ui.sidebar import render_sidebar
 
+ensure_app_navigation()
 st.set_page_config(
     page_title="Estel Interview Studio",
     page_icon=":material/record_voice_over:",

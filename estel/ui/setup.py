@@ -30,13 +30,8 @@ from estel.ui.forms import (
 log = logging.getLogger(__name__)
 
 SOMETHING_WENT_WRONG = "Something went wrong on our side. Please try again."
-DEFAULTS = {
-    state.SETUP_ROLE: None,
-    state.SETUP_LEVEL: DEFAULT_LEVEL,
-    state.SETUP_DIFFICULTY: "standard",
-    state.SETUP_QUESTIONS: DEFAULT_QUESTIONS,
-    state.SETUP_LANGUAGE: "en",
-}
+DEFAULT_CHOICE = SetupChoice(role=None, level=DEFAULT_LEVEL, difficulty="standard",
+                             questions=DEFAULT_QUESTIONS, language="en")
 
 
 def log_turn_failure(error: EstelError) -> None:
@@ -46,14 +41,20 @@ def log_turn_failure(error: EstelError) -> None:
 
 
 def prefill(meta: InterviewMeta | None, language: str = "en") -> None:
-    """Put a previous interview's setup back in the form (after Restart)."""
-    if meta is None:
-        return
-    st.session_state[state.SETUP_ROLE] = meta.target_role
-    st.session_state[state.SETUP_LEVEL] = meta.experience_level
-    st.session_state[state.SETUP_DIFFICULTY] = meta.difficulty
-    st.session_state[state.SETUP_QUESTIONS] = meta.questions_target
-    st.session_state[state.SETUP_LANGUAGE] = language
+    """Remember a previous interview's setup so the form starts from it (after Restart)."""
+    if meta is not None:
+        st.session_state[state.PREFILL_KEY] = SetupChoice(
+            meta.target_role, meta.experience_level, meta.difficulty, meta.questions_target,
+            language)
+
+
+def _initial() -> SetupChoice:
+    """The form's starting values: the last interview's setup, else the defaults.
+
+    They are passed as widget defaults (not written to session_state), so a widget always
+    starts from a sensible value even when the browser sends no state for it.
+    """
+    return st.session_state.get(state.PREFILL_KEY) or DEFAULT_CHOICE
 
 
 def current_choice() -> SetupChoice:
@@ -98,36 +99,48 @@ def _inline(problems: dict[str, str], field: str) -> None:
         st.error(problems[field], icon=":material/error:")
 
 
-def _fields(problems: dict[str, str]) -> None:
+def _index(options: tuple[str, ...], value: str | None) -> int | None:
+    return options.index(value) if value in options else None
+
+
+def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
+    roles = ROLE_SUGGESTIONS
+    if initial.role and initial.role not in roles:  # a typed role from the last interview
+        roles = (initial.role, *roles)
     st.selectbox(
-        "Target role", ROLE_SUGGESTIONS, key=state.SETUP_ROLE, accept_new_options=True,
+        "Target role", roles, index=_index(roles, initial.role), key=state.SETUP_ROLE,
+        accept_new_options=True,
         placeholder="Type any role, or pick a suggestion",
         help="Suggestions cover: " + ", ".join(f.lower() for f in ROLE_FAMILIES) + ".",
     )
     _inline(problems, "role")
     left, right = st.columns(2)
     with left:
-        st.selectbox("Experience level", EXPERIENCE_LEVELS, key=state.SETUP_LEVEL)
+        levels = EXPERIENCE_LEVELS
+        if initial.level and initial.level not in levels:
+            levels = (initial.level, *levels)
+        st.selectbox("Experience level", levels, index=_index(levels, initial.level) or 0,
+                     key=state.SETUP_LEVEL)
         _inline(problems, "level")
     with right:
-        st.segmented_control("Difficulty", DIFFICULTIES, key=state.SETUP_DIFFICULTY,
+        st.segmented_control("Difficulty", DIFFICULTIES, default=initial.difficulty,
+                             key=state.SETUP_DIFFICULTY,
                              format_func=str.capitalize, required=True, width="stretch")
         _inline(problems, "difficulty")
     left, right = st.columns(2)
     with left:
         st.slider("Number of questions", MIN_QUESTIONS, MAX_QUESTIONS,
-                  key=state.SETUP_QUESTIONS)
+                  value=int(initial.questions or DEFAULT_QUESTIONS), key=state.SETUP_QUESTIONS)
         _inline(problems, "questions")
     with right:
-        st.selectbox("Language", list(LANGUAGES), key=state.SETUP_LANGUAGE,
-                     format_func=LANGUAGES.__getitem__)
+        codes = tuple(LANGUAGES)
+        st.selectbox("Language", codes, index=_index(codes, initial.language) or 0,
+                     key=state.SETUP_LANGUAGE, format_func=LANGUAGES.__getitem__)
         _inline(problems, "language")
 
 
 def setup_screen() -> state.InterviewRun | None:
     """Draw the setup form; returns the new run when Start just succeeded."""
-    for key, value in DEFAULTS.items():
-        st.session_state.setdefault(key, value)
     problems: dict[str, str] = {}
     if st.session_state.get(state.SETUP_START):
         choice = current_choice()
@@ -143,7 +156,7 @@ def setup_screen() -> state.InterviewRun | None:
         "ends with a feedback report you can download."
     )
     with st.form("setup", border=True):
-        _fields(problems)
+        _fields(problems, _initial())
         st.form_submit_button("Start interview", type="primary", key=state.SETUP_START,
                               icon=":material/play_arrow:")
     error = state.get_error()

@@ -7,6 +7,8 @@ Keys (all per browser session, so a refresh starts over cleanly):
 - `estel_error` : PendingError | None — the last failed turn: its safe message and the answer
                   that was being sent (kept in the box; "Try again" resubmits it).
 - `estel_confirm_restart` : bool — the Restart confirmation dialog is open.
+- `estel_setup_prefill` : SetupChoice | None — the last interview's setup, the form's defaults
+                  after a Restart.
 - `estel_brain` / `estel_store` : optional Brain / SessionStore overrides (tests, demos); when
                   absent the app uses the cached ones built from settings.
 
@@ -29,6 +31,7 @@ from estel.store.base import SaveReceipt, SessionRecord
 RUN_KEY = "estel_run"
 ERROR_KEY = "estel_error"
 CONFIRM_RESTART_KEY = "estel_confirm_restart"
+PREFILL_KEY = "estel_setup_prefill"
 BRAIN_KEY = "estel_brain"
 STORE_KEY = "estel_store"
 

@@ -163,7 +163,8 @@ def streamlit_server(tmp_path: Path) -> Iterator[str]:
                         break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start: {(tmp_path / 'streamlit.log').read_text()}")
+                    output = (tmp_path / "streamlit.log").read_text()
+                    pytest.fail(f"streamlit did not start: {output}")
                 time.sleep(0.2)
         yield url
     finally:

@@ -121,11 +121,10 @@ def test_missing_secrets_file_is_not_an_error(driver, app_env, page_text):
     assert str(app_env) in "\n".join(str(m.value) for m in at.sidebar.markdown)
 
 
-def test_other_pages_are_honest_placeholders(driver):
+def test_every_page_in_the_navigation_opens(driver):
     at = driver.open()
     for page, title in (("pages/dashboard.py", "Dashboard"), ("pages/prompt_lab.py",
                                                              "Prompt Lab")):
         at.switch_page(page).run()
         assert not at.exception
         assert at.title[0].value == title
-        assert "Coming soon" in at.info[0].value
