@@ -78,12 +78,24 @@ class EchoBrain:
         return default_draft(ctx)
 
 
-def echo_app():
-    """uvicorn factory for `--brain echo`: the real app around a brain that costs nothing."""
+class DiscardStore:
+    """A store that keeps nothing: isolates the cost of the SQLite writes (diagnostic only)."""
+
+    description = "discard (bench)"
+
+    def complete(self, record):
+        return None
+
+
+def bench_app():
+    """uvicorn factory for the diagnostic variants (BENCH_BRAIN, BENCH_STORE in the env)."""
+    from estel.brains.offline import OfflineBrain
     from estel.engine import Engine
     from estel.server import create_app
 
-    return create_app(engine=Engine(EchoBrain()))
+    brain = EchoBrain() if os.environ.get("BENCH_BRAIN") == "echo" else OfflineBrain()
+    store = DiscardStore() if os.environ.get("BENCH_STORE") == "none" else None
+    return create_app(engine=Engine(brain), store=store)
 
 
 # -- load generator (runs in its own process) --------------------------------------------------
@@ -138,9 +150,10 @@ WRK_DONE = """
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('{"requests": %d, "duration_us": %d, "non2xx": %d, "socket_errors": %d, '
-    .. '"p50_us": %d, "p99_us": %d, "max_us": %d}\\n', summary.requests, summary.duration,
+    .. '"p50_us": %d, "p99_us": %d, "max_us": %d, "connect": %d, "read": %d, "write": %d, '
+    .. '"timeout": %d}\\n', summary.requests, summary.duration,
     e.status, e.connect + e.read + e.write + e.timeout, latency:percentile(50),
-    latency:percentile(99), latency.max))
+    latency:percentile(99), latency.max, e.connect, e.read, e.write, e.timeout))
 end
 """
 
@@ -162,7 +175,9 @@ def run_wrk(url: str, seconds: float, connections: int, warmup: float, tmp: Path
     bodies = build_bodies()
     script = tmp / "mix.lua"
     script.write_text(wrk_script(bodies))
-    base = ["wrk", "-t", "1", "-c", str(connections), "-s", str(script)]
+    # wrk leaves answers slower than its --timeout (default 2 s) out of the latency histogram and
+    # counts them only as "timeout": a long timeout keeps every answer in p99 and max
+    base = ["wrk", "-t", "1", "-c", str(connections), "--timeout", "60s", "-s", str(script)]
     if warmup:
         subprocess.run([*base, "-d", f"{max(1, round(warmup))}s", url], capture_output=True,
                        check=True)
@@ -176,7 +191,11 @@ def run_wrk(url: str, seconds: float, connections: int, warmup: float, tmp: Path
         raise SystemExit(f"wrk failed: {out}")
     data = json.loads(out.strip().splitlines()[-1])
     return {"requests": data["requests"], "seconds": data["duration_us"] / 1e6,
-            "errors": data["non2xx"] + data["socket_errors"], "p50_ms": data["p50_us"] / 1000,
+            "errors": data["non2xx"] + data["socket_errors"],
+            "error_detail": f"({data['non2xx']} non-2xx; socket: {data['connect']} connect, "
+                            f"{data['read']} read, {data['write']} write, "
+                            f"{data['timeout']} timeout)",
+            "p50_ms": data["p50_us"] / 1000,
             "p99_ms": data["p99_us"] / 1000, "max_ms": data["max_us"] / 1000,
             "client_cpu_s": usage.ru_utime + usage.ru_stime, "begin": begin, "end": end,
             "mix": {k: sum(1 for b in bodies if b[0] == k) for k in ("first", "answer", "final")}}
@@ -230,16 +249,20 @@ def cpu_between(samples: list[Sample], begin: float, end: float) -> float:
     return last[2] - first[2]
 
 
-def start_server(workers: int, db: Path, brain: str) -> tuple[subprocess.Popen, str]:
+def start_server(workers: int, db: Path, brain: str, store: str
+                 ) -> tuple[subprocess.Popen, str]:
+    """The real `python -m estel serve`, or for a diagnostic variant the same app and uvicorn
+    settings served from this file's factory."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = {**os.environ, "ESTEL_DB_PATH": str(db), "ESTEL_RATE_LIMIT_PER_MINUTE": "1000000000",
-           "ESTEL_API_TOKEN": "", "PYTHONPATH": str(REPO)}
+           "ESTEL_API_TOKEN": "", "PYTHONPATH": str(REPO), "BENCH_BRAIN": brain,
+           "BENCH_STORE": store}
     cmd = [sys.executable, "-m", "estel", "serve", "--port", str(port), "--workers",
            str(workers), "--brain", "offline", "--no-access-log", "--log-level", "warning"]
-    if brain == "echo":  # same app and uvicorn settings, served from this file's factory
-        cmd = [sys.executable, "-m", "uvicorn", "http_load:echo_app", "--factory", "--app-dir",
+    if (brain, store) != ("offline", "sqlite"):
+        cmd = [sys.executable, "-m", "uvicorn", "http_load:bench_app", "--factory", "--app-dir",
                str(Path(__file__).parent), "--port", str(port), "--workers", str(workers),
                "--no-access-log", "--log-level", "warning", "--no-server-header"]
     proc = subprocess.Popen(cmd, env=env, cwd=db.parent)
@@ -264,7 +287,7 @@ def report(result: dict, rss: list[Sample], workers: int) -> None:
           f"{result['requests']} turns, mix per interview {result['mix']}")
     print(f"latency      p50 {result['p50_ms']:.1f} ms   p99 {result['p99_ms']:.1f} ms "
           f"(goal <= 100)   max {result['max_ms']:.1f} ms")
-    print(f"errors       {result['errors']}   (goal 0)")
+    print(f"errors       {result['errors']}   (goal 0) {result.get('error_detail', '')}")
     server_cpu = cpu_between(rss, result["begin"], result["end"]) if rss else 0.0
     print(f"cpu per turn server {1000 * server_cpu / turns:.2f} ms, load generator "
           f"{1000 * result['client_cpu_s'] / turns:.2f} ms "
@@ -291,6 +314,8 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=3)
     parser.add_argument("--brain", choices=("offline", "echo"), default="offline",
                         help="echo: a brain that costs nothing, to measure the HTTP layer alone")
+    parser.add_argument("--store", choices=("sqlite", "none"), default="sqlite",
+                        help="none: final turns are not written (isolates the store's cost)")
     parser.add_argument("--client", choices=("wrk", "httpx"),
                         default="wrk" if shutil.which("wrk") else "httpx",
                         help="load generator: wrk (apt-get install wrk; default when installed) "
@@ -302,7 +327,7 @@ def main() -> int:
         return 0
     load_before = os.getloadavg()[0]  # other work on the machine skews every figure
     with tempfile.TemporaryDirectory(prefix="estel-bench-") as tmp:
-        proc, url = start_server(args.workers, Path(tmp) / "bench.db", args.brain)
+        proc, url = start_server(args.workers, Path(tmp) / "bench.db", args.brain, args.store)
         stop, rss = threading.Event(), []
         sampler = threading.Thread(target=sample, args=(proc.pid, stop, rss), daemon=True)
         sampler.start()
@@ -310,12 +335,15 @@ def main() -> int:
             result = run_load(args, url, Path(tmp))
         finally:
             stop.set()
+            stopping = time.monotonic()
             proc.terminate()
-            proc.wait(timeout=30)
-        print(f"server: {args.workers} uvicorn workers, {args.brain} brain, keep-alive; load: "
-              f"{args.client}, {args.connections} connections, 1 process; "
+            proc.wait(timeout=120)
+            drain = time.monotonic() - stopping  # includes finishing the queued saves
+        print(f"server: {args.workers} uvicorn workers, {args.brain} brain, store {args.store}, "
+              f"keep-alive; load: {args.client}, {args.connections} connections, 1 process; "
               f"load average before: {load_before:.2f}")
         report(result, rss, args.workers)
+        print(f"shutdown     {drain:.1f} s after the run (pending saves are finished first)")
     return 0
 
 
