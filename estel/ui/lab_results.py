@@ -29,6 +29,7 @@ from estel.ui.components import escape_markdown
 
 ALL_PERSONAS = "All personas"
 SIDE_NAMES = ("A", "B", "C", "D")
+BIG_RUN_INTERVIEWS = 30
 
 
 def render_results(runs: Sequence[EvalRun]) -> None:
@@ -91,7 +92,10 @@ def _metrics_table(runs: Sequence[EvalRun]) -> None:
 
 def _transcripts(runs: Sequence[EvalRun], personas: list[str]) -> None:
     st.markdown("#### Transcripts")
-    shown = st.selectbox("Show", [ALL_PERSONAS, *personas], key="lab_transcript_persona")
+    # Many interviews make many expanders: a big run opens on its first persona instead.
+    big = max(len(run.interviews) for run in runs) > BIG_RUN_INTERVIEWS
+    shown = st.selectbox("Show", [ALL_PERSONAS, *personas], key="lab_transcript_persona",
+                         index=1 if big and personas else 0)
     for column, (index, run) in zip(st.columns(len(runs)), enumerate(runs), strict=False):
         with column:
             st.markdown(f"**{escape_markdown(_name(run, index))}**")

@@ -196,3 +196,18 @@ def test_a_past_run_can_be_reopened(lab, text_of) -> None:
     assert "Reopened:" in text
     assert "##### A · offline :green-badge[PASS]" in text
     assert any(e.label.startswith("weak · Business Analyst") for e in at.expander)
+
+
+def test_a_run_saved_alone_reopens_as_a_single_column(lab, text_of) -> None:
+    settings = load_settings()
+    run = run_eval(lab_logic.side_config("A", lab_logic.SideSpec("offline", ""),
+                                         lab_logic.CommonSpec(("average",), ("Recruiter",), 1),
+                                         settings, lab_logic.variants_dir(settings), ""))
+    run.label = "offline"  # as `python -m estel eval --save` labels a run
+    RunStore.from_settings(settings).save(run)
+    at = lab.open()
+    at.button(key="lab_open_past").click().run()
+    assert not at.exception
+    assert list(_frame(at, "metric").columns) == ["metric", "A"]
+    assert "##### A · offline :green-badge[PASS]" in text_of(at)
+    assert [r.id for r in at.session_state["lab_results"]] == [run.id]

@@ -1,0 +1,54 @@
+"""The Prompt Lab inside the app: navigation from app.py, and one real-browser run.
+
+The browser test is the one place the polling fragment really polls (AppTest does not run
+`run_every` timers): a run on the background thread must show its results without a click.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def test_prompt_lab_opens_from_the_app_navigation() -> None:
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    at.switch_page("pages/prompt_lab.py").run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Prompt Lab"]
+    assert at.button(key="lab_run").disabled is False
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_lab_run_in_chromium_shows_a_and_b_without_another_click(lab_server: str) -> None:
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(30_000)
+            page.goto(lab_server)
+            page.get_by_test_id("stSidebar").get_by_text("Prompt Lab").click()
+            page.get_by_text("1 · Interviewers A and B").wait_for()
+            page.get_by_role("button", name="Run A and B").click()
+            # No further input: the fragment polls the background run and reloads the page.
+            page.get_by_text("Results: A vs B").wait_for()
+            headings = page.get_by_role("heading", level=5)
+            headings.filter(has_text="B · scripted").first.wait_for()
+            texts = [" ".join(h.split()) for h in headings.all_inner_texts()]
+            assert "A · offline PASS" in texts, texts
+            assert "B · scripted FAIL" in texts, texts
+            page.get_by_text("Turn inspector").wait_for()
+            assert page.get_by_text("saved under Past runs").is_visible()
+        finally:
+            browser.close()
