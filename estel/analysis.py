@@ -9,8 +9,7 @@ copy of the question, or text addressed to the interviewer ("ignore your instruc
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from estel.analysis_lexicon import (
@@ -36,6 +35,7 @@ from estel.analysis_lexicon import (
     normalise,
     tokens,
 )
+from estel.analysis_relevance import is_off_topic, keyword_hits
 from estel.brains.bank import TalkingPoint
 from estel.contract import Phase
 
@@ -45,7 +45,10 @@ FLAG_ADVICE = {
     "example",
     "echo": "this mostly repeats the question; answer it in your own words with an example",
     "injection": "instructions to the interviewer earn nothing; answer the question itself",
+    "off_topic": "this does not answer the question; talk about what was asked, with an "
+    "example from your own work",
 }
+OFF_TOPIC_CAP = 1.5  # the most communication or confidence an off-topic answer keeps
 INJECTION_NOTE = "Instructions to the interviewer were ignored; only the answer itself is scored."
 # A follow-up quotes the candidate ('fixed the bug'); saying it again is not copying the question.
 QUOTED = re.compile(r"(?<!\w)'[^']{1,80}'(?!\w)")
@@ -118,23 +121,22 @@ def analyse_answer(
     phase: Phase,
     talking_points: Sequence[TalkingPoint] = (),
     role_terms: Sequence[str] = (),
+    topic: str = "",
 ) -> AnswerAnalysis:
-    """Analyse one answer to `question` in `phase` and score it."""
+    """Analyse one answer to `question` (on `topic`) in `phase` and score it."""
     clean, injected = strip_injection(normalise(answer))
     words = tokens(clean)
     flags = _flags(clean, words, question, injected)
     feats = _features(clean, words, question, phase, talking_points, role_terms)
-    comm, content, conf = _scores(feats, phase)
+    if words and flags in ((), ("injection",)) and is_off_topic(
+            words, f"{question} {topic}", len(feats.points_hit), len(feats.role_hits)):
+        flags = (*flags, "off_topic")
     serious = [flag for flag in flags if flag != "injection"]
+    comm, content, conf = _guarded(_scores(feats, phase), serious, injected, bool(words))
     if serious or not words:
-        # Nothing worth crediting: no content, and at most a token amount for the rest.
         praise, advice = "", FLAG_ADVICE[(serious or flags or ["empty"])[0]]
-        comm, content, conf = min(comm, 1.0), 0.0, min(conf, 1.0)
     else:
         praise, advice = _praise(feats, phase), _advice(feats, phase)
-    if injected and words and not serious:
-        # Addressing the interviewer is itself a poor answer; the rest is scored, minus a toll.
-        comm, content, conf = max(0.0, comm - 2), max(0.0, content - 2), max(0.0, conf - 2)
     return AnswerAnalysis(
         words=feats.words,
         sentences=feats.sentences,
@@ -152,11 +154,27 @@ def analyse_answer(
         communication=_round(comm),
         content=_round(content),
         confidence=_round(conf),
-        note=_note(praise, advice, injected and not serious and bool(words)),
+        note=_note(praise, advice, injected and bool(words) and serious in ([], ["off_topic"])),
         praise=praise,
         advice=advice,
         fragment="" if serious else key_fragment(clean),
     )
+
+
+def _guarded(
+    scores: tuple[float, float, float], serious: Sequence[str], injected: bool, has_words: bool
+) -> tuple[float, float, float]:
+    """The scores after the guards: flagged answers earn little, injected ones pay a toll."""
+    comm, content, conf = scores
+    if serious == ["off_topic"]:
+        # Fluent but about something else: no content, and it does not communicate an answer.
+        comm, content, conf = min(comm, OFF_TOPIC_CAP), 0.0, min(conf, OFF_TOPIC_CAP)
+    elif serious or not has_words:  # nothing worth crediting, at most a token amount
+        comm, content, conf = min(comm, 1.0), 0.0, min(conf, 1.0)
+    if injected and has_words and serious in ([], ["off_topic"]):
+        # Addressing the interviewer is itself a poor answer; the rest is scored, minus a toll.
+        comm, content, conf = max(0.0, comm - 2), max(0.0, content - 2), max(0.0, conf - 2)
+    return comm, content, conf
 
 
 def _flags(clean: str, words: Sequence[str], question: str, injected: bool) -> tuple[str, ...]:
@@ -193,44 +211,6 @@ def is_echo(answer_words: Sequence[str], question_words: Sequence[str]) -> bool:
     shared = sum(1 for w in answer_words if w in asked) / len(answer_words)
     novel = {w for w in answer_words if w not in asked and w not in STOPWORDS}
     return shared >= 0.8 or (shared >= 0.6 and len(novel) <= 3)
-
-
-def keyword_hits(words: Sequence[str], keywords: Iterable[str]) -> tuple[str, ...]:
-    """Keywords present in `words`, each keyword word matched as a word prefix."""
-    index = _WordIndex(words)
-    hits: list[str] = []
-    for keyword in keywords:
-        if keyword not in hits and index.has(tokens(keyword)):
-            hits.append(keyword)
-    return tuple(hits)
-
-
-class _WordIndex:
-    """The answer's words, sorted for prefix look-ups by bisection."""
-
-    def __init__(self, words: Sequence[str]) -> None:
-        self.words = words
-        self.sorted = sorted(set(words))
-
-    def starting(self, prefix: str) -> list[str]:
-        found = []
-        i = bisect_left(self.sorted, prefix)
-        while i < len(self.sorted) and self.sorted[i].startswith(prefix):
-            found.append(self.sorted[i])
-            i += 1
-        return found
-
-    def has(self, parts: Sequence[str]) -> bool:
-        if not parts or not self.starting(parts[0]):
-            return False
-        if len(parts) == 1:
-            return True
-        words, span = self.words, len(parts)
-        return any(
-            all(words[i + j].startswith(part) for j, part in enumerate(parts))
-            for i in range(len(words) - span + 1)
-            if words[i].startswith(parts[0])
-        )
 
 
 def key_fragment(text: str) -> str:

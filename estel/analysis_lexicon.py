@@ -40,6 +40,57 @@ STOPWORDS = _words(
     well get got make made thing things lot one time way"""
 )
 
+# Words that frame a question without saying what it is about ("Tell me about a time...").
+QUESTION_FRAME = _words(
+    """tell describe describing time times example examples walk talk through give share think
+    explain happened happen situation moment recent recently specific particular most best kind
+    sort know want wanted like need needed doing using making take took handle handled yourself
+    someone something anything first next years year months month weeks week days today"""
+)
+
+# Everyday words that say nothing specific: an answer made of these and hedges is vague, not
+# off-topic (it has no substance to be about something else).
+PLAIN_WORDS = _words(
+    """think probably guess sure maybe really depends depend situation someone something best
+    help stuck try tried always never good great nice fine okay better different little much
+    many lots everything anything nothing everyone people able want going come went said feel
+    seems usually generally done sometimes often perhaps just kind sort whatever stuff else
+    still actually honestly pretty quite bit"""
+)
+
+# Life outside work: food, sport, home, family, leisure, weather. Matched as whole words. An answer
+# that shows nothing of the question and is about these is off-topic; one that shows nothing of
+# the question in words we do not know (a trade's own jargon) is given the benefit of the doubt.
+LEISURE_WORDS = _words(
+    """cook cooking cooked recipe recipes dinner lunch breakfast restaurant restaurants noodles
+    pizza pasta bread bake baking flour yeast oven fridge cake dessert soup lamb wine beer
+    cocktail tomato tomatoes vegetables garden gardening balcony football soccer basketball
+    tennis golf rugby cricket league striker goalkeeper cycling bike marathon gym yoga swimming
+    hiking climbing skiing fishing surfing family wife husband girlfriend boyfriend brother
+    sister cousin grandmother grandfather dog dogs cat cats puppy pet pets neighbours neighbors
+    cottage weekend weekends holiday holidays vacation beach seaside camping festival birthday
+    wedding party film films movie movies cinema netflix novel novels piano guitar song songs
+    singing concert hobby hobbies weather rain rained raining sunshine sunny storm snow flight
+    flights"""
+)
+
+# The ordinary words of working life, matched as word prefixes: an answer about a job uses some
+# even in other words than the question's; one about cooking or football uses almost none.
+# Words that sport and hobbies share ('team', 'goal', 'training', 'office') are left out.
+WORK_TERMS = tuple(sorted(_words(
+    """work job role career colleague coworker manager boss supervisor director client customer
+    user stakeholder project deadline company employer business product service process
+    workflow meeting report deliver launch release rollout roll-out migrat upgrade hire hiring
+    recruit skill experience responsib task priorit metric data budget revenue sales invoice
+    payroll feedback complain department organisation organization staff shift rota warehouse
+    factory problem solution impact analys system tool code design feature requirement
+    interview internship degree universit graduat developer engineer analyst designer
+    consultant kpi okr roadmap onboard mentor promot salary vendor supplier contract patient
+    ward clinic hospital student pupil lesson classroom curriculum ticket escalat compliance
+    audit policy procedure regulat strategy market campaign quota spreadsheet presentation
+    proposal"""
+)))
+
 _I = re.IGNORECASE
 _IX = re.IGNORECASE | re.VERBOSE
 

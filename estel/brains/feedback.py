@@ -82,10 +82,14 @@ def _summary(role: str, answered: Sequence[Answered], scores: SessionScores) -> 
     else:
         text += (f" Strongest dimension: {strongest} ({values[strongest]}); weakest: {weakest} "
                  f"({values[weakest]}).")
-    unscored = [a for a in answered if _unscorable(a.analysis)]
+    unscored = [a for a in answered if _unscorable(a.analysis) and not _off_topic(a.analysis)]
     if unscored:
         text += (f" {len(unscored)} of {len(answered)} answers earned nothing (empty, not an "
                  "answer, a copy of the question or instructions to the interviewer).")
+    off_topic = [a for a in answered if _off_topic(a.analysis)]
+    if off_topic:
+        text += (f" {len(off_topic)} of {len(answered)} answers did not address the question "
+                 "asked, so they earned no content credit.")
     advice = WEAKEST_ADVICE[weakest]
     if weakest == "communication" and any(a.analysis.fillers for a in answered):
         advice += FILLER_ADVICE
@@ -96,6 +100,10 @@ def _summary(role: str, answered: Sequence[Answered], scores: SessionScores) -> 
 
 def _unscorable(a: AnswerAnalysis) -> bool:
     return a.words == 0 or any(flag != "injection" for flag in a.flags)
+
+
+def _off_topic(a: AnswerAnalysis) -> bool:
+    return "off_topic" in a.flags
 
 
 def _strengths(answered: Sequence[Answered]) -> list[str]:
@@ -182,10 +190,15 @@ def _skill_gaps(answered: Sequence[Answered]) -> list[str]:
 def _next_steps(role: str, answered: Sequence[Answered]) -> list[str]:
     steps: list[str] = []
     scored = [a for a in answered if not _unscorable(a.analysis)]
-    unscored = [a for a in answered if _unscorable(a.analysis)]
+    unscored = [a for a in answered if _unscorable(a.analysis) and not _off_topic(a.analysis)]
     if unscored:
         steps.append("Answer every question in your own words with a real example: "
                      + ", ".join(f"Q{a.number}" for a in unscored[:4]) + " earned nothing.")
+    off_topic = [a for a in answered if _off_topic(a.analysis)]
+    if off_topic:
+        steps.append("Before answering, repeat the question to yourself and name the example "
+                     "from your work that fits it: " + ", ".join(
+                         f"Q{a.number}" for a in off_topic[:4]) + " talked about something else.")
     no_result = [a for a in scored if a.phase == "behavioural" and "result" not in a.analysis.star]
     if no_result:
         steps.append(f"Rewrite your {no_result[0].cite} story in four sentences (situation, task, "

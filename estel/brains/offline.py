@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from estel.analysis import AnswerAnalysis, analyse_answer
 from estel.brains.bank import (
@@ -31,7 +32,7 @@ from estel.brains.base import (
     TurnDraft,
 )
 from estel.brains.feedback import Answered, build_feedback
-from estel.brains.roles import match_family
+from estel.brains.roles import NOISE, match_family, normalise_title
 from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
 from estel.session import base_difficulty
 
@@ -138,7 +139,9 @@ class OfflineBrain:
         else:  # a follow-up, or a question from another brain: generic relevance only
             points = FOLLOW_UP_POINTS if item.topic.startswith(FOLLOW_UP) else ()
         analysis = analyse_answer(item.answer or "", item.question, phase=phase,
-                                  talking_points=points, role_terms=family.role_terms)
+                                  talking_points=points, role_terms=(
+                                      *family.role_terms, *title_terms(ctx.meta.target_role)),
+                                  topic=item.topic.removeprefix(FOLLOW_UP))
         return Answered(number=index + 1, topic=item.topic, phase=phase, analysis=analysis)
 
     def _from_bank(
@@ -242,6 +245,12 @@ def seed(ctx: TurnContext, purpose: str) -> int:
 
 def _item(item: InterviewTranscriptItem) -> list[str]:
     return [item.question, item.topic, item.answer or ""]
+
+
+@lru_cache(maxsize=ROLE_MEMO_SIZE)
+def title_terms(role: str) -> tuple[str, ...]:
+    """The role's title words ('nurse', 'chef'): naming one's own work is on-topic in any family."""
+    return tuple(w for w in normalise_title(role).split() if len(w) >= 4 and w not in NOISE)
 
 
 def display_role(role: str) -> str:
