@@ -12,6 +12,8 @@
   Software Engineer) or using one of its question-bank family's role terms.
 - score ordering: strong > average > weak, and prompt-injector and gibberish no higher than weak,
   for every role.
+- off-topic ≤ weak: an answer about something else (cooking, football) earns no more than a weak
+  one, for every role.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 NEAR_REPEAT = 0.9
 ORDERED = ("strong", "average", "weak")  # strictly decreasing final overall score
 CAPPED_AT_WEAK = ("prompt-injector", "gibberish")  # never above the weak persona
+OFF_TOPIC = "off-topic"  # not answering the question earns no more than a weak answer
 JUDGE_CRITERIA = ("relevant", "non_repeating", "phase_appropriate", "adapts_to_answer",
                   "feedback_actionable")
 
@@ -115,7 +118,8 @@ def compute_metrics(run: EvalRun) -> RunMetrics:
         mean_tokens=round(fmean(tokens), 1) if tokens else None,
         scores=scores,
         persona_scores=persona_means(interviews),
-        checks=[validity_check(valid, len(turns)), *ordering_checks(scores)],
+        checks=[validity_check(valid, len(turns)), *ordering_checks(scores),
+                off_topic_check(scores)],
         judge=judge_rates(interviews),
     )
 
@@ -226,6 +230,11 @@ def ordering_checks(scores: dict[str, dict[str, float | None]]) -> list[Check]:
     for capped in CAPPED_AT_WEAK:
         checks.append(_capped_check(scores, capped))
     return checks
+
+
+def off_topic_check(scores: dict[str, dict[str, float | None]]) -> Check:
+    """off-topic ≤ weak for every role (n/a when the run lacks either persona)."""
+    return _capped_check(scores, OFF_TOPIC)
 
 
 def _ordered_check(scores: dict[str, dict[str, float | None]]) -> Check:
