@@ -164,6 +164,14 @@ def test_saving_a_variant_writes_a_file_and_the_diff_shows_the_change(lab, text_
     assert "already exists" in text_of(at)
     assert saved.read_text(encoding="utf-8") == body
 
+    at.text_area(key="lab_editor").input("scratch").run()
+    at.selectbox(key="lab_load_choice").set_value("short-questions")
+    at.button(key="lab_load").click().run()
+    assert at.text_area(key="lab_editor").value == body  # loaded back from the file
+    assert at.selectbox(key="lab_diff_base").value == "short-questions"
+    assert "No changes: the editor matches Variant short-questions (interviewer-v2)." in \
+        text_of(at)
+    at.selectbox(key="lab_diff_base").set_value("shipped").run()
     at.segmented_control(key="lab_diff_mode").set_value("Side by side").run()
     rows = _frame(at, "change")
     changed = rows[rows["change"] == "changed"][["shipped", "editor"]].to_numpy().tolist()
