@@ -48,6 +48,7 @@ FLAG_ADVICE = {
     "off_topic": "this does not answer the question; talk about what was asked, with an "
     "example from your own work",
 }
+RUN_ON, RUN_ON_COST = 45, 1.5  # words per sentence past which an answer reads as a ramble
 OFF_TOPIC_CAP = 1.5  # the most communication or confidence an off-topic answer keeps
 INJECTION_NOTE = "Instructions to the interviewer were ignored; only the answer itself is scored."
 # A follow-up quotes the candidate ('fixed the bug'); saying it again is not copying the question.
@@ -290,6 +291,8 @@ def _scores(f: _Features, phase: Phase) -> tuple[float, float, float]:
     else:  # past the band, rambling costs up to 3 of the 4 length points
         length = max(1.0, 4.0 - 3.0 * max(0, f.words - high) / (1.5 * high))
     avg = f.words / max(1, f.sentences)
+    # One unbroken run-on is long to follow whatever its word count: it loses length credit too.
+    length = max(0.0, length - min(RUN_ON_COST, max(0.0, avg - RUN_ON) / RUN_ON))
     structure = min(1.0, f.sentences / 3) + (1.0 if 6 <= avg <= 32 else 0.3)
     structure += min(1.0, 0.4 * f.connectors)
     filler_rate = 100 * len(f.fillers) / max(1, f.words)
@@ -342,6 +345,8 @@ def _advice(f: _Features, phase: Phase) -> str:
         return "too brief: give one concrete example of what you did and what happened"
     if f.words > BANDS[phase][1] * 1.6:
         return "tighten it: lead with the point and cut the detours"
+    if f.words / max(1, f.sentences) > RUN_ON:
+        return "break it up: the point in one sentence, then the example, then the result"
     if phase == "behavioural" and "result" not in f.star:
         return "finish the story with the result and what changed"
     if f.points_missed and len(f.points_missed) >= len(f.points_hit):

@@ -211,3 +211,13 @@ def test_analysis_is_deterministic_and_curly_apostrophes_match():
     assert analyse(STRONG) == analyse(STRONG)
     curly = analyse("I don\u2019t know, I\u2019d say maybe.")
     assert "I don't know" in curly.hedges
+
+
+def test_one_unbroken_run_on_loses_communication_and_is_told_to_break_it_up():
+    sentences = STRONG.split(". ")
+    run_on = ", and then ".join(s.rstrip(".") for s in sentences) + "."
+    split, unbroken = analyse(STRONG), analyse(run_on)
+    assert unbroken.sentences == 1
+    assert unbroken.words >= split.words  # not shorter: the cost is the shape, not the length
+    assert split.communication - unbroken.communication >= 2
+    assert unbroken.advice.startswith("break it up")
