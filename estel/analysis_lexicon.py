@@ -55,7 +55,7 @@ PLAIN_WORDS = _words(
     help stuck try tried always never good great nice fine okay better different little much
     many lots everything anything nothing everyone people able want going come went said feel
     seems usually generally done sometimes often perhaps just kind sort whatever stuff else
-    still actually honestly pretty quite bit"""
+    still actually honestly pretty quite bit ways"""
 )
 
 # Life outside work: food, sport, home, family, leisure, weather. Matched as whole words. An answer
@@ -246,7 +246,7 @@ OWNERSHIP_PHRASES = re.compile(
 )
 FRAGMENT = re.compile(
     r"\b(?:I|we)(?:'d|'ll|\s+would|\s+will)?\s+" + _ADVERB + r"(?:[a-z]+ly\s+)?([A-Za-z]+)"
-    r"((?:\s+[A-Za-z0-9'%$-]+){0,4})",
+    r"((?:\s+[A-Za-z0-9'%$-]+){0,7})",
     re.IGNORECASE,
 )
 DECISIVE = re.compile(
@@ -259,9 +259,11 @@ DECISIVE = re.compile(
     _IX,
 )
 
+JOINERS = _words("and but then so because which while")  # where a quoted phrase stops
+
 _OWNED_IRREGULAR = _words(
     """led built ran wrote made took drove set chose found brought gave spoke sold won cut
-    rebuilt rewrote sent taught kept held put began shipped own"""
+    rebuilt rewrote sent taught kept held put began shipped own met hit"""
 )
 _WEAK_ED = _words(
     """tried wanted hoped guessed needed seemed supposed wished liked loved assumed used believed

@@ -2,7 +2,8 @@
 
 Questions come from the bank (estel/data/questions) for the role's family, by phase and
 difficulty, never repeating within a session. A thin answer gets a follow-up that quotes it when
-the next question stays in the same phase. Scores come from `estel.analysis`; the final feedback
+the next question stays in the same phase, never in a wording already used in the session
+(`estel.brains.follow_ups`). Scores come from `estel.analysis`; the final feedback
 re-analyses every answer (`estel.brains.feedback`). Choices that could go several ways (which
 question of several) use a hash of the session so far: deterministic, yet varied between sessions.
 """
@@ -32,6 +33,7 @@ from estel.brains.base import (
     TurnDraft,
 )
 from estel.brains.feedback import Answered, build_feedback
+from estel.brains.follow_ups import QUOTE_TEMPLATES, follow_up_texts, normalised
 from estel.brains.roles import NOISE, match_family, normalise_title
 from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
 from estel.session import base_difficulty
@@ -51,28 +53,6 @@ FOLLOW_UP_POINTS = (
     TalkingPoint(point="Your own part in it",
                  keywords=("my role", "i led", "i owned", "responsib", "i decided", "personally",
                            "myself")),
-)
-QUOTE_TEMPLATES = {
-    "behavioural": (
-        "You mentioned '{quote}'. What exactly did you do, step by step, and how did you know "
-        "it worked?",
-        "Let's go deeper on '{quote}': what was your own part in it, and what changed as a "
-        "result?",
-        "You said '{quote}'. Walk me through one specific moment: the situation, what you did, "
-        "and the outcome.",
-    ),
-    "technical": (
-        "You mentioned '{quote}'. How exactly would you do that, and what trade-off would you "
-        "watch for?",
-        "Let's go deeper on '{quote}': walk me through the steps, and how you would check that "
-        "it worked.",
-    ),
-}
-TOPIC_TEMPLATES = (
-    "Your answer on {topic} was brief. Can you give me one concrete example: what you did, and "
-    "what happened as a result?",
-    "Let's stay with {topic} a moment longer. What is one specific example from your own work, "
-    "and what was the outcome?",
 )
 FOLLOW_UP_HINT = ("Pick one real example. Say what you did, step by step, and finish with a "
                   "result you can measure.")
@@ -175,27 +155,16 @@ class OfflineBrain:
                 or ctx.phase != ctx.latest_phase or previous.topic.startswith(FOLLOW_UP)
                 or ctx.phase not in QUOTE_TEMPLATES):
             return None
-        asked = {normalised(item.question) for item in ctx.history}
+        asked = [item.question for item in ctx.history]
+        repeats = {normalised(text) for text in asked}
         topic = previous.topic
-        for text in _follow_up_texts(ctx, latest.fragment, topic):
-            if normalised(text) not in asked:
+        for text in follow_up_texts(ctx.phase, latest.fragment, topic, asked,
+                                    seed(ctx, "follow-up")):
+            if normalised(text) not in repeats:
                 return QuestionDraft(
                     question=text, topic=(FOLLOW_UP + topic)[:120],
                     difficulty=next_difficulty(ctx, latest), helper_hint=FOLLOW_UP_HINT)
         return None
-
-
-def _follow_up_texts(ctx: TurnContext, fragment: str, topic: str) -> list[str]:
-    """Candidate follow-up questions, the seeded first, the rest as fallbacks."""
-    quote = re.sub(r"[^\w\s'%$-]", "", fragment).strip()[:60]
-    if quote:
-        templates = QUOTE_TEMPLATES[ctx.phase]
-        texts = [t.format(quote=quote) for t in templates]
-    else:
-        subject = topic[0].lower() + topic[1:] if topic[:2] != topic[:2].upper() else topic
-        texts = [t.format(topic=subject) for t in TOPIC_TEMPLATES]
-    start = seed(ctx, "follow-up") % len(texts)
-    return texts[start:] + texts[:start]
 
 
 def _assessment(analysis: AnswerAnalysis) -> AnswerAssessment:
@@ -276,8 +245,3 @@ def _article(role: str, written: str) -> str:
         vowel = first[:1].lower() in "aeiou" and not first.lower().startswith(("uni", "use", "eu"))
     word = "an" if vowel else "a"
     return word.capitalize() if written[0].isupper() else word
-
-
-def normalised(text: str) -> str:
-    """Text compared for repeats: lower case, punctuation and spacing ignored (as the engine)."""
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

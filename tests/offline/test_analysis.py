@@ -202,7 +202,9 @@ def test_without_talking_points_relevance_to_the_question_counts():
 def test_key_fragment_names_what_the_candidate_did():
     assert key_fragment("I fixed the bug.") == "fixed the bug"
     assert key_fragment("Honestly I just migrated the old jobs to the new cluster") == (
-        "migrated the old jobs")
+        "migrated the old jobs to the new cluster")
+    assert key_fragment("I'd break it down into smaller parts and start with the riskiest.") == (
+        "break it down into smaller parts")  # the clause, cut where the next one joins
     assert key_fragment("I would use a cache.") == "use a cache"
     assert key_fragment("It went fine.") == ""
 
@@ -221,3 +223,18 @@ def test_one_unbroken_run_on_loses_communication_and_is_told_to_break_it_up():
     assert unbroken.words >= split.words  # not shorter: the cost is the shape, not the length
     assert split.communication - unbroken.communication >= 2
     assert unbroken.advice.startswith("break it up")
+
+
+@pytest.mark.parametrize(("answer", "quoted"), [
+    ("Use the standard approach.", "use the standard approach"),
+    ("Ask the stakeholders, then build it.", "ask the stakeholders"),
+    ("I learned to plan better.", "I learned to plan better"),
+    ("We met the deadline.", "met the deadline"),
+    ("Not sure, it depends.", ""),  # hedges are not quoted back
+    ("I guess I would try a few things and see what works.", ""),
+    ("What are the next steps?", ""),  # nor questions
+    ("I can't think of a specific time.", ""),  # nor denials
+    ("I am generally a team player.", ""),  # nor cliches
+])
+def test_key_fragment_falls_back_to_a_short_plain_clause(answer, quoted):
+    assert key_fragment(answer) == quoted
