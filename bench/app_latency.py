@@ -75,7 +75,10 @@ def streamlit(script: Path, env: dict[str, str]) -> Iterator[str]:
         yield url
     finally:
         proc.terminate()
-        proc.wait(timeout=15)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def timed(click: Callable[[], None], wait: Callable[[], None]) -> float:

@@ -8,6 +8,7 @@ the table, opening a report) cost nothing; Refresh forgets it.
 
 from __future__ import annotations
 
+import codecs
 import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -226,4 +227,4 @@ def _csv(_store: SessionStore, store_key: str, filters: SessionFilters) -> bytes
 def build_csv(store: SessionStore, filters: SessionFilters) -> bytes:
     """Every filtered session as CSV (UTF-8 with a BOM, so spreadsheets read accents)."""
     frame = load_sessions(store, filters).frame
-    return analytics.csv_text(analytics.sessions_table(frame)).encode("utf-8-sig")
+    return codecs.BOM_UTF8 + analytics.csv_bytes(analytics.sessions_table(frame))

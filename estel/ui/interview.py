@@ -185,7 +185,8 @@ def _status(run: state.InterviewRun, problem: str | None) -> None:
         return
     if error.question_number != run.question_number:
         return
-    st.error(f"{error.message} Your answer is still in the box.", icon=":material/error:")
+    st.error(error.message, icon=":material/error:")
+    st.caption("Your answer is still in the box: **Try again** resends it.")
     st.button("Try again", key=state.retry_key(run.question_number), type="primary",
               icon=":material/refresh:")
 
@@ -199,7 +200,7 @@ def _footer(run: state.InterviewRun) -> None:
     with st.form(f"answer_form_q{number}", border=False):
         st.text_area(
             "Your answer", key=state.answer_key(number), max_chars=MAX_ANSWER_CHARS, height=120,
-            placeholder="Type your answer… (Ctrl+Enter sends)",
+            placeholder="Type your answer…",
             help=f"Up to {MAX_ANSWER_CHARS:,} characters; the counter shows how many you used.",
         )
         with st.container(horizontal=True, vertical_alignment="center"):

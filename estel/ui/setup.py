@@ -161,6 +161,6 @@ def setup_screen() -> state.InterviewRun | None:
                               icon=":material/play_arrow:")
     error = state.get_error()
     if error is not None and error.stage == "start":
-        st.error(f"{error.message} Your choices are kept; press Start to try again.",
-                 icon=":material/error:")
+        st.error(error.message, icon=":material/error:")
+        st.caption("Your choices are kept: press **Start interview** to try again.")
     return None
