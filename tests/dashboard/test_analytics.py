@@ -145,12 +145,14 @@ def test_sessions_table_newest_first_with_durations(known: pd.DataFrame) -> None
 
 
 def test_csv_has_every_row_and_defuses_formulas(known: pd.DataFrame) -> None:
-    text = analytics.csv_text(analytics.sessions_table(known))
+    text = analytics.csv_bytes(analytics.sessions_table(known)).decode()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [row["id"] for row in rows] == ["s6", "s5", "s4", "s3", "s2", "s1"]
     assert rows[0]["target_role"] == "'=HYPERLINK(\"x\")"  # a spreadsheet shows, not runs it
     assert rows[0]["created_at"] == "2026-11-16T18:00:00Z"
-    assert rows[0]["overall"] == "1.0"
+    assert float(rows[0]["overall"]) == 1.0
+    assert rows[3]["overall"] == "9.5"
+    assert rows[3]["duration_min"] == "30"
     assert rows[2]["overall"] == ""  # in progress: no score
     assert rows[5]["model"] == ""
 
