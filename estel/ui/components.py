@@ -24,6 +24,11 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
+def prose(text: str) -> str:
+    """Interviewer text for st.markdown: '$100k' stays money, not the start of LaTeX."""
+    return text.replace("$", r"\$")
+
+
 def _badge_text(text: str) -> str:
     # brackets would close the badge early; keep it short and plain
     plain = re.sub(r"[\[\]]", "", text).strip()
@@ -45,10 +50,10 @@ def question_card(payload: InterviewQuestionPayload, *, is_open: bool) -> None:
     """Estel's question as an assistant message; the open one offers its hint."""
     with st.chat_message("assistant", avatar=ESTEL_AVATAR):
         st.markdown(badges_markdown(payload.phase, payload.topic, payload.difficulty))
-        st.markdown(payload.question)
+        st.markdown(prose(payload.question))
         if is_open and payload.helper_hint:
             with st.expander("Need a hint?", icon=":material/lightbulb:"):
-                st.markdown(payload.helper_hint)
+                st.markdown(prose(payload.helper_hint))
 
 
 def answer_bubble(text: str) -> None:

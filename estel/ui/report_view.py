@@ -19,7 +19,7 @@ from estel.report import (
     report_file_stem,
 )
 from estel.store.base import TranscriptEntry
-from estel.ui.components import escape_markdown
+from estel.ui.components import escape_markdown, prose
 
 LIST_SECTIONS = (
     ("Strengths", ":material/thumb_up:", "strengths"),
@@ -54,7 +54,7 @@ def render_report(
         saved_banner(saved_line, saved_ok)
     with st.container(border=True):
         st.markdown("**Summary**")
-        st.markdown(view.summary or "_No summary._")
+        st.markdown(prose(view.summary) if view.summary else "_No summary._")
     _score_metrics(view)
     _charts(view, key)
     _lists(view)
@@ -99,7 +99,8 @@ def _lists(view: ReportView) -> None:
         items: Sequence[str] = getattr(view, field_name)
         with column.container(border=True):
             st.markdown(f"{icon} **{title}**")
-            st.markdown("\n".join(f"- {item}" for item in items) if items else "_None noted._")
+            st.markdown("\n".join(f"- {prose(item)}" for item in items) if items else
+                        "_None noted._")
 
 
 def _entry_label(number: int, entry: TranscriptEntry) -> str:
@@ -113,7 +114,7 @@ def _transcript(entries: Sequence[TranscriptEntry]) -> None:
     st.markdown("#### Transcript")
     for number, entry in enumerate(entries, start=1):
         with st.expander(_entry_label(number, entry)):
-            st.markdown(f"**Question.** {entry.question}")
+            st.markdown(f"**Question.** {prose(entry.question)}")
             st.markdown("**Your answer.**")
             st.markdown(escape_markdown(entry.answer) if entry.answer else "_(no answer)_")
             if entry_score(entry) is not None:
@@ -123,7 +124,7 @@ def _transcript(entries: Sequence[TranscriptEntry]) -> None:
                     f":orange-badge[Confidence {entry.confidence:.1f}]"
                 )
             if entry.note:
-                st.caption(entry.note)
+                st.caption(prose(entry.note))
 
 
 def _downloads(

@@ -122,3 +122,12 @@ def test_cached_brain_is_rebuilt_after_a_hot_reload():
     assert resources.brain_slot().brain is first  # cached across reruns
     importlib.reload(resources)
     assert resources.brain_slot().brain is not first
+
+
+def test_markdown_helpers_keep_text_literal():
+    from estel.ui.components import badges_markdown, escape_markdown, prose
+
+    assert prose("a $100k budget and $5") == r"a \$100k budget and \$5"
+    assert escape_markdown("# Title *bold* :red[x]") == r"\# Title \*bold\* \:red\[x\]"
+    assert badges_markdown("technical", "SQL [joins]", "hard") == (
+        ":orange-badge[Technical] :gray-badge[:material/sell: SQL joins] :red-badge[hard]")
