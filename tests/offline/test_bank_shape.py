@@ -78,3 +78,27 @@ def test_non_generic_families_have_titles(bank):
         if name != GENERIC_FAMILY:
             assert family.titles, name
             assert family.role_terms, name
+
+
+def test_every_title_finds_its_family_questions_on_role(bank):
+    # the eval's role-relevance measure: each question names the role or uses a role term
+    from estel.brains.offline import display_role, fill_role
+    from estel.brains.roles import BUILTIN_TITLES, match_family
+    from estel.evals.metrics import role_relevant
+
+    for name, family in bank.items():
+        titles = (*family.titles, *BUILTIN_TITLES.get(name, ())) or ("Zookeeper",)
+        # one title per head noun: the measure credits the whole title or its head noun
+        for title in {t.split()[-1]: t for t in reversed(titles)}.values():
+            role = title.title() if len(title) > 3 else title.upper()
+            if match_family(role, bank) is not family:
+                continue  # a title another family claims ('ai engineer'): judged there
+            texts = [fill_role(q.question, display_role(role)) for q in family.questions]
+            share = sum(role_relevant(text, role) for text in texts) / len(texts)
+            assert share >= 0.7, (name, role, round(share, 2))
+
+
+def test_question_texts_are_unique_across_the_whole_bank(bank):
+    texts = [_text(q) for family in bank.values() for q in family.questions]
+    repeated = sorted({t for t in texts if texts.count(t) > 1})
+    assert not repeated, repeated
