@@ -7,6 +7,7 @@ Mapping between the contract (meta, feedback payload, transcript) and a record l
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated, Literal, Protocol, runtime_checkable
@@ -117,3 +118,13 @@ class SessionStore(Protocol):
         ...
 
     def count(self, filters: SessionFilters | None = None) -> int: ...
+
+
+@runtime_checkable
+class BatchCompletion(Protocol):
+    """Optional store capability: complete many records at once (SQLite: one transaction).
+    The HTTP service's saver uses it when the store has it, else calls complete() per record."""
+
+    def complete_many(self, records: Sequence[SessionRecord]) -> list[SaveReceipt]:
+        """A receipt per record, in order; the same guarantees as complete() for each."""
+        ...
