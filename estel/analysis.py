@@ -133,7 +133,7 @@ def analyse_answer(
     flags = _flags(clean, words, question, injected)
     feats = _features(clean, words, question, phase, talking_points, role_terms)
     if words and flags in ((), ("injection",)) and is_off_topic(
-            words, f"{question} {topic}", len(feats.points_hit), len(feats.role_hits)):
+            words, f"{question} {topic}", talking_points, feats.role_hits):
         flags = (*flags, "off_topic")
     serious = [flag for flag in flags if flag != "injection"]
     comm, content, conf = _guarded(_scores(feats, phase), serious, injected, bool(words))

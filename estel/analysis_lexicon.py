@@ -45,7 +45,8 @@ QUESTION_FRAME = _words(
     """tell describe describing time times example examples walk talk through give share think
     explain happened happen situation moment recent recently specific particular most best kind
     sort know want wanted like need needed doing using making take took handle handled yourself
-    someone something anything first next years year months month weeks week days today"""
+    someone something anything first next years year months month weeks week days today real
+    exactly"""
 )
 
 # Everyday words that say nothing specific: an answer made of these and hedges is vague, not

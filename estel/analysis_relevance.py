@@ -24,6 +24,7 @@ from estel.analysis_lexicon import (
     WORK_TERMS,
     tokens,
 )
+from estel.brains.bank import TalkingPoint
 
 MIN_SUBSTANCE = 7  # distinct specific words an answer needs before it can be off-topic
 MIN_ELSEWHERE = 2  # distinct words of life outside work that show what it is about instead
@@ -71,24 +72,27 @@ class WordIndex:
 
 
 def shared_stems(answer: Sequence[str], asked: str) -> frozenset[str]:
-    """Content stems of the question (and topic) that the answer uses too, framing words aside."""
-    wanted = {w[:STEM] for w in tokens(asked)
-              if len(w) >= 4 and w not in STOPWORDS and w not in QUESTION_FRAME}
+    """Content stems of the question (and topic) that the answer uses too, framing and plain
+    words aside ('the real problem' and 'my real passion' share nothing)."""
+    wanted = {w[:STEM] for w in tokens(asked) if _specific(w) and w not in QUESTION_FRAME}
     return frozenset(wanted & {w[:STEM] for w in answer if len(w) >= 4})
 
 
 def evidence(
-    words: Sequence[str], asked: str, points_hit: int, role_hits: int
+    words: Sequence[str], asked: str, points: Sequence[TalkingPoint], role_hits: Sequence[str]
 ) -> int:
-    """Points of evidence that the answer is about the question."""
+    """Points of evidence that the answer is about the question: talking points and role terms
+    matched by a specific word ('everyone' shows nothing), shared stems, words of work."""
+    touched = sum(1 for p in points
+                  if keyword_hits(words, [k for k in p.keywords if _specific_keyword(k)]))
+    role = sum(1 for term in role_hits if _specific_keyword(term))
     work = len(keyword_hits(words, WORK_TERMS))
-    return points_hit + role_hits + len(shared_stems(words, asked)) + work
+    return touched + role + len(shared_stems(words, asked)) + work
 
 
 def substance(words: Sequence[str]) -> int:
     """Distinct specific words: not stop words, question framing or plain everyday words."""
-    return len({w for w in words if len(w) >= 4 and w not in STOPWORDS
-                and w not in QUESTION_FRAME and w not in PLAIN_WORDS})
+    return len({w for w in words if _specific(w) and w not in QUESTION_FRAME})
 
 
 def elsewhere(words: Sequence[str]) -> int:
@@ -96,10 +100,21 @@ def elsewhere(words: Sequence[str]) -> int:
     return len(LEISURE_WORDS.intersection(words))
 
 
-def is_off_topic(words: Sequence[str], asked: str, points_hit: int, role_hits: int) -> bool:
+def is_off_topic(
+    words: Sequence[str], asked: str, points: Sequence[TalkingPoint], role_hits: Sequence[str]
+) -> bool:
     """True when an answer with substance is about life outside work and not about the question."""
     specific = substance(words)
     if specific < MIN_SUBSTANCE or elsewhere(words) < MIN_ELSEWHERE:
         return False
     needed = max(OFF_TOPIC_BELOW, specific // SUBSTANCE_PER_POINT)
-    return evidence(words, asked, points_hit, role_hits) < needed
+    return evidence(words, asked, points, role_hits) < needed
+
+
+def _specific(word: str) -> bool:
+    return len(word) >= 4 and word not in STOPWORDS and word not in PLAIN_WORDS
+
+
+def _specific_keyword(keyword: str) -> bool:
+    """A keyword that says something: not made only of stop words and plain everyday words."""
+    return any(w not in STOPWORDS and w not in PLAIN_WORDS for w in tokens(keyword))

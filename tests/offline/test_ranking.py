@@ -1,4 +1,5 @@
-"""Ranking sanity: across roles, final scores order strong > average > vague > gibberish/injection.
+"""Ranking sanity: across roles, final scores order strong > average > vague >= off-topic, and
+gibberish/injection below vague.
 
 Run with `-s` to see the table of final scores.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 ROLES = ("Software Engineer", "Business Analyst", "Data Scientist", "Product Manager",
          "UX Designer", "Account Executive", "Customer Support Specialist", "Nurse")
-ORDER = ("strong", "average", "vague", "gibberish", "injection")
+ORDER = ("strong", "average", "vague", "off_topic", "gibberish", "injection")
 
 
 def final_scores(engine, run, make_meta, persona, role):
@@ -28,6 +29,9 @@ def test_final_scores_rank_personas(engine, run, make_meta, personas):
         strong, average, vague = (table[n][role] for n in ("strong", "average", "vague"))
         assert strong.overall - vague.overall >= 3, role
         assert strong.overall > average.overall > vague.overall, role
+        off_topic = table["off_topic"][role]
+        assert off_topic.content == 0, role  # fluent, but about something else
+        assert vague.overall >= off_topic.overall, role
         for junk in ("gibberish", "injection"):
             scores = table[junk][role]
             assert scores.content == 0, (junk, role)
