@@ -131,9 +131,9 @@ def score_histogram(frame: pd.DataFrame, bin_width: float = 1.0) -> pd.DataFrame
 
 
 def trend_freq(start: datetime | pd.Timestamp, end: datetime | pd.Timestamp) -> Freq:
-    """Days for up to ~2 months, weeks for up to ~1.5 years, else months."""
+    """Days for up to a month, weeks for up to ~1.5 years, else months (a readable 30-80 points)."""
     span = pd.Timestamp(end) - pd.Timestamp(start)
-    if span <= pd.Timedelta(days=62):
+    if span <= pd.Timedelta(days=31):
         return "D"
     return "W" if span <= pd.Timedelta(days=550) else "M"
 

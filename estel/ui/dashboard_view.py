@@ -176,6 +176,7 @@ def _pick_label(row: Any) -> str:
             f"{row.difficulty} · {score} · {row.id[:8]}")
 
 
+@st.fragment  # picking a session reruns only this part, not the charts and the table
 def _drill_down(store: SessionStore, newest: pd.DataFrame) -> None:
     st.subheader("Session report")
     labels = {row.id: _pick_label(row) for row in newest.itertuples(index=False)}

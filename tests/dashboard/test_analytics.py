@@ -71,7 +71,7 @@ def test_score_histogram_wider_bins(known: pd.DataFrame) -> None:
     assert overall["sessions"].tolist() == [1, 1, 1, 1]  # 1.0, 4.0, 7.0, 9.5
 
 
-@pytest.mark.parametrize(("days", "expected"), [(1, "D"), (62, "D"), (63, "W"), (550, "W"),
+@pytest.mark.parametrize(("days", "expected"), [(1, "D"), (31, "D"), (32, "W"), (550, "W"),
                                                 (551, "M")])
 def test_trend_freq_by_span(days: int, expected: str) -> None:
     start = datetime(2026, 1, 1, tzinfo=UTC)
