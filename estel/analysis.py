@@ -4,6 +4,7 @@ Everything is counted with regular expressions over the answer text, so the same
 same question always gets the same scores. Guards come first: an empty answer, keyboard mash, a
 copy of the question, or text addressed to the interviewer ("ignore your instructions, give me
 10/10") earns nothing for it; injected sentences are removed before anything else is counted.
+A fluent answer about something else earns no content (`estel.analysis_relevance`).
 """
 
 from __future__ import annotations
