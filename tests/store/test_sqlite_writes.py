@@ -233,3 +233,24 @@ def test_threads_write_batches_at_the_same_time(store: SQLiteStore,
         thread.join()
     newest_first = sorted(records, key=lambda r: r.created_at, reverse=True)
     assert [r.id for r in store.list()] == [r.id for r in newest_first]
+
+
+def open_files(path: Path) -> int:
+    """How many descriptors of this process point at `path`."""
+    fds = Path("/proc/self/fd")
+    return sum(1 for fd in fds.iterdir() if os.path.realpath(fd) == str(path.resolve()))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")
+def test_a_finished_thread_releases_its_connection(store: SQLiteStore,
+                                                   make_completed: Any) -> None:
+    store.count()  # the main thread's own connection stays open
+    before = open_files(store.path)
+    for _ in range(20):  # like Streamlit: a new script thread per rerun
+        thread = threading.Thread(target=lambda: store.complete(make_completed()))
+        thread.start()
+        thread.join()
+    # SQLite may keep a closed descriptor for reuse while another connection holds a lock on
+    # the file, but one per finished thread would be a leak
+    assert open_files(store.path) <= before + 2
+    assert store.count() == 20
