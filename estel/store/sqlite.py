@@ -120,12 +120,12 @@ class SQLiteStore:
 
     def create(self, record: SessionRecord) -> SaveReceipt:
         """Insert the in_progress row; a row that already exists is left as it is."""
-        return self._write(SQL_CREATE, [record], "Session started")[0]
+        return self._receipt(self._write(SQL_CREATE, [record]), "Session started")
 
     def complete(self, record: SessionRecord) -> SaveReceipt:
         """Upsert the finished row (completed, or abandoned); doing it twice changes nothing."""
         _check_finished(record)
-        return self._write(SQL_UPSERT, [record], "Session saved")[0]
+        return self._receipt(self._write(SQL_UPSERT, [record]), "Session saved")
 
     def complete_many(self, records: Sequence[SessionRecord]) -> list[SaveReceipt]:
         """complete() for many records in ONE transaction (one commit for a whole batch: the
@@ -135,10 +135,10 @@ class SQLiteStore:
             _check_finished(record)
         if len(records) <= 1:
             return [self.complete(record) for record in records]
-        receipts = self._write(SQL_UPSERT, records, "Session saved")
-        if receipts[0].extra.get("refused"):
+        error = self._write(SQL_UPSERT, records)
+        if isinstance(error, sqlite3.IntegrityError):  # a row was refused: find it, keep the rest
             return [self.complete(record) for record in records]
-        return receipts
+        return [self._receipt(error, "Session saved")] * len(records)
 
     def get(self, session_id: str) -> SessionRecord | None:
         found = self._records(f"{SELECT_ROWS} WHERE id = ?", [session_id])
@@ -303,8 +303,9 @@ class SQLiteStore:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         log.info("SQLite schema of %s migrated from %d to %d", self.path, version, SCHEMA_VERSION)
 
-    def _write(self, sql: str, records: Sequence[SessionRecord], done: str) -> list[SaveReceipt]:
-        """Write `records` in one transaction; the same receipt for each (all or nothing)."""
+    def _write(self, sql: str, records: Sequence[SessionRecord]
+               ) -> sqlite3.Error | StoreFailure | None:
+        """Write `records` in one transaction (all or nothing); the error, if any."""
         try:
             rows = [sqlite_row(record) for record in records]
             with self.connect() as conn, self.transaction(conn):
@@ -312,13 +313,15 @@ class SQLiteStore:
         except (sqlite3.Error, StoreFailure) as error:
             ids = ", ".join(record.id for record in records[:3])
             log.warning("SQLite write of session(s) %s failed: %s", ids, error)
-            refused = {"refused": "yes"} if isinstance(error, sqlite3.IntegrityError) else {}
-            failed = SaveReceipt(saved=False, location=self.description, extra=refused,
-                                 message=f"Could not save the session to {self.path}: {error}")
-            return [failed] * len(records)
-        saved = SaveReceipt(saved=True, location=self.description,
-                            message=f"{done}: stored in {self.path}.")
-        return [saved] * len(records)
+            return error
+        return None
+
+    def _receipt(self, error: Exception | None, done: str) -> SaveReceipt:
+        if error is not None:
+            return SaveReceipt(saved=False, location=self.description,
+                               message=f"Could not save the session to {self.path}: {error}")
+        return SaveReceipt(saved=True, location=self.description,
+                           message=f"{done}: stored in {self.path}.")
 
     def _write_batch(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> int:
         try:
