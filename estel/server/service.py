@@ -84,7 +84,8 @@ class BrainService:
         """Write these finished interviews (one call when the store batches); logs failures."""
         if self.store is None:
             return
-        records = [r for r in (self._record(result, lang) for result, lang in finals) if r]
+        built = (self._record(result, lang) for result, lang in finals)
+        records = [record for record in built if record is not None]
         receipts = None
         if len(records) > 1 and isinstance(self.store, BatchCompletion):
             receipts = self._attempt(self.store.complete_many, records)
