@@ -2,7 +2,8 @@
 
     python bench/store.py [--rows 100000] [--batch 1000] [--repeat 7] [--db PATH]
 
-Goals (issue 5): at least 5,000 inserts/s batched; any filtered `list` of ≤ 1,000 rows under
+First the single writes the app and the HTTP saver make (complete(), complete_many()); then
+goals (issue 5): at least 5,000 inserts/s batched; any filtered `list` of ≤ 1,000 rows under
 50 ms. Prints figures only; it asserts nothing. Uses a temporary file unless --db is given.
 """
 
@@ -111,12 +112,35 @@ def medians(action: Callable[[], object], repeat: int) -> tuple[float, float, ob
     return statistics.median(walls), statistics.median(cpus), result
 
 
+def single_writes(db: Path, count: int) -> None:
+    """What the app and the HTTP saver do: complete() one record at a time, and complete_many()
+    in the saver's batches (one transaction each), on a fresh file."""
+    store = SQLiteStore(db)
+    store.schema_version()
+    records = list(sessions(2 * count, seed=11))
+    ones, many = records[:count], records[count:]
+    wall, cpu = time.perf_counter(), time.process_time()
+    for record in ones:
+        store.complete(record)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"complete() one at a time: {count} in {wall:.2f} s wall = {1000 * wall / count:.2f} ms"
+          f" each ({count / wall:,.0f}/s); CPU {1000 * cpu / count:.2f} ms each")
+    wall, cpu = time.perf_counter(), time.process_time()
+    for start in range(0, count, 20):
+        store.complete_many(many[start:start + 20])
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"complete_many(), 20 a call: {count} in {wall:.2f} s wall = "
+          f"{1000 * wall / count:.2f} ms each ({count / wall:,.0f}/s); CPU "
+          f"{1000 * cpu / count:.2f} ms each\n")
+
+
 def run(db: Path, rows: int, batch: int, repeat: int) -> None:
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+          f"on {os.cpu_count()} CPUs (wall times include waiting for a CPU; CPU times do not)")
+    single_writes(db.with_name("single.db"), 200)
     store = SQLiteStore(db)
     store.schema_version()  # create the schema outside the timed part
     records = list(sessions(rows))
-    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
-          f"on {os.cpu_count()} CPUs (wall times include waiting for a CPU; CPU times do not)")
     wall, cpu = time.perf_counter(), time.process_time()
     inserted = store.bulk_insert(records, batch_size=batch)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
