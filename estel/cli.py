@@ -61,7 +61,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+CORE_COMMANDS = ("turn", "schema")
+
+
+def build_parser(load_modules: bool = True) -> argparse.ArgumentParser:
+    """The CLI parser; `load_modules=False` skips the non-core commands (a faster `turn`)."""
     parser = _Parser(prog="python -m estel", description="Estel Interview Studio")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -75,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                         default="all", help="all (default), interviewrequest or estel(envelope)")
     schema.set_defaults(func=cmd_schema)
 
-    for module_name in COMMAND_MODULES:
+    for module_name in COMMAND_MODULES if load_modules else ():
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
@@ -89,7 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from estel.errors import EstelError
 
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `turn` is called once per turn by scripts: don't import the store, server and evals for it.
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    parser = build_parser(load_modules=first not in CORE_COMMANDS)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -107,3 +114,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `python -m estel schema | head`: the reader left; not an error
+        sys.stderr.close()
+        return EXIT_OK
