@@ -2,17 +2,20 @@
 
     python bench/store.py [--rows 100000] [--batch 1000] [--repeat 7] [--db PATH]
 
-First the single writes the app and the HTTP saver make (complete(), complete_many()); then
-goals (issue 5): at least 5,000 inserts/s batched; any filtered `list` of ≤ 1,000 rows under
-50 ms. Prints figures only; it asserts nothing. Uses a temporary file unless --db is given.
+First the single writes the app and the HTTP saver make (complete(), complete_many(), and two
+processes saving at once, like the HTTP service's two workers); then the goals of issue 5: at
+least 5,000 inserts/s batched; any filtered `list` of ≤ 1,000 rows under 50 ms. Prints
+figures only; it asserts nothing. Uses a temporary file unless --db is given.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -134,10 +137,41 @@ def single_writes(db: Path, count: int) -> None:
           f"{1000 * cpu / count:.2f} ms each\n")
 
 
+def writer(db: str, count: int, seed: int) -> None:
+    """Child of `two_writers`: complete() `count` records once the gate file exists; prints the
+    latencies (s) as JSON."""
+    store = SQLiteStore(db)
+    store.schema_version()
+    records = list(sessions(count, seed=seed))
+    while not os.path.exists(db + ".go"):
+        time.sleep(0.001)
+    latencies = []
+    for record in records:
+        start = time.perf_counter()
+        store.complete(record)
+        latencies.append(time.perf_counter() - start)
+    print(json.dumps(latencies))
+
+
+def two_writers(db: Path, count: int) -> None:
+    """Two processes saving one record at a time into one file: the HTTP service's two workers."""
+    procs = [subprocess.Popen([sys.executable, __file__, "--writer", str(db), str(count), str(k)],
+                              stdout=subprocess.PIPE, text=True) for k in range(2)]
+    time.sleep(3)  # both import and build their records first
+    Path(f"{db}.go").touch()
+    start = time.perf_counter()
+    ms = sorted(1000 * x for proc in procs for x in json.loads(proc.communicate()[0]))
+    wall = time.perf_counter() - start
+    print(f"2 processes, complete() one at a time: {len(ms)} in {wall:.2f} s = "
+          f"{len(ms) / wall:,.0f}/s; per save p50 {ms[len(ms) // 2]:.1f} ms, p99 "
+          f"{ms[int(len(ms) * 0.99)]:.1f} ms, max {ms[-1]:.1f} ms\n")
+
+
 def run(db: Path, rows: int, batch: int, repeat: int) -> None:
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"on {os.cpu_count()} CPUs (wall times include waiting for a CPU; CPU times do not)")
     single_writes(db.with_name("single.db"), 200)
+    two_writers(db.with_name("two.db"), 300)
     store = SQLiteStore(db)
     store.schema_version()  # create the schema outside the timed part
     records = list(sessions(rows))
@@ -170,7 +204,11 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--db", type=Path, help="SQLite file to use (default: a temporary one)")
+    parser.add_argument("--writer", nargs=3, help=argparse.SUPPRESS)  # child of two_writers
     args = parser.parse_args()
+    if args.writer:
+        writer(args.writer[0], int(args.writer[1]), int(args.writer[2]))
+        return 0
     if args.db:
         run(args.db, args.rows, args.batch, args.repeat)
         return 0
