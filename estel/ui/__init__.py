@@ -2,6 +2,5 @@
 
 state (session keys), resources (cached settings/brain/store), forms (pure setup rules),
 setup / interview (the Interview page), components and report_view (renderers; `render_report`
-is shared with the dashboard), saving (store calls that never raise), sidebar, shell (keeps
-Streamlit out of its legacy pages/ mode; pages call `ensure_app_navigation()` first).
+is shared with the dashboard), saving (store calls that never raise), sidebar.
 """

@@ -97,7 +97,7 @@ def _render(store: SessionStore, today: date) -> None:
 def _empty_state() -> None:
     st.info("No interview sessions are stored yet.", icon=":material/inbox:")
     st.markdown(EMPTY_HELP)
-    st.page_link("pages/interview.py", label="Start an interview",
+    st.page_link("app_pages/interview.py", label="Start an interview",
                  icon=":material/record_voice_over:")
 
 

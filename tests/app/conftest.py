@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
-INTERVIEW_PAGE = "pages/interview.py"
+INTERVIEW_PAGE = "app_pages/interview.py"
 
 ANSWER = (
     "In my last role I owned the weekly revenue report. I rebuilt it in SQL and Python, "

@@ -38,12 +38,13 @@ def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_serve
     page = browser_page
     page.set_default_timeout(20_000)
     # the server's first request is a deep link: it must still run through app.py's navigation
-    page.goto(f"{streamlit_server}/interview")
+    page.goto(f"{streamlit_server}/dashboard")
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Sessions saved to").wait_for()
     nav = [line.strip() for line in page.get_by_test_id("stSidebarNav").inner_text().splitlines()]
     labels = [line for line in nav if line in ("Interview", "Dashboard", "Prompt Lab", "app")]
     assert labels == ["Interview", "Dashboard", "Prompt Lab"]  # not the legacy pages/ list
+    page.get_by_test_id("stSidebarNav").get_by_text("Interview").click()  # the default page, /
     role = page.get_by_role("combobox", name="Target role")
     role.click()
     role.fill("Data Analyst")  # free text, not one of the suggestions' exact spelling needed

@@ -34,7 +34,7 @@ def test_whole_offline_interview_runs_from_setup_to_saved_report(driver, page_te
     final = run.current.response.payload.scores
     assert at.metric[0].value == f"{final.overall:.1f} / 10"
     assert len(at.get("plotly_chart")) == 2  # radar + per question
-    transcript = [e.label for e in at.expander]
+    transcript = [e.label for e in at.main.expander]
     assert len(transcript) == 8
     assert transcript[0].startswith("Q1 · Intro ·")
     text = page_text(at)
@@ -123,7 +123,7 @@ def test_missing_secrets_file_is_not_an_error(driver, app_env, page_text):
 
 def test_every_page_in_the_navigation_opens(driver):
     at = driver.open()
-    for page, title in (("pages/dashboard.py", "Dashboard"), ("pages/prompt_lab.py",
+    for page, title in (("app_pages/dashboard.py", "Dashboard"), ("app_pages/prompt_lab.py",
                                                              "Prompt Lab")):
         at.switch_page(page).run()
         assert not at.exception

@@ -24,7 +24,7 @@ from estel.store.sqlite import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
-DASHBOARD = "pages/dashboard.py"
+DASHBOARD = "app_pages/dashboard.py"
 SETTING_ENV = (
     "ESTEL_BRAIN", "OPENAI_API_KEY", "OPENAI_BASE_URL", "ESTEL_OPENAI_MODEL", "ESTEL_FALLBACK",
     "ESTEL_PROMPT_PATH", "ESTEL_DB_PATH", "SUPABASE_URL", "SUPABASE_KEY",

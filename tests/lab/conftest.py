@@ -23,7 +23,7 @@ from estel.brains.openai_brain import reset_server_quirks
 from estel.config import SETTING_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = ROOT / "pages" / "prompt_lab.py"
+PAGE = ROOT / "app_pages" / "prompt_lab.py"
 TOKENS = {"prompt_tokens": 321, "completion_tokens": 45, "total_tokens": 366}
 
 

@@ -21,7 +21,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 def test_prompt_lab_opens_from_the_app_navigation() -> None:
     at = AppTest.from_file(str(APP), default_timeout=30).run()
-    at.switch_page("pages/prompt_lab.py").run()
+    at.switch_page("app_pages/prompt_lab.py").run()
     assert not at.exception
     assert [t.value for t in at.title] == ["Prompt Lab"]
     assert at.button(key="lab_run").disabled is False
