@@ -41,11 +41,22 @@ class TurnResult:
     """One turn's contract response and what we know about how it was made."""
 
     response: InterviewTurnResponse
-    brain: str
+    brain: str  # who answered this turn: the fallback's name when it stood in for the model
     elapsed_ms: float
     assessment: AnswerAssessment | None = None  # of the answer just given; None on turn 1
     trace: BrainTrace | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    configured_brain: str | None = None  # the engine's brain; None when unknown (then = brain)
+
+    @property
+    def session_brain(self) -> str:
+        """The brain the interview runs with, whoever answered this one turn."""
+        return self.configured_brain or self.brain
+
+    @property
+    def fell_back(self) -> bool:
+        """Another brain (ESTEL_FALLBACK's) answered this turn instead of the configured one."""
+        return self.brain != self.session_brain
 
     @property
     def state(self) -> InterviewSessionState:
@@ -203,11 +214,13 @@ class Engine:
             warnings.append(draft.trace.warning)
         return TurnResult(
             response=response,
-            brain=self.brain.name,
+            # a FallbackBrain carries the model's name; its trace names who really answered
+            brain=draft.trace.brain if draft.trace is not None else self.brain.name,
             elapsed_ms=(time.perf_counter() - began) * 1000,
             assessment=draft.assessment,
             trace=draft.trace,
             warnings=tuple(warnings),
+            configured_brain=self.brain.name,
         )
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from estel.engine import TurnResult
 from estel.store.base import SessionRecord, TranscriptEntry
-from estel.store.records import build_transcript
+from estel.store.records import build_transcript, trace_fields
 
 SCORE_NAMES = ("communication", "content", "confidence")
 PHASE_LABELS = {
@@ -77,7 +77,7 @@ class ReportView:
             difficulty=meta.difficulty,
             questions_target=meta.questions_target,
             language=language,
-            brain=(final.trace.model if final.trace else None) or final.brain,
+            brain=trace_fields(turns)[0] or final.session_brain,  # as from_record shows it
             summary=payload.summary,  # type: ignore[union-attr]
             strengths=tuple(payload.strengths),  # type: ignore[union-attr]
             improvements=tuple(payload.improvements),  # type: ignore[union-attr]

@@ -61,7 +61,7 @@ def new_record(
 ) -> SessionRecord:
     """The in_progress row written when an interview starts (from its first turn)."""
     meta = opening.state.meta
-    model, prompt_version = _trace_fields(opening)
+    model, prompt_version = trace_fields([opening])
     return _validated({
         "id": _uuid_text(session_id, "session_id") if session_id else str(uuid.uuid4()),
         "user_id": _uuid_text(user_id, "user_id") if user_id else None,
@@ -69,7 +69,7 @@ def new_record(
         "status": "in_progress",
         **_meta_columns(meta),
         "language": language,
-        "brain": opening.brain,
+        "brain": opening.session_brain,  # the configured brain, even if a fallback answered
         "model": model,
         "prompt_version": prompt_version,
         "transcript": build_transcript(opening.state, [opening]),
@@ -90,7 +90,7 @@ def completed_record(
         raise BadInput("The interview is not finished yet: there is no final feedback to save.")
     if _meta_columns(final.state.meta) != _meta_columns(record):
         raise BadInput("These turns belong to a different interview than the session record.")
-    model, prompt_version = _trace_fields(final)
+    model, prompt_version = trace_fields(turns)
     return _validated({
         **record.model_dump(),
         "status": "completed",
@@ -152,8 +152,8 @@ def build_transcript(
             number = turn.state.total_questions
         if turn.assessment is not None and number >= 1:
             a = turn.assessment
-            judged[session.question_id(number)] = (a.communication, a.content, a.confidence,
-                                                   a.note)
+            note = f"{a.note} (assessed by the {turn.brain} fallback)" if turn.fell_back else a.note
+            judged[session.question_id(number)] = (a.communication, a.content, a.confidence, note)
     entries = []
     for number, item in enumerate(state.transcript, start=1):
         scores = judged.get(item.question_id)
@@ -238,9 +238,15 @@ def _meta_columns(source: InterviewMeta | SessionRecord) -> dict[str, Any]:
     }
 
 
-def _trace_fields(result: TurnResult) -> tuple[str | None, str | None]:
-    trace = result.trace
-    return (trace.model, trace.prompt_version) if trace is not None else (None, None)
+def trace_fields(turns: Sequence[TurnResult]) -> tuple[str | None, str | None]:
+    """Model and prompt version of the first turn the configured brain answered itself.
+
+    A turn the fallback answered would name the offline brain's prompt for an OpenAI session.
+    """
+    for turn in turns:
+        if turn.trace is not None and not turn.fell_back:
+            return turn.trace.model, turn.trace.prompt_version
+    return None, None
 
 
 def _entry_scores(entry: TranscriptEntry) -> _Scores | None:

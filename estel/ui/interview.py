@@ -16,6 +16,7 @@ from estel.contract import MAX_ANSWER_CHARS, InterviewQuestionPayload
 from estel.engine import Engine
 from estel.errors import EstelError
 from estel.report import ReportView, session_json
+from estel.store.records import trace_fields
 from estel.ui import components, resources, saving, state
 from estel.ui.forms import answer_problem
 from estel.ui.report_view import render_report, saved_banner
@@ -139,8 +140,8 @@ def _title(run: state.InterviewRun) -> None:
 
 
 def _interviewer(run: state.InterviewRun) -> str:
-    trace = run.current.trace
-    return (trace.model if trace else None) or run.current.brain
+    # the model of a turn the configured brain answered: a fallback turn must not rename it
+    return trace_fields(run.turns)[0] or run.current.session_brain
 
 
 def _header(run: state.InterviewRun) -> None:
