@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # brains.base imports the contract; errors must stay importable on its own
+    from estel.brains.base import BrainTrace
 
 
 class ErrorKind(StrEnum):
@@ -29,7 +33,22 @@ class BadInput(EstelError):
 
 
 class BrainFailure(EstelError):
+    """The model or its server failed; what failed and how is kept for fallbacks and the lab."""
+
     kind = ErrorKind.BRAIN_FAILURE
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        failure_kind: str | None = None,
+        reason: str | None = None,
+        trace: BrainTrace | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.failure_kind = failure_kind  # e.g. "timeout", "invalid" (openai_errors.FAILURES)
+        self.reason = reason  # short, for "The AI interviewer <reason>, so ..."
+        self.trace = trace  # what the brain sent and got back, for the prompt lab's inspector
 
 
 class ContractViolation(EstelError):

@@ -107,12 +107,11 @@ class OpenAIBrain:
             kind = failure_kind(error)
             log.warning("openai brain: %s turn failed: %s (%s)", ctx.kind, kind,
                         describe(error))
-            failure = self._attach(turn_failure(kind), trace)
-            raise failure from self._safe_cause(error)
-        except BrainFailure as failure:
+            raise turn_failure(kind, trace) from self._safe_cause(error)
+        except BrainFailure as failure:  # raised below us, before this turn's trace was known
             log.warning("openai brain: %s turn failed: %s", ctx.kind,
-                        getattr(failure, "failure_kind", "other"))
-            self._attach(failure, trace)
+                        failure.failure_kind or "other")
+            failure.trace = trace  # for the prompt lab's inspector
             raise
         finally:
             trace.latency_ms = round((time.perf_counter() - began) * 1000, 1)
@@ -207,11 +206,6 @@ class OpenAIBrain:
         if secret and (secret in str(error) or secret in repr(body)):
             return UpstreamError(f"{type(error).__name__} (details withheld: they echoed the key)")
         return error
-
-    @staticmethod
-    def _attach(failure: BrainFailure, trace: BrainTrace) -> BrainFailure:
-        failure.trace = trace  # type: ignore[attr-defined]  # for the prompt lab's inspector
-        return failure
 
 
 def _completion(raw: Any) -> ChatCompletion:
@@ -312,7 +306,7 @@ class FallbackBrain:
         try:
             return self.primary.turn(ctx)
         except BrainFailure as failure:
-            reason = getattr(failure, "reason", "failed")
+            reason = failure.reason or "failed"
             draft = self.fallback.turn(ctx)
         trace = draft.trace or BrainTrace(brain=self.fallback.name)
         trace.warning = (f"The AI interviewer {reason}, so the {self.fallback.name} interviewer "

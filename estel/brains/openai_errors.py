@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import openai
 
+from estel.brains.base import BrainTrace
 from estel.errors import BrainFailure
 
 # kind -> (message for the candidate, short reason for the fallback warning)
@@ -45,14 +46,10 @@ FAILURES: dict[str, tuple[str, str]] = {
 }
 
 
-def turn_failure(kind: str) -> BrainFailure:
+def turn_failure(kind: str, trace: BrainTrace | None = None) -> BrainFailure:
     """A BrainFailure carrying its kind and the short reason used by the fallback warning."""
     message, reason = FAILURES[kind]
-    failure = BrainFailure(message)
-    failure.failure_kind = kind  # type: ignore[attr-defined]
-    failure.reason = reason  # type: ignore[attr-defined]
-    return failure
-
+    return BrainFailure(message, failure_kind=kind, reason=reason, trace=trace)
 
 
 class UpstreamError(Exception):
