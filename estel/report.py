@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from estel.contract import EstelInterviewEnvelope, success_envelope
 from estel.engine import TurnResult
 from estel.store.base import SessionRecord, TranscriptEntry
-from estel.store.records import build_transcript, trace_fields
+from estel.store.records import build_transcript, contract_response_from_record, trace_fields
 
 SCORE_NAMES = ("communication", "content", "confidence")
 PHASE_LABELS = {
@@ -183,7 +184,17 @@ def markdown_report(view: ReportView, *, saved_note: str | None = None) -> str:
 
 def session_json(final: TurnResult) -> str:
     """The finished session in the contract's shape: the final turn's envelope, indented."""
-    return json.dumps(final.envelope().to_wire(), ensure_ascii=False, indent=2) + "\n"
+    return _envelope_json(final.envelope())
+
+
+def record_session_json(record: SessionRecord) -> str:
+    """A stored completed session as `session_json` gives it (no message: warnings are not
+    stored). Raises BadInput for a row that does not rebuild."""
+    return _envelope_json(success_envelope(contract_response_from_record(record)))
+
+
+def _envelope_json(envelope: EstelInterviewEnvelope) -> str:
+    return json.dumps(envelope.to_wire(), ensure_ascii=False, indent=2) + "\n"
 
 
 def report_file_stem(view: ReportView) -> str:

@@ -18,7 +18,12 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from estel import session
-from estel.contract import InterviewFeedbackPayload, InterviewMeta, InterviewSessionState
+from estel.contract import (
+    InterviewFeedbackPayload,
+    InterviewMeta,
+    InterviewSessionState,
+    InterviewTurnResponse,
+)
 from estel.engine import TurnResult
 from estel.errors import BadInput
 from estel.store.base import SessionRecord, TranscriptEntry
@@ -128,6 +133,50 @@ def record_from_final_turn(
     session_id = str(uuid.uuid5(FINAL_TURN_NAMESPACE, final.state.model_dump_json()))
     record = new_record(final, language=language, session_id=session_id, now=now)
     return completed_record(record, [final], now=now)
+
+
+def contract_response_from_record(record: SessionRecord) -> InterviewTurnResponse:
+    """A completed session's final turn in the contract's shape, rebuilt from its row.
+
+    It equals the engine's final InterviewTurnResponse. Not stored, so not rebuilt: the
+    envelope's `message` (that turn's warnings). Raises BadInput for a row that cannot give one.
+    """
+    if record.status != "completed":
+        raise BadInput(f"Only a completed session has final feedback; this one is "
+                       f"{record.status.replace('_', ' ')}.")
+    scores = {"communication": record.communication_score, "content": record.content_score,
+              "confidence": record.confidence_score}
+    if record.overall_score is None or any(v is None for v in scores.values()):
+        raise BadInput("The stored session has no final scores.")
+    total = record.questions_target
+    try:
+        response = InterviewTurnResponse.model_validate({
+            "type": "interview_turn",
+            "session_state": {
+                "phase": "wrap_up", "question_index": total, "total_questions": total,
+                "score_so_far": scores,
+                "transcript": [e.model_dump(include={"question_id", "question", "answer",
+                                                     "topic"}, exclude_none=True)
+                               for e in record.transcript],
+                "meta": _meta_columns(record),
+            },
+            "payload": {
+                "kind": "feedback", "end_of_interview": True, "summary": record.summary,
+                "strengths": record.strengths, "improvements": record.improvements,
+                "scores": {**scores, "overall": record.overall_score},
+                "skill_gaps": record.skill_gaps, "next_steps": record.next_steps,
+            },
+        })
+    except ValidationError as error:
+        first = error.errors(include_url=False, include_input=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise BadInput(f"The stored session does not fit the contract: {where}: "
+                       f"{first['msg']}.") from error
+    state = response.session_state
+    session.check_state(state, state.meta)  # the session rules, as for an incoming state
+    if not session.is_finished(state):
+        raise BadInput("The stored session's transcript has an unanswered question.")
+    return response
 
 
 def build_transcript(

@@ -22,7 +22,7 @@ from estel import analytics
 from estel.charts import dashboard_figures
 from estel.dashboard_query import FilterOptions, filter_options, load_sessions
 from estel.errors import EstelError
-from estel.report import ReportView
+from estel.report import ReportView, record_session_json
 from estel.store.base import SessionFilters, SessionStore
 from estel.ui import resources
 from estel.ui.dashboard_filters import Chosen, render_filters
@@ -196,9 +196,15 @@ def _drill_down(store: SessionStore, newest: pd.DataFrame) -> None:
                 f"{record.questions_target} questions answered and no final feedback, so "
                 "there is no report.", icon=":material/hourglass_empty:")
         return
+    try:  # the contract's final envelope, as the Interview page's download gives it
+        contract_json, problem = record_session_json(record), None
+    except EstelError as error:  # a row written by hand or by an older version
+        contract_json, problem = None, error.message
     with st.container(border=True):
         render_report(ReportView.from_record(record), key="dash_report",
-                      session_json=record.model_dump_json(indent=2))
+                      session_json=contract_json, record_json=record.model_dump_json(indent=2))
+        if problem:
+            st.caption(f"No contract JSON for this session: {problem}")
 
 
 # -- cached computations (keyed on the store's description and the filters) ---------------------

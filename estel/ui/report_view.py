@@ -37,12 +37,14 @@ def render_report(
     session_json: str | None = None,
     key: str = "report",
     show_context: bool = True,
+    record_json: str | None = None,
 ) -> None:
     """The whole report: summary, scores, charts, lists, transcript and downloads.
 
     `saved_line` says where the session was saved (or why not); `session_json` (the contract's
-    envelope) adds a JSON download; `key` keeps widget keys unique when a page shows several;
-    `show_context` adds the role/level/difficulty line (the interview page has it already).
+    envelope) adds a JSON download, `record_json` (the stored row) another; `key` keeps widget
+    keys unique when a page shows several; `show_context` adds the role/level/difficulty line
+    (the interview page has it already).
     """
     if show_context:
         when = f" · {view.completed_at:%Y-%m-%d %H:%M}" if view.completed_at else ""
@@ -59,7 +61,7 @@ def render_report(
     _charts(view, key)
     _lists(view)
     _transcript(view.entries)
-    _downloads(view, saved_line, session_json, key)
+    _downloads(view, saved_line, session_json, record_json, key)
 
 
 def saved_banner(line: str, ok: bool) -> None:
@@ -128,7 +130,8 @@ def _transcript(entries: Sequence[TranscriptEntry]) -> None:
 
 
 def _downloads(
-    view: ReportView, saved_line: str | None, session_json: str | None, key: str
+    view: ReportView, saved_line: str | None, session_json: str | None,
+    record_json: str | None, key: str,
 ) -> None:
     stem = report_file_stem(view)
     with st.container(horizontal=True):
@@ -150,4 +153,14 @@ def _downloads(
                 icon=":material/data_object:",
                 on_click="ignore",
                 key=f"{key}_download_json",
+            )
+        if record_json is not None:
+            st.download_button(
+                "Download stored record (JSON)",
+                record_json,
+                file_name=f"{stem}-record.json",
+                mime="application/json",
+                icon=":material/database:",
+                on_click="ignore",
+                key=f"{key}_download_record",
             )

@@ -115,3 +115,48 @@ def test_csv_download_holds_the_filtered_table(
     assert [row["id"] for row in rows] == [r.id for r in analysts]
     assert {row["target_role"] for row in rows} == {"Data Analyst"}
     assert [float(row["overall"]) for row in rows] == [r.overall_score for r in analysts]
+
+
+def test_drill_down_downloads_the_contract_envelope_and_the_stored_record(
+    seeded_app: list[SessionRecord], dash, downloads
+) -> None:
+    from estel.contract import EstelInterviewEnvelope
+
+    record = seeded_app[0]
+    at = dash.open()
+    at.selectbox(key="dash_session").set_value(record.id).run()
+    assert not at.exception
+    envelope = EstelInterviewEnvelope.model_validate_json(
+        downloads(at.download_button(key="dash_report_download_json")))
+    assert envelope.status == "success"
+    assert envelope.payload is not None
+    state, feedback = envelope.payload.session_state, envelope.payload.payload
+    assert (state.phase, state.question_index) == ("wrap_up", record.questions_target)
+    assert [item.answer for item in state.transcript] == [e.answer for e in record.transcript]
+    assert feedback.kind == "feedback"
+    assert feedback.summary == record.summary
+    assert (feedback.scores.overall, feedback.scores.content) == (record.overall_score,
+                                                                  record.content_score)
+    stored = SessionRecord.model_validate_json(
+        downloads(at.download_button(key="dash_report_download_record")))
+    assert stored == record
+
+
+def test_a_stored_row_that_does_not_rebuild_keeps_its_record_download(
+    app_env: Path, seeded_app: list[SessionRecord], dash
+) -> None:
+    from estel.store.sqlite import SQLiteStore
+
+    # completed but without its transcript (say, written by hand or by an older version)
+    broken = seeded_app[0].model_copy(update={"id": "00000000-0000-4000-8000-0000000000bb",
+                                              "transcript": []})
+    store = SQLiteStore(app_env)
+    store.create(broken)
+    store.complete(broken)
+    at = dash.open()
+    at.selectbox(key="dash_session").set_value(broken.id).run()
+    assert not at.exception
+    keys = {b.key for b in at.download_button}
+    assert "dash_report_download_json" not in keys
+    assert "dash_report_download_record" in keys
+    assert "contract" in dash.text(at)
