@@ -83,6 +83,9 @@ class RunMetrics:
     persona_scores: dict[str, dict[str, float]]  # persona -> dimension -> mean over roles
     checks: list[Check] = field(default_factory=list)
     judge: dict[str, float] | None = None  # criterion -> share of interviews passing
+    judged: int = 0  # interviews the judge graded
+    judge_failures: int = 0  # interviews the judge was asked about but could not grade
+    judge_failure: str | None = None  # the first failure: "persona / role: reason"
 
     @property
     def passed(self) -> bool:
@@ -121,6 +124,7 @@ def compute_metrics(run: EvalRun) -> RunMetrics:
         checks=[validity_check(valid, len(turns)), *ordering_checks(scores),
                 off_topic_check(scores)],
         judge=judge_rates(interviews),
+        **judge_outcome(interviews),
     )
 
 
@@ -272,6 +276,19 @@ def judge_rates(interviews: Sequence[InterviewRun]) -> dict[str, float] | None:
         return None
     return {c: round(sum(1 for g in graded if g.get(c)) / len(graded), 4)
             for c in JUDGE_CRITERIA}
+
+
+def judge_outcome(interviews: Sequence[InterviewRun]) -> dict[str, Any]:
+    """How many interviews the judge graded, how many it failed on, and the first failure."""
+    asked = [(i, i.judgement) for i in interviews if i.judgement]
+    failed = [(i, j) for i, j in asked if not j.get("grades")]
+    first = None
+    if failed:
+        interview, judgement = failed[0]
+        first = (f"{interview.persona} / {interview.role}: "
+                 f"{judgement.get('error') or 'no grades'}")
+    return {"judged": len(asked) - len(failed), "judge_failures": len(failed),
+            "judge_failure": first}
 
 
 def _fmt(value: float | None) -> str:

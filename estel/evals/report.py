@@ -95,11 +95,26 @@ def format_run(run: EvalRun) -> str:
         render_table(header, rows),
         "checks\n" + "\n".join(f"  {_status(c):4}  {c.name}: {c.detail}" for c in metrics.checks),
     ]
+    judged = judge_line(run)
+    if judged:
+        parts.append(judged)
     errors = [f"  {i.persona} / {i.role}: {i.error}" for i in run.interviews if i.error]
     if errors:
         parts.append(f"errors ({len(errors)})\n" + "\n".join(errors[:20]))
     parts.append(f"RESULT: {'PASS' if metrics.passed else 'FAIL'}")
     return "\n\n".join(parts)
+
+
+def judge_line(run: EvalRun) -> str | None:
+    """What the LLM judge did, failures first-hand (None when the run was not judged)."""
+    m = run.metrics
+    if run.judge_model is None and not m.judged and not m.judge_failures:
+        return None
+    line = (f"judge ({run.judge_model or 'unknown model'}): {m.judged} of "
+            f"{m.judged + m.judge_failures} interviews graded")
+    if m.judge_failures:
+        line += f"; {m.judge_failures} failed — first: {m.judge_failure}"
+    return line
 
 
 def _delta(a: Any, b: Any, fmt: Callable[[Any], str], higher_better: bool | None) -> str:
@@ -130,6 +145,9 @@ def compare_rows(a: EvalRun, b: EvalRun) -> list[list[str]]:
     for ca, cb in zip(ma.checks, mb.checks, strict=False):
         rows.append([f"check: {ca.name}", _status(ca), _status(cb),
                      "" if ca.passed == cb.passed else "changed"])
+    if a.judge_model or b.judge_model:
+        rows.append(["judge failures", str(ma.judge_failures), str(mb.judge_failures),
+                     _delta(ma.judge_failures, mb.judge_failures, str, False)])
     if ma.judge or mb.judge:
         for c in JUDGE_CRITERIA:
             ja, jb = (ma.judge or {}).get(c), (mb.judge or {}).get(c)

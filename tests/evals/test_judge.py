@@ -91,3 +91,70 @@ def test_cli_judge_adds_rubric_rows(fake_openai, capsys: pytest.CaptureFixture[s
     assert doc["judge_model"] == "fake-model"
     assert doc["metrics"]["judge"]["feedback_actionable"] == 1.0
     assert all(i["judgement"]["grades"] for i in doc["interviews"])
+
+
+def test_a_run_whose_every_judgement_failed_says_so(fake_openai) -> None:
+    from estel.evals.report import format_run
+
+    run = _run(["strong", "weak"])
+    fake_openai.judge_script.extend(["junk"] * 4)  # both interviews: a reply and its re-ask
+    judge_run(run, make_judge(load_settings(), model="judge-model"))
+    metrics = run.metrics
+    assert metrics.judge is None
+    assert (metrics.judged, metrics.judge_failures) == (0, 2)
+    assert metrics.judge_failure is not None
+    assert metrics.judge_failure.startswith("strong / Nurse: invalid judge reply: ")
+    text = format_run(run)
+    assert "judge (judge-model): 0 of 2 interviews graded; 2 failed" in text
+    assert metrics.judge_failure in text
+
+
+def test_a_partly_failed_judge_counts_the_graded_and_the_failed(fake_openai) -> None:
+    from estel.evals.report import format_run
+
+    run = _run(["strong", "weak", "average"])
+    fake_openai.judge_script.extend([MIXED, 500])  # the third gets the default all-true grade
+    judge_run(run, make_judge(load_settings()))
+    metrics = run.metrics
+    assert (metrics.judged, metrics.judge_failures) == (2, 1)
+    assert metrics.judge_failure == "weak / Nurse: judge call failed: InternalServerError"
+    assert metrics.judge is not None
+    assert metrics.judge["non_repeating"] == 0.5  # of the two graded, not of all three
+    assert "judge (fake-model): 2 of 3 interviews graded; 1 failed" in format_run(run)
+
+
+def test_a_run_without_the_judge_says_nothing_about_it(offline_run) -> None:
+    from estel.evals.report import format_run
+
+    metrics = offline_run.metrics
+    assert (metrics.judged, metrics.judge_failures, metrics.judge_failure) == (0, 0, None)
+    assert "judge" not in format_run(offline_run)
+
+
+def test_cli_reports_the_judges_failures_in_text_and_json(
+    fake_openai, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["eval", "--brain", "openai", "--judge", "--personas", "strong", "--roles", "Nurse",
+            "--questions", "2"]
+    fake_openai.judge_script.extend(["junk", "junk"])
+    main([*args, "--json"])
+    metrics = json.loads(capsys.readouterr().out)["metrics"]
+    assert (metrics["judged"], metrics["judge_failures"]) == (0, 1)
+    assert metrics["judge_failure"].startswith("strong / Nurse: invalid judge reply")
+    fake_openai.judge_script.extend([500])
+    main(args)
+    out = capsys.readouterr().out
+    assert "judge (fake-model): 0 of 1 interviews graded; 1 failed — first: strong / Nurse: " \
+           "judge call failed: InternalServerError" in out
+
+
+def test_a_comparison_shows_each_sides_judge_failures(fake_openai) -> None:
+    from estel.evals.report import compare_rows
+
+    a, b = _run(["strong"]), _run(["strong"])
+    fake_openai.judge_script.extend(["junk", "junk"])  # A's judgement and its re-ask fail
+    judge = make_judge(load_settings())
+    judge_run(a, judge)
+    judge_run(b, judge)
+    row = next(r for r in compare_rows(a, b) if r[0] == "judge failures")
+    assert row == ["judge failures", "1", "0", "-1 ▲"]
