@@ -46,11 +46,15 @@ def badges_markdown(phase: str, topic: str, difficulty: str | None) -> str:
     return " ".join(parts)
 
 
-def question_card(payload: InterviewQuestionPayload, *, is_open: bool) -> None:
-    """Estel's question as an assistant message; the open one offers its hint."""
-    with st.chat_message("assistant", avatar=ESTEL_AVATAR):
-        st.markdown(badges_markdown(payload.phase, payload.topic, payload.difficulty))
-        st.markdown(prose(payload.question))
+def question_card(payload: InterviewQuestionPayload, *, is_open: bool, key: str) -> None:
+    """Estel's question as an assistant message; the open one offers its hint.
+
+    Badges and question are one markdown element (one less to send and draw per message);
+    `key` names the card's container (`.st-key-<key>` in the page).
+    """
+    badges = badges_markdown(payload.phase, payload.topic, payload.difficulty)
+    with st.container(key=key), st.chat_message("assistant", avatar=ESTEL_AVATAR):
+        st.markdown(f"{badges}\n\n{prose(payload.question)}")
         if is_open and payload.helper_hint:
             with st.expander("Need a hint?", icon=":material/lightbulb:"):
                 st.markdown(prose(payload.helper_hint))

@@ -8,6 +8,7 @@ slot, so the page shows the next question in the same script run (no extra rerun
 
 from __future__ import annotations
 
+import gc
 import logging
 
 import streamlit as st
@@ -27,8 +28,33 @@ log = logging.getLogger(__name__)
 CHAT_HEIGHT = 360
 
 
+def _freeze_loaded_objects() -> None:
+    """Let Streamlit's after-run garbage collection skip everything the imports created.
+
+    Streamlit calls gc.collect() after every script run (runner.postScriptGC). With plotly,
+    pydantic and the engine loaded that full pass took ~50-70 ms per turn and holds the GIL, so
+    the server could not send the new question meanwhile. Objects alive now are module-level
+    and live for the whole process anyway; gc.freeze() moves them out of the collector's way.
+    """
+    gc.freeze()
+
+
+_freeze_loaded_objects()  # once per import of this module, i.e. once per server process
+
+
 def render_interview_page() -> None:
     """The whole Interview page."""
+    _interview()
+
+
+@st.fragment
+def _interview() -> None:
+    """Setup, chat and report as one fragment: Start, Send and Try again rerun only this.
+
+    The page shell (navigation, sidebar) stays as drawn, so a turn sends the browser only what
+    changed around the interview. Restart's dialog opens from here for the same reason; its
+    buttons rerun the whole app.
+    """
     run = state.get_run()
     if run is None:
         run = setup_screen()
@@ -171,7 +197,8 @@ def _chat(run: state.InterviewRun) -> None:
         for index, item in enumerate(transcript):
             payload = run.turns[index].response.payload
             if isinstance(payload, InterviewQuestionPayload):
-                components.question_card(payload, is_open=item.answer is None)
+                components.question_card(payload, is_open=item.answer is None,
+                                         key=f"question_q{index + 1}")
             if item.answer is not None:
                 components.answer_bubble(item.answer)
 
