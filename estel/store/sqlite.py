@@ -15,6 +15,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -280,11 +281,30 @@ class SQLiteStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
             try:
-                conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once per file
+                self._use_wal(conn)
                 self._migrate(conn)
             finally:
                 conn.close()
             self._ready = True
+
+    def _use_wal(self, conn: sqlite3.Connection) -> None:
+        """PRAGMA journal_mode = WAL (persistent: once per file), retried while it is locked.
+
+        On a file not yet in WAL mode whose write lock another connection holds (a second
+        process opening the same new file), SQLite answers "database is locked" at once,
+        ignoring the busy timeout; so wait here, up to that timeout, as every other lock does.
+        """
+        deadline = time.monotonic() + self.busy_timeout
+        pause = 0.002
+        while True:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         """Apply the migrations this file lacks, under the write lock (other processes wait)."""
