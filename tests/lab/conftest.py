@@ -1,25 +1,21 @@
 """Fixtures for the Prompt Lab tests: a clean environment, an AppTest driver, a fake OpenAI server.
 
-The fake is a real HTTP server on 127.0.0.1 speaking chat completions (after tests/openai's), so
-an OpenAI-brain lab run goes through the official client and leaves a real raw reply to inspect.
+The fake (tests/support/fake_openai.py) is a real HTTP server on 127.0.0.1 speaking chat
+completions, so an OpenAI-brain lab run goes through the official client and leaves a real raw
+reply to inspect.
 """
 
 from __future__ import annotations
 
-import itertools
-import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 import streamlit as st
+from fake_openai import FakeOpenAI, clear_settings_env, fast_client
 from streamlit.testing.v1 import AppTest
 
-from estel.brains.openai_brain import reset_server_quirks
 from estel.config import SETTING_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,93 +23,14 @@ PAGE = ROOT / "app_pages" / "prompt_lab.py"
 TOKENS = {"prompt_tokens": 321, "completion_tokens": 45, "total_tokens": 366}
 
 
-class FakeOpenAI:
-    """Chat completions on 127.0.0.1: a valid reply for every turn kind; records everything."""
-
-    def __init__(self) -> None:
-        self.requests: list[dict[str, Any]] = []
-        self.replies: list[str] = []  # the content strings sent back, in order
-        self._numbers = itertools.count(1)
-        self._lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever,
-                                       kwargs={"poll_interval": 0.05}, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
-    def system_prompts(self) -> list[str]:
-        return [r["messages"][0]["content"] for r in self.requests]
-
-    def reply(self, body: dict[str, Any]) -> dict[str, Any]:
-        with self._lock:
-            self.requests.append(body)
-            number = next(self._numbers)
-            question = {"question": f"Fake lab question {number}: how did you handle case "
-                                    f"{number}?", "topic": f"Lab topic {number}",
-                        "difficulty": "medium", "helper_hint": "Be concrete."}
-            assessment = {"communication": 7, "content": 6.5, "confidence": 8,
-                          "note": f"Fake note {number}."}
-            feedback = {"summary": "A solid fake interview.", "strengths": ["Clear"],
-                        "improvements": ["More numbers"], "skill_gaps": ["estimation"],
-                        "next_steps": ["Practise STAR"]}
-            content = {"opening": {"question": question},
-                       "question": {"assessment": assessment, "question": question},
-                       "feedback": {"assessment": assessment, "feedback": feedback}}[_kind(body)]
-            text = json.dumps(content)
-            self.replies.append(text)
-        return {"id": f"chatcmpl-lab-{number}", "object": "chat.completion", "created": 1,
-                "model": body.get("model", "fake"),
-                "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
-                             "message": {"role": "assistant", "content": text,
-                                         "refusal": None}}],
-                "usage": TOKENS}
-
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("content-length") or 0)
-                raw = json.dumps(fake.reply(json.loads(self.rfile.read(length) or b"{}")))
-                data = raw.encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, format: str, *args: Any) -> None:  # quiet test output
-                pass
-
-        return Handler
-
-
-def _kind(body: dict[str, Any]) -> str:
-    """The turn kind, from the json_schema name, else from the task line (json_object mode)."""
-    name = ((body.get("response_format") or {}).get("json_schema") or {}).get("name", "")
-    if name:
-        return {"OpeningReply": "opening", "QuestionReply": "question"}.get(name, "feedback")
-    task = body["messages"][-1]["content"]
-    if "final feedback" in task:
-        return "feedback"
-    return "question" if "assess the answer" in task else "opening"
-
-
 @pytest.fixture(autouse=True)
 def lab_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No setting leaks in; DB and variants in tmp; caches cleared (they outlive AppTests)."""
-    for name in SETTING_NAMES.values():
-        monkeypatch.delenv(name, raising=False)
+    clear_settings_env(monkeypatch)
     monkeypatch.setenv("ESTEL_BRAIN", "offline")
     monkeypatch.setenv("ESTEL_DB_PATH", str(tmp_path / "sessions.db"))
     monkeypatch.setenv("ESTEL_PROMPT_VARIANTS_DIR", str(tmp_path / "variants"))
-    monkeypatch.setattr("openai._base_client.INITIAL_RETRY_DELAY", 0.01)
-    reset_server_quirks()
+    fast_client(monkeypatch)
     st.cache_resource.clear()
     st.cache_data.clear()
     yield tmp_path
@@ -124,15 +41,10 @@ def lab_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 @pytest.fixture
 def fake_openai(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
     """The fake server, with the environment pointing the OpenAI brain at it."""
-    fake = FakeOpenAI()
-    fake.thread.start()
-    monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-lab-test")
-    monkeypatch.setenv("ESTEL_OPENAI_MODEL", "fake-model")
-    monkeypatch.setenv("ESTEL_OPENAI_TIMEOUT", "5")
-    yield fake
-    fake.server.shutdown()
-    fake.server.server_close()
+    with FakeOpenAI(usage=TOKENS) as fake:
+        for name, value in {**fake.env(), "ESTEL_OPENAI_TIMEOUT": "5"}.items():
+            monkeypatch.setenv(name, value)
+        yield fake
 
 
 class Lab:

@@ -1,0 +1,239 @@
+"""A fake OpenAI chat-completions server on 127.0.0.1, shared by the test folders that need one.
+
+The real `openai` client talks to it over HTTP (base_url), so tests exercise the client's own
+retries, timeouts and error classes. Each request is answered by the next scripted Step (a JSON
+body with a status, a delay, a dropped connection), else by `answer` (override it to route some
+requests elsewhere), which replies validly for the interviewer turn the request is for. Every
+request (path, headers, body) and every reply's content string is recorded.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import socket
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from estel.brains.openai_brain import reset_server_quirks
+from estel.config import SETTING_NAMES
+
+API_KEY = "sk-test-SECRET-0123456789abcdef"
+MODEL = "fake-model"
+USAGE = {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}
+
+
+@dataclass
+class Step:
+    """One scripted reply: a JSON body with a status, or a dropped connection; maybe delayed."""
+
+    status: int = 200
+    body: Any = None
+    delay: float = 0.0
+    drop: bool = False
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Seen:
+    """One recorded request; `seen["messages"]` reads its JSON body."""
+
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.body[key]
+
+    @property
+    def response_format(self) -> str | None:
+        fmt = self.body.get("response_format")
+        return fmt.get("type") if isinstance(fmt, dict) else None
+
+    @property
+    def user_text(self) -> str:
+        return "\n".join(m["content"] for m in self.body["messages"] if m["role"] == "user")
+
+    @property
+    def all_text(self) -> str:
+        return "\n".join(m["content"] for m in self.body["messages"])
+
+
+def completion(content: str | None, *, finish_reason: str = "stop", refusal: str | None = None,
+               choices: bool = True, usage: dict[str, int] | None = None) -> dict[str, Any]:
+    """A chat.completion body with one choice (or none)."""
+    message = {"role": "assistant", "content": content, "refusal": refusal}
+    return {
+        "id": "chatcmpl-test", "object": "chat.completion", "created": 1, "model": MODEL,
+        "choices": [{"index": 0, "message": message, "finish_reason": finish_reason,
+                     "logprobs": None}] if choices else [],
+        "usage": usage or USAGE,
+    }
+
+
+def ok(content: Any, **kwargs: Any) -> Step:
+    """A 200 reply whose content is `content` (a string as is, anything else as JSON)."""
+    text = content if isinstance(content, str) or content is None else json.dumps(content)
+    return Step(body=completion(text, **kwargs))
+
+
+def error(status: int, message: str = "error", code: str | None = None, **kwargs: Any) -> Step:
+    """An OpenAI-style error reply."""
+    # retry-after-ms keeps the client's own retry backoff short for 429/5xx
+    headers = {"retry-after-ms": "5"} if status == 429 or status >= 500 else {}
+    body = {"error": {"message": message, "type": "invalid_request_error", "code": code}}
+    return Step(status=status, body=body, headers=headers, **kwargs)
+
+
+def kind_of(seen: Seen) -> str:
+    """Which turn a request is for: from the schema name, else from the task line."""
+    fmt = seen.body.get("response_format") or {}
+    name = (fmt.get("json_schema") or {}).get("name", "")
+    if name:
+        return {"OpeningReply": "opening", "QuestionReply": "question"}.get(name, "feedback")
+    task = seen.user_text
+    if "final feedback" in task:
+        return "feedback"
+    return "question" if "assess the answer" in task else "opening"
+
+
+ASSESSMENT = {"communication": 7, "content": 6.5, "confidence": 8, "note": "Clear and specific."}
+FEEDBACK = {"summary": "A solid interview overall.", "strengths": ["Clear stories"],
+            "improvements": ["More numbers"], "skill_gaps": ["capacity planning"],
+            "next_steps": ["Practise system design"]}
+
+
+def question(n: int) -> dict[str, Any]:
+    return {"question": f"Fake question number {n}: tell me about thing {n}?",
+            "topic": f"Topic {n}", "difficulty": "medium", "helper_hint": "Be concrete."}
+
+
+def assessment(score: float) -> dict[str, Any]:
+    """An assessment giving every dimension the same score."""
+    return {"communication": score, "content": score, "confidence": score, "note": "Noted."}
+
+
+def auto_content(seen: Seen, n: int, scored: dict[str, Any] = ASSESSMENT) -> dict[str, Any]:
+    """A valid reply for the turn `seen` asks for, with question number `n`."""
+    kind = kind_of(seen)
+    if kind == "opening":
+        return {"question": question(n)}
+    if kind == "question":
+        return {"assessment": scored, "question": question(n)}
+    return {"assessment": scored, "feedback": FEEDBACK}
+
+
+class FakeOpenAI:
+    """The scripted server; a context manager that serves while inside `with`."""
+
+    def __init__(self, *, usage: dict[str, int] = USAGE) -> None:
+        self.usage = usage  # on the replies it makes up (scripted Steps carry their own)
+        self.script: deque[Step] = deque()
+        self.requests: list[Seen] = []
+        self.replies: list[str] = []  # the content strings sent back, in order
+        self.broken_questions = False  # reply garbage to every question turn
+        self.score_by_marker: dict[str, float] = {}  # last message contains marker -> score
+        self._numbers = itertools.count(1)
+        self._lock = threading.Lock()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever,
+                                       kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def __enter__(self) -> FakeOpenAI:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+    def env(self, api_key: str = API_KEY) -> dict[str, str]:
+        """The environment that points the OpenAI brain at this server."""
+        return {"OPENAI_BASE_URL": self.base_url, "OPENAI_API_KEY": api_key,
+                "ESTEL_OPENAI_MODEL": MODEL}
+
+    def add(self, *steps: Step) -> None:
+        self.script.extend(steps)
+
+    def step(self, reply: Step | int | str | dict[str, Any]) -> Step:
+        """A Step from shorthand: an int is that error status, anything else the content."""
+        if isinstance(reply, Step):
+            return reply
+        if isinstance(reply, int):
+            return error(reply, "fake server error")
+        return ok(reply, usage=self.usage)
+
+    def answer(self, seen: Seen, number: int) -> Step:
+        """The reply when the script is empty: a valid one for the interviewer turn."""
+        if self.broken_questions and kind_of(seen) == "question":
+            return self.step("this is not JSON")
+        text = json.dumps(seen.body["messages"][-1]["content"])
+        score = next((s for mark, s in self.score_by_marker.items() if mark in text), None)
+        return self.step(auto_content(seen, number, ASSESSMENT if score is None
+                                      else assessment(score)))
+
+    def _next(self, seen: Seen) -> Step:
+        with self._lock:
+            self.requests.append(seen)
+            step = self.script.popleft() if self.script else self.answer(seen, next(self._numbers))
+            if isinstance(step.body, dict) and step.body.get("choices"):
+                self.replies.append(step.body["choices"][0]["message"]["content"])
+        return step
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                seen = Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                step = fake._next(seen)
+                if step.delay:
+                    time.sleep(step.delay)
+                if step.drop:
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                raw = step.body if isinstance(step.body, bytes) else json.dumps(step.body).encode()
+                try:
+                    self.send_response(step.status)
+                    self.send_header("content-type", "application/json")
+                    self.send_header("content-length", str(len(raw)))
+                    for name, value in step.headers.items():
+                        self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(raw)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
+                    self.close_connection = True
+
+            def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
+                pass
+
+        return Handler
+
+
+def fast_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short client backoff, and no server quirk remembered from an earlier test."""
+    # Connection-error retries have no Retry-After header: shorten the client's base backoff.
+    monkeypatch.setattr("openai._base_client.INITIAL_RETRY_DELAY", 0.01)
+    reset_server_quirks()
+
+
+def clear_settings_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No setting leaks in from the machine's environment."""
+    for name in SETTING_NAMES.values():
+        monkeypatch.delenv(name, raising=False)
