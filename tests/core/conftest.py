@@ -21,13 +21,22 @@ from estel.handler import handle_request
 REPO = Path(__file__).resolve().parents[2]
 SEED_CONTRACT = REPO.parent / "shared" / "seed" / "contract.ts"
 
-# The seed's "Locked Request Shape", first turn (migration-plan-v2.md, section 2).
-SEED_META: dict[str, Any] = {
-    "target_role": "Business Analyst",
-    "experience_level": "0-2 years",
-    "difficulty": "standard",
-    "questions_target": 8,
-}
+# The seed's "Locked Request Shape", first turn, verbatim (migration-plan-v2.md, section 2).
+SEED_FIRST_TURN = """{
+  "message": "",
+  "language": "en",
+  "context": {
+    "context": "interview_session",
+    "meta": {
+      "target_role": "Business Analyst",
+      "experience_level": "0-2 years",
+      "difficulty": "standard",
+      "questions_target": 8
+    },
+    "session_state": null
+  }
+}"""
+SEED_META: dict[str, Any] = json.loads(SEED_FIRST_TURN)["context"]["meta"]
 
 
 def make_request(
@@ -87,6 +96,12 @@ def scripted_engine(**kwargs: Any) -> Engine:
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session")
+def seed_first_turn() -> str:
+    """The seed's first-turn request, as the frontend sends it (JSON text)."""
+    return SEED_FIRST_TURN
 
 
 @pytest.fixture(scope="session")

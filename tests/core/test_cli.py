@@ -93,21 +93,7 @@ def test_turn_runs_a_whole_interview_in_subprocesses(repo, meta, total):
     assert len(set(questions)) == total  # no question repeats within a session
 
 
-def test_turn_with_the_seed_first_request_verbatim(repo):
-    seed_first_turn = """{
-      "message": "",
-      "language": "en",
-      "context": {
-        "context": "interview_session",
-        "meta": {
-          "target_role": "Business Analyst",
-          "experience_level": "0-2 years",
-          "difficulty": "standard",
-          "questions_target": 8
-        },
-        "session_state": null
-      }
-    }"""
+def test_turn_with_the_seed_first_request_verbatim(repo, seed_first_turn):
     done = run_cli(repo, ["turn", "--brain", "offline"], seed_first_turn)
     assert (done.returncode, done.stderr) == (0, b"")
     envelope = envelope_of(done.stdout)

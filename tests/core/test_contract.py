@@ -47,24 +47,11 @@ def at(document: Any, path: Path_) -> Any:
 
 
 @pytest.fixture(scope="module")
-def documents(interview, meta) -> dict[str, dict[str, Any]]:
+def documents(interview, meta, seed_first_turn) -> dict[str, dict[str, Any]]:
     """Real wire documents: first/later requests, question, feedback and error envelopes."""
     engine = Engine(ScriptedBrain())
     envelopes = interview(engine, meta(2), ["First answer.", "Second answer."])
-    first_request = {
-        "message": "",
-        "language": "en",
-        "context": {
-            "context": "interview_session",
-            "meta": {
-                "target_role": "Business Analyst",
-                "experience_level": "0-2 years",
-                "difficulty": "standard",
-                "questions_target": 8,
-            },
-            "session_state": None,
-        },
-    }
+    first_request = json.loads(seed_first_turn)
     later_request = copy.deepcopy(first_request)
     later_request["message"] = "My answer to the last question..."
     later_request["context"]["meta"]["questions_target"] = 2
