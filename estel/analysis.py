@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from estel.analysis_lexicon import (
+    ASK_REASON,
+    ASKING,
     BANDS,
     CONNECTORS,
     DECISIVE,
@@ -23,6 +25,7 @@ from estel.analysis_lexicon import (
     INJECTION,
     OWNERSHIP_PHRASES,
     OWNERSHIP_VERB,
+    QUESTION_FRAME,
     REASONING,
     REFLECTION,
     STAR,
@@ -54,6 +57,8 @@ INJECTION_NOTE = "Instructions to the interviewer were ignored; only the answer 
 # A follow-up quotes the candidate ('fixed the bug'); saying it again is not copying the question.
 QUOTED = re.compile(r"(?<!\w)'[^']{1,80}'(?!\w)")
 STAR_PARTS = ("situation", "task", "action", "result")
+ASK_WORDS = 3  # content words that make a question for the interviewer specific
+ASK_BAND = 15  # a wrap-up that asks a real question is complete in fewer words
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,8 @@ class _Features:
     points_missed: tuple[str, ...]
     role_hits: tuple[str, ...]
     overlap: float
+    asks: int = 0  # wrap-up: specific questions the candidate asks the interviewer
+    asks_why: bool = False  # ... and says why they matter
 
 
 def analyse_answer(
@@ -243,7 +250,18 @@ def _features(
         points_missed=tuple(p.point for p in points if p.point not in hit),
         role_hits=keyword_hits(words, role_terms),
         overlap=_overlap(words, tokens(question)),
+        asks=(asks := _asks(text) if phase == "wrap_up" else 0),
+        asks_why=bool(asks and ASK_REASON.search(text)),
     )
+
+
+def _asks(text: str) -> int:
+    """Questions for the interviewer specific enough to count ('What are the next steps?' isn't)."""
+    count = 0
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        specific = [w for w in tokens(sentence) if w not in STOPWORDS and w not in QUESTION_FRAME]
+        count += bool(ASKING.search(sentence)) and len(specific) >= ASK_WORDS
+    return count
 
 
 def _spoken(phrase: str) -> str:
@@ -271,6 +289,7 @@ def _overlap(answer: Sequence[str], question: Sequence[str]) -> float:
 
 def _scores(f: _Features, phase: Phase) -> tuple[float, float, float]:
     low, high = BANDS[phase]
+    low = min(low, ASK_BAND) if f.asks else low
     gate = min(1.0, f.words / low)
     if f.words < low:
         length = 4.0 * gate**1.3
@@ -291,9 +310,12 @@ def _content(f: _Features, phase: Phase, gate: float) -> float:
     total = len(f.points_hit) + len(f.points_missed)
     coverage = 3.5 * (len(f.points_hit) / total if total else min(1.0, 1.5 * f.overlap))
     behavioural = phase == "behavioural"
-    shape = 0.75 * len(f.star) if behavioural else min(3.0, 0.6 * f.reasoning)
+    # A wrap-up question for the interviewer is the answer's substance, as a STAR part or a step.
+    asked = min(f.asks, 2) + 0.75 * f.asks_why
+    shape = 0.75 * len(f.star) if behavioural else min(3.0, 0.6 * f.reasoning + asked)
     relevance = min(1.0, max(0.34 * len(f.role_hits), 2.0 * f.overlap))
-    specifics = min(1.25, 0.65 * f.examples) + min(1.25, 0.45 * f.numbers)
+    examples = f.examples + f.asks  # a specific question is as concrete as a wrap-up gets
+    specifics = min(1.25, 0.65 * examples) + min(1.25, 0.45 * f.numbers)
     raw = coverage + shape + relevance + specifics - min(1.5, 0.5 * f.vague)
     return max(0.0, raw) * gate**0.5
 

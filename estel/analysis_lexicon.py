@@ -228,6 +228,26 @@ REASONING: dict[Phase, re.Pattern[str]] = {
     "behavioural": re.compile(rf"\b(?:{_REASON_TECH})\b", re.IGNORECASE),
 }
 
+# Wrap-up: the candidate asking the interviewer something ("I'd like to know how...", "How do
+# you...?"), and a wrap-up question that invites such questions rather than a plan or a goal.
+ASKING = re.compile(
+    r"""\?\s*$|^\s*(?:so\s+|and\s+|also\s+)?(?:how|what|which|who|when|where|why|is|are|do|does
+    |could|can|would|will)\b[^.!]*\byou\b
+    |\bI(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|want)\s+to\s+(?:know|hear|understand|learn\s+about)
+    |\bI'm\s+(?:curious|interested\s+to\s+(?:know|hear))|\bI\s+(?:am\s+curious|wonder|was\s+wondering)
+    |\b(?:could|can)\s+you\s+(?:tell|explain|describe|share)|\bmy\s+(?:first\s+)?question\b""",
+    _IX,
+)
+ASK_REASON = re.compile(
+    r"\b(?:because|so\s+that|matters?|important|the\s+reason|which\s+is\s+why|I\s+ask|I'm\s+asking)\b",
+    _I,
+)
+INVITES_QUESTIONS = re.compile(
+    r"\b(?:questions?\s+(?:do\s+you\s+have|for\s+(?:us|me))|would\s+you\s+like\s+to\s+know"
+    r"|any\s+questions|want\s+to\s+ask)\b",
+    _I,
+)
+
 VAGUE = re.compile(
     r"""\b(?:team\s+player|hard[-\s]?work\w*|passionate|detail[-\s]oriented|people\s+person
     |go-getter|outside\s+the\s+box|perfectionist|I\s+always|I\s+usually|I\s+generally|I\s+just
