@@ -155,8 +155,10 @@ def timed(page: Page, click: Callable[[], None], targets: list[Target]) -> tuple
 
 
 def question(number: int) -> list[Target]:
-    """Question `number`'s card and its answer box."""
-    return [(f".st-key-question_q{number}", ""), (f".st-key-answer_q{number} textarea", "")]
+    """Question `number`'s card, the progress saying so, and the answer box emptied for it."""
+    return [(f".st-key-question_q{number}", ""),
+            ("[data-testid=stProgress]", f"Question {number} of"),
+            (".st-key-answer textarea:placeholder-shown", "")]
 
 
 def interview(page: Page, url: str, questions: int, timings: Timings) -> None:
@@ -172,10 +174,10 @@ def interview(page: Page, url: str, questions: int, timings: Timings) -> None:
     start = page.locator(".st-key-setup_start button")
     timings.add("start", *timed(page, start.click, question(1)))
     for number in range(1, questions + 1):
-        page.locator(f".st-key-answer_q{number} textarea").fill(ANSWER)
+        page.locator(".st-key-answer textarea").fill(ANSWER)
         after = ([("h3", "Your feedback report")] if number == questions
                  else question(number + 1))
-        send = page.locator(f".st-key-send_q{number} button")
+        send = page.locator(".st-key-send button")
         timings.add("answer", *timed(page, send.click, after))
 
 

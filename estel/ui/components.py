@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -46,23 +47,46 @@ def badges_markdown(phase: str, topic: str, difficulty: str | None) -> str:
     return " ".join(parts)
 
 
-def question_card(payload: InterviewQuestionPayload, *, is_open: bool, key: str) -> None:
-    """Estel's question as an assistant message; the open one offers its hint.
+def question_card(payload: InterviewQuestionPayload, *, key: str) -> None:
+    """The open question as Estel's chat message: badges, the question, its hint on demand.
 
-    Badges and question are one markdown element (one less to send and draw per message);
+    Badges and question are one markdown element (one less to send and draw per turn);
     `key` names the card's container (`.st-key-<key>` in the page).
     """
     badges = badges_markdown(payload.phase, payload.topic, payload.difficulty)
     with st.container(key=key), st.chat_message("assistant", avatar=ESTEL_AVATAR):
         st.markdown(f"{badges}\n\n{prose(payload.question)}")
-        if is_open and payload.helper_hint:
+        if payload.helper_hint:
             with st.expander("Need a hint?", icon=":material/lightbulb:"):
                 st.markdown(prose(payload.helper_hint))
 
 
-def answer_bubble(text: str) -> None:
-    with st.chat_message("user", avatar=CANDIDATE_AVATAR):
-        st.markdown(escape_markdown(text))
+def _quoted(text: str) -> str:
+    """A candidate's answer as a literal markdown blockquote (blank lines kept inside it)."""
+    return "\n".join(f"> {line}" if line.strip() else ">"
+                     for line in escape_markdown(text).splitlines())
+
+
+def exchanges_markdown(exchanges: Sequence[tuple[int, InterviewQuestionPayload, str]]) -> str:
+    """Answered questions as one markdown transcript: (number, question payload, answer)."""
+    blocks = [
+        f"{ESTEL_AVATAR} **Estel · Q{number}** "
+        f":{PHASE_COLOURS.get(payload.phase, 'gray')}-badge"
+        f"[{PHASE_LABELS.get(payload.phase, payload.phase)}]  \n{prose(payload.question)}"
+        f"\n\n{CANDIDATE_AVATAR} **You**\n\n{_quoted(answer)}"
+        for number, payload, answer in exchanges
+    ]
+    return "\n\n---\n\n".join(blocks)
+
+
+def past_exchanges(exchanges: Sequence[tuple[int, InterviewQuestionPayload, str]]) -> None:
+    """The answered part of the chat as one static markdown element, above the open question.
+
+    Every turn redraws the chat, and the browser pays per element (two chat messages per
+    exchange cost ~4 ms each turn, growing with the interview); one element keeps it flat.
+    """
+    if exchanges:
+        st.markdown(exchanges_markdown(exchanges))
 
 
 def progress(question_number: int, total: int, answered: int, phase: str) -> None:

@@ -112,15 +112,16 @@ def _handle_click(run: state.InterviewRun) -> str | None:
     """Send (or resend) the answer if asked to; returns a message when it cannot be sent."""
     number = run.question_number
     error = state.get_error()
-    if st.session_state.get(state.send_key(number)):
-        text = st.session_state.get(state.answer_key(number)) or ""
+    if st.session_state.get(state.SEND_KEY):
+        text = st.session_state.get(state.ANSWER_KEY) or ""
     elif st.session_state.get(state.retry_key(number)) and error is not None:
         text = error.answer
     else:
         return None
     problem = answer_problem(text)
-    if problem is None:
-        send_answer(run, text)
+    if problem is None and send_answer(run, text):
+        # the box is drawn later in this run, so it can still be emptied for the next question
+        st.session_state[state.ANSWER_KEY] = ""
     return problem
 
 
@@ -190,17 +191,21 @@ def _start_save_note(run: state.InterviewRun) -> None:
 
 
 def _chat(run: state.InterviewRun) -> None:
-    transcript = run.current.state.transcript
+    """Answered exchanges as one transcript element, then the open question as a message."""
+    transcript = run.current.state.transcript  # one entry per turn while the interview runs
+    questions = [turn.response.payload for turn in run.turns]
     # a fixed height (scrolling to the newest message) only once there is more than one message
     height = CHAT_HEIGHT if len(transcript) > 1 else "content"
     with st.container(height=height, border=True, autoscroll=True):
-        for index, item in enumerate(transcript):
-            payload = run.turns[index].response.payload
-            if isinstance(payload, InterviewQuestionPayload):
-                components.question_card(payload, is_open=item.answer is None,
-                                         key=f"question_q{index + 1}")
-            if item.answer is not None:
-                components.answer_bubble(item.answer)
+        components.past_exchanges([
+            (number, payload, item.answer)
+            for number, (payload, item) in enumerate(zip(questions, transcript, strict=True), 1)
+            if isinstance(payload, InterviewQuestionPayload) and item.answer is not None
+        ])
+        payload = questions[-1]
+        if isinstance(payload, InterviewQuestionPayload) and transcript[-1].answer is None:
+            # a fresh key per question: a new message, its hint expander closed again
+            components.question_card(payload, key=f"question_q{len(transcript)}")
 
 
 def _status(run: state.InterviewRun, problem: str | None) -> None:
@@ -224,15 +229,16 @@ def _footer(run: state.InterviewRun) -> None:
         st.button("Start a new interview", key="new_interview", type="primary",
                   icon=":material/add:", on_click=_open_confirm)
         return
-    number = run.question_number
-    with st.form(f"answer_form_q{number}", border=False):
+    # the same form, box and button for every question: the browser keeps them and only the
+    # box's text changes (a new key per question rebuilt them, ~10 ms a turn)
+    with st.form("answer_form", border=False):
         st.text_area(
-            "Your answer", key=state.answer_key(number), max_chars=MAX_ANSWER_CHARS, height=120,
+            "Your answer", key=state.ANSWER_KEY, max_chars=MAX_ANSWER_CHARS, height=120,
             placeholder="Type your answer…",
             help=f"Up to {MAX_ANSWER_CHARS:,} characters; the counter shows how many you used.",
         )
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.form_submit_button("Send answer", key=state.send_key(number), type="primary",
+            st.form_submit_button("Send answer", key=state.SEND_KEY, type="primary",
                                   icon=":material/send:")
             st.space("stretch")
             st.caption("Tip: a situation, what you did, and the result beats a long story.")

@@ -12,9 +12,10 @@ Keys (all per browser session, so a refresh starts over cleanly):
 - `estel_brain` / `estel_store` : optional Brain / SessionStore overrides (tests, demos); when
                   absent the app uses the cached ones built from settings.
 
-Widget keys: `setup_*` for the setup form, `answer_q{n}` / `send_q{n}` / `retry_q{n}` for the
-answer box of question n (a fresh key per question empties the box after a successful turn and
-keeps it filled after a failed one).
+Widget keys: `setup_*` for the setup form; `answer` / `send` for the one answer box and its
+button (kept across questions so the browser reuses them; the page empties the box after a
+successful turn and leaves it filled after a failed one); `retry_q{n}` for Try again on
+question n.
 """
 
 from __future__ import annotations
@@ -43,12 +44,8 @@ SETUP_LANGUAGE = "setup_language"
 SETUP_START = "setup_start"
 
 
-def answer_key(number: int) -> str:
-    return f"answer_q{number}"
-
-
-def send_key(number: int) -> str:
-    return f"send_q{number}"
+ANSWER_KEY = "answer"
+SEND_KEY = "send"
 
 
 def retry_key(number: int) -> str:

@@ -35,6 +35,7 @@ def browser_page():
 
 def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_server,
                                                                   browser_page, tmp_path: Path):
+    expect = pytest.importorskip("playwright.sync_api").expect
     page = browser_page
     page.set_default_timeout(20_000)
     # the server's first request is a deep link: it must still run through app.py's navigation
@@ -54,13 +55,16 @@ def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_serve
         page.keyboard.press("ArrowLeft")
     page.get_by_role("button", name="Start interview").click()
 
+    box = page.locator(".st-key-answer textarea")  # one box for every question
     for number in (1, 2, 3):
-        box = page.locator(f".st-key-answer_q{number} textarea")
-        box.wait_for()
-        assert page.get_by_text(f"Question {number} of 3").is_visible()
+        page.locator(f".st-key-question_q{number}").wait_for()
+        # the progress bar's code loads on first use, so it may appear a frame after the card
+        expect(page.get_by_text(f"Question {number} of 3")).to_be_visible()
+        # the box is emptied after each successful answer (waits until it is, else times out)
+        page.locator(".st-key-answer textarea:placeholder-shown").wait_for()
         box.fill(ANSWER.format(n=number))
         page.get_by_text(re.compile(r"^\d+/8000$")).wait_for()  # the live character counter
-        page.locator(f".st-key-send_q{number} button").click()
+        page.locator(".st-key-send button").click()
 
     page.get_by_text("Your feedback report").wait_for()
     radar = page.locator(".js-plotly-plot .polarlayer path").first

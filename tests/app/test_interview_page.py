@@ -76,7 +76,7 @@ def test_language_select_lists_others_as_coming(driver):
 
 def test_answer_box_counts_and_caps_at_the_contract_limit(driver, page_text):
     at = driver.start(driver.open(questions=3))
-    box = at.text_area(key="answer_q1")
+    box = at.text_area(key="answer")
     assert box.proto.max_chars == MAX_ANSWER_CHARS  # the browser counts and stops at 8,000
 
     driver.answer(at, 1, "   ")  # blank: refused before anything is sent
