@@ -13,6 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from estel.analysis_advice import RUN_ON, Features
+from estel.analysis_advice import advice as advice_for
+from estel.analysis_advice import praise as praise_for
 from estel.analysis_lexicon import (
     ASK_REASON,
     ASKING,
@@ -23,6 +26,7 @@ from estel.analysis_lexicon import (
     FILLERS,
     HEDGES,
     INJECTION,
+    INVITES_QUESTIONS,
     OWNERSHIP_PHRASES,
     OWNERSHIP_VERB,
     QUESTION_FRAME,
@@ -51,7 +55,7 @@ FLAG_ADVICE = {
     "off_topic": "this does not answer the question; talk about what was asked, with an "
     "example from your own work",
 }
-RUN_ON, RUN_ON_COST = 45, 1.5  # words per sentence past which an answer reads as a ramble
+RUN_ON_COST = 1.5  # length points a run-on answer loses at most
 OFF_TOPIC_CAP = 1.5  # the most communication or confidence an off-topic answer keeps
 INJECTION_NOTE = "Instructions to the interviewer were ignored; only the answer itself is scored."
 # A follow-up quotes the candidate ('fixed the bug'); saying it again is not copying the question.
@@ -85,6 +89,8 @@ class AnswerAnalysis:
     praise: str  # what worked ("Clear STAR structure..."), or ""
     advice: str  # the one change worth most, a lower-case phrase
     fragment: str  # a short phrase of what the candidate did, for a follow-up to quote
+    asks: int = 0  # wrap-up: specific questions asked of the interviewer
+    invited: bool = False  # the wrap-up question invited the candidate's own questions
 
     @property
     def overall(self) -> float:
@@ -97,29 +103,6 @@ class AnswerAnalysis:
             return True
         vague = self.examples == 0 and self.numbers == 0 and len(self.points_hit) <= 1
         return self.words < 20 or (vague and self.words < 80)
-
-
-@dataclass(frozen=True)
-class _Features:
-    words: int
-    sentences: int
-    fillers: tuple[str, ...]
-    hedges: tuple[str, ...]
-    ownership: int
-    decisive: int
-    star: tuple[str, ...]
-    reasoning: int
-    connectors: int
-    examples: int
-    numbers: int
-    vague: int
-    reflection: bool
-    points_hit: tuple[str, ...]
-    points_missed: tuple[str, ...]
-    role_hits: tuple[str, ...]
-    overlap: float
-    asks: int = 0  # wrap-up: specific questions the candidate asks the interviewer
-    asks_why: bool = False  # ... and says why they matter
 
 
 def analyse_answer(
@@ -144,7 +127,7 @@ def analyse_answer(
     if serious or not words:
         praise, advice = "", FLAG_ADVICE[(serious or flags or ["empty"])[0]]
     else:
-        praise, advice = _praise(feats, phase), _advice(feats, phase)
+        praise, advice = praise_for(feats, phase), advice_for(feats, phase)
     return AnswerAnalysis(
         words=feats.words,
         sentences=feats.sentences,
@@ -166,6 +149,8 @@ def analyse_answer(
         praise=praise,
         advice=advice,
         fragment="" if serious else key_fragment(clean),
+        asks=feats.asks,
+        invited=feats.invited,
     )
 
 
@@ -228,11 +213,11 @@ def _features(
     phase: Phase,
     points: Sequence[TalkingPoint],
     role_terms: Sequence[str],
-) -> _Features:
+) -> Features:
     hit = tuple(p.point for p in points if keyword_hits(words, p.keywords))
     star = tuple(part for part in STAR_PARTS if STAR[part].search(text)
                  or (part == "action" and _ownership(text) > 0))
-    return _Features(
+    return Features(
         words=len(words),
         sentences=len([s for s in re.split(r"[.!?\n]+", text) if tokens(s)]),
         fillers=tuple(_spoken(m.group(0).strip(" ,")) for m in FILLERS.finditer(text)),
@@ -252,6 +237,7 @@ def _features(
         overlap=_overlap(words, tokens(question)),
         asks=(asks := _asks(text) if phase == "wrap_up" else 0),
         asks_why=bool(asks and ASK_REASON.search(text)),
+        invited=phase == "wrap_up" and bool(INVITES_QUESTIONS.search(question)),
     )
 
 
@@ -287,7 +273,7 @@ def _overlap(answer: Sequence[str], question: Sequence[str]) -> float:
     return len(stems & said) / len(stems)
 
 
-def _scores(f: _Features, phase: Phase) -> tuple[float, float, float]:
+def _scores(f: Features, phase: Phase) -> tuple[float, float, float]:
     low, high = BANDS[phase]
     low = min(low, ASK_BAND) if f.asks else low
     gate = min(1.0, f.words / low)
@@ -306,7 +292,7 @@ def _scores(f: _Features, phase: Phase) -> tuple[float, float, float]:
     return communication, _content(f, phase, gate), _confidence(f, gate)
 
 
-def _content(f: _Features, phase: Phase, gate: float) -> float:
+def _content(f: Features, phase: Phase, gate: float) -> float:
     total = len(f.points_hit) + len(f.points_missed)
     coverage = 3.5 * (len(f.points_hit) / total if total else min(1.0, 1.5 * f.overlap))
     behavioural = phase == "behavioural"
@@ -320,7 +306,7 @@ def _content(f: _Features, phase: Phase, gate: float) -> float:
     return max(0.0, raw) * gate**0.5
 
 
-def _confidence(f: _Features, gate: float) -> float:
+def _confidence(f: Features, gate: float) -> float:
     raw = 5.0 + 1.0 * min(f.ownership, 4) + 0.8 * min(f.decisive, 3)
     raw -= 1.2 * min(len(f.hedges), 4) + 0.25 * min(len(f.fillers), 6)
     return max(0.0, min(10.0, raw)) * min(1.0, gate / 0.6)
@@ -330,55 +316,6 @@ def _note(praise: str, advice: str, injected: bool) -> str:
     """What worked and the one change worth most, as one or two sentences."""
     text = f"{praise}; {advice}." if praise else f"{advice[0].upper()}{advice[1:]}."
     return f"{INJECTION_NOTE} {text}" if injected else text
-
-
-def _praise(f: _Features, phase: Phase) -> str:
-    parts: list[str] = []
-    total = len(f.points_hit) + len(f.points_missed)
-    if phase == "behavioural" and len(f.star) >= 3:
-        parts.append("Clear STAR structure")
-    elif phase != "behavioural" and f.reasoning >= 3:
-        parts.append("Well-reasoned")
-    if total and len(f.points_hit) / total >= 0.6:
-        parts.append("covers the key points" if parts else "Covers the key points")
-    if f.numbers and ("result" in f.star or phase != "behavioural"):
-        parts.append("with a measured result" if parts else "Backed by numbers")
-    return " ".join(_join(parts).split()) if parts else ""
-
-
-def _advice(f: _Features, phase: Phase) -> str:
-    if f.words < BANDS[phase][0] * 0.5:
-        if f.examples:
-            return "too brief: say what you did, step by step, and what happened"
-        return "too brief: give one concrete example of what you did and what happened"
-    if f.words > BANDS[phase][1] * 1.6:
-        return "tighten it: lead with the point and cut the detours"
-    if f.words / max(1, f.sentences) > RUN_ON:
-        return "break it up: the point in one sentence, then the example, then the result"
-    if phase == "behavioural" and "result" not in f.star:
-        return "finish the story with the result and what changed"
-    if f.points_missed and len(f.points_missed) >= len(f.points_hit):
-        missed = f.points_missed[0]
-        return f"a strong answer also covers: {missed[0].lower()}{missed[1:]}"
-    if not f.examples and not f.numbers:
-        return "add a concrete example with a number that shows the impact"
-    if len(f.fillers) >= 3:
-        return f"cut filler words such as '{f.fillers[0]}'"
-    if len(f.hedges) >= 2 and len(f.hedges) > f.ownership:
-        return "own it: say 'I decided' or 'I would' instead of hedging"
-    if not f.numbers:
-        return "put a number on the impact"
-    if not f.reflection and phase == "behavioural":
-        return "add what you learned or would do differently"
-    return "keep this shape for your other answers"
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    if parts[-1].startswith("with"):
-        return _join(parts[:-1]) + " " + parts[-1]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _round(value: float) -> float:
