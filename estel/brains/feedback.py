@@ -27,6 +27,18 @@ WEAKEST_ADVICE = {
 FILLER_ADVICE = " Replace filler words ('um', 'like', 'basically') with a short pause."
 HEDGE_ADVICE = " Drop the hedges ('I think', 'maybe', 'probably') when you describe your own work."
 GOOD, WEAK, POLISH = 6.5, 5.0, 8.5  # overall score bands of one answer
+# What to practise for a weak answer, by phase (behavioural answers get the STAR steps instead).
+PHASE_STEPS = {
+    "intro": "Prepare a 60-second introduction for {cite}: what you do now, one achievement that "
+    "fits the {role} role, and why you want this job.",
+    "technical": "Practise {cite} aloud, step by step: the goal and constraints, your approach "
+    "with one example, the trade-off you'd weigh and how you'd check it worked.",
+    "wrap_up": "Prepare your answer to {cite}: one specific goal or plan, why it matters to you "
+    "and how you'd know it was working.",
+}
+ASK_STEP = ("Prepare two specific questions for the interviewer (for example how success is "
+            "measured in the first 90 days, or how the team works with others) and say why each "
+            "matters to you; {cite} asked for your questions.")
 
 
 @dataclass(frozen=True)
@@ -177,6 +189,9 @@ def _fix(a: AnswerAnalysis) -> str:
 def _skill_gaps(answered: Sequence[Answered]) -> list[str]:
     ranked = sorted(answered, key=lambda a: (a.analysis.overall, a.number))
     gaps: list[str] = []
+    # A wrap-up that invites the candidate's questions ("Questions about how we work") is not
+    # a skill.
+    ranked = [item for item in ranked if not item.analysis.invited]
     for item in ranked:
         if item.analysis.overall >= GOOD or (gaps and item.analysis.overall >= WEAK):
             break
@@ -207,14 +222,36 @@ def _next_steps(role: str, answered: Sequence[Answered]) -> list[str]:
     if unreflective and not no_result:
         steps.append(f"End your {unreflective[0].cite} story with what you learned or would do "
                      "differently next time.")
-    if scored and sum(1 for a in scored if a.analysis.numbers) * 2 < len(scored):
+    steps.extend(_phase_steps(role, scored, unscored))
+    # Numbers matter for stories and approaches, not for questions to the interviewer.
+    stories = [a for a in scored if a.phase != "wrap_up"]
+    if stories and sum(1 for a in stories if a.analysis.numbers) * 2 < len(stories):
         steps.append("For three stories you tell often, write down one number each (time saved, "
                      "% change, people affected) and use it when you answer.")
-    steps.extend(_coverage_steps(scored))
+    steps.extend(_coverage_steps([a for a in scored if not a.analysis.invited]))
     steps.extend(_delivery_steps(scored))
     steps.append(f"Run another {role} mock interview in a few days and compare your scores "
                  "question by question.")
     return steps
+
+
+def _phase_steps(
+    role: str, scored: Sequence[Answered], unscored: Sequence[Answered]
+) -> list[str]:
+    """Practice for the two weakest non-behavioural answers, worded for their phase."""
+    steps = []
+    weak = sorted((a for a in scored if a.phase != "behavioural" and a.analysis.overall < GOOD),
+                  key=lambda a: (a.analysis.overall, a.number))
+    for item in weak:
+        if item.analysis.invited:
+            if not item.analysis.asks:
+                steps.append(ASK_STEP.format(cite=item.cite))
+        elif item.phase in PHASE_STEPS:
+            steps.append(PHASE_STEPS[item.phase].format(cite=item.cite, role=role))
+    asked_for = [a for a in unscored if a.analysis.invited]
+    if asked_for and not any(step.startswith("Prepare two specific") for step in steps):
+        steps.append(ASK_STEP.format(cite=asked_for[0].cite))
+    return steps[:2]
 
 
 def _coverage_steps(scored: Sequence[Answered]) -> list[str]:
@@ -231,7 +268,9 @@ def _delivery_steps(scored: Sequence[Answered]) -> list[str]:
     if not scored:
         return []
     steps = []
-    average = sum(a.analysis.words for a in scored) / len(scored)
+    # A wrap-up is rightly short: the length advice is about the other answers.
+    sized = [a for a in scored if a.phase != "wrap_up"] or scored
+    average = sum(a.analysis.words for a in sized) / len(sized)
     if average < 50:
         steps.append(f"Your answers averaged {average:.0f} words; aim for 120-200 words (one to "
                      "two minutes) with an example and its outcome.")
