@@ -269,8 +269,8 @@ def _delivery_steps(scored: Sequence[Answered]) -> list[str]:
         return []
     steps = []
     # A wrap-up is rightly short: the length advice is about the other answers.
-    sized = [a for a in scored if a.phase != "wrap_up"] or scored
-    average = sum(a.analysis.words for a in sized) / len(sized)
+    sized = [a for a in scored if a.phase != "wrap_up"]
+    average = sum(a.analysis.words for a in sized) / len(sized) if sized else 100
     if average < 50:
         steps.append(f"Your answers averaged {average:.0f} words; aim for 120-200 words (one to "
                      "two minutes) with an example and its outcome.")
