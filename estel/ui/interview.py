@@ -126,15 +126,16 @@ def _handle_click(run: state.InterviewRun) -> str | None:
 
 
 def interview_screen(run: state.InterviewRun) -> None:
-    header, body, status, footer = (st.container() for _ in range(4))
+    # two slots, so the click (whose spinner shows in `status`) is handled before anything is
+    # drawn; the footer follows `status` in page order, so it needs no slot of its own
+    top, status = st.container(), st.container()
     problem = None
     if not run.finished:
         with status:
             problem = _handle_click(run)
-    with header:
+    with top:
         _header(run)
         start_note = st.empty()
-    with body:
         if run.finished:
             st.subheader("Your feedback report", anchor=False)
             end_note = st.empty()
@@ -143,8 +144,7 @@ def interview_screen(run: state.InterviewRun) -> None:
             _chat(run)
     with status:
         _status(run, problem)
-    with footer:
-        _footer(run)
+    _footer(run)
     save_if_due(run)
     with start_note:
         _start_save_note(run)
@@ -156,9 +156,9 @@ def interview_screen(run: state.InterviewRun) -> None:
 
 def _title(run: state.InterviewRun) -> None:
     meta = run.meta
-    with st.container(horizontal=True, vertical_alignment="bottom"):
+    with st.container(horizontal=True, horizontal_alignment="distribute",
+                      vertical_alignment="bottom"):
         st.subheader(f"{meta.target_role} interview", anchor=False)
-        st.space("stretch")
         if not run.finished:
             st.button("Restart", key="restart", type="tertiary", icon=":material/restart_alt:",
                       on_click=_open_confirm)
@@ -237,10 +237,10 @@ def _footer(run: state.InterviewRun) -> None:
             placeholder="Type your answer…",
             help=f"Up to {MAX_ANSWER_CHARS:,} characters; the counter shows how many you used.",
         )
-        with st.container(horizontal=True, vertical_alignment="center"):
+        with st.container(horizontal=True, horizontal_alignment="distribute",
+                          vertical_alignment="center"):
             st.form_submit_button("Send answer", key=state.SEND_KEY, type="primary",
                                   icon=":material/send:")
-            st.space("stretch")
             st.caption("Tip: a situation, what you did, and the result beats a long story.")
 
 
