@@ -2,19 +2,21 @@
 
     python bench/app_latency.py [--runs 5] [--questions 8]
 
-Starts `streamlit run app.py` (offline brain, SQLite in a temp dir) and a bare one-button page
-(the floor: one click, one rerun, one line of text), drives both in Debian's Chromium with
-Playwright, and prints medians of:
+Starts `streamlit run app.py` (offline brain, SQLite in a temp dir) and two bare one-button pages
+(the floor: one click, one rerun, one line of text; once as Streamlit runs it by default and once
+with the app's one runtime tuning, gc.freeze()), drives them in Debian's Chromium with
+Playwright, interleaved, and prints medians of:
 
-- start:  click "Start interview" → the first question and its answer box are visible
-- answer: click "Send answer"    → the next question and its answer box (or the report) are
-          visible
+- start:  click "Start interview" → question 1's card, "Question 1 of N" and the empty answer
+          box are all visible
+- answer: click "Send answer"    → the same for the next question (or the report's heading)
 - floor:  click the bare button  → its new text is visible
 
-Both pages are timed the same way, inside the page: from the click event's timestamp to the
+All pages are timed the same way, inside the page: from the click event's timestamp to the
 first animation frame in which every awaited element is in the DOM and visible (then one more
 task, so that frame has been rendered). The driver's wall clock around the same click (which adds
-Playwright's actionability checks and polling) is printed beside it.
+Playwright's actionability checks and polling) is printed beside it. Each interview starts from
+a fresh page load, so "start" includes the browser's first use of the question screen's code.
 
 Goal (issue 4): both within 1.5x of the floor. Prints figures; asserts nothing.
 """

@@ -1,9 +1,11 @@
 """The interview page: setup, the interview as a chat, and the feedback report.
 
-Layout of a running interview, top to bottom: header (progress, running scores), body (the chat,
-or the report once finished), status (spinner while the brain works, errors with Try again),
-footer (the answer box, Restart). A Send or Try again click is handled first, inside the status
-slot, so the page shows the next question in the same script run (no extra rerun).
+Layout of a running interview, top to bottom: header (title, progress, running scores), the chat
+(answered exchanges as one transcript, then the open question as Estel's message with its hint),
+status (spinner while the brain works, errors with Try again), the answer box. A Send or Try
+again click is handled first, inside the status slot, so the page shows the next question in the
+same script run (no extra rerun); the page content is a fragment, so a turn reruns and redraws
+only it, not the navigation and sidebar.
 """
 
 from __future__ import annotations
