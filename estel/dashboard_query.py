@@ -8,10 +8,7 @@ capped at `OTHER_STORE_ROWS`, since PostgREST pages its answers. No streamlit he
 
 from __future__ import annotations
 
-import gc
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,7 +18,7 @@ import pandas as pd
 from estel.analytics import FRAME_COLUMNS, frame_from_records, sessions_frame
 from estel.errors import StoreFailure
 from estel.store.base import SessionFilters, SessionStore
-from estel.store.sqlite import SQLiteStore, where_clause
+from estel.store.sqlite import SQLiteStore, gc_paused, where_clause
 
 MAX_ROWS = 250_000  # beyond this the page says it shows the newest MAX_ROWS sessions
 OTHER_STORE_ROWS = 5_000
@@ -66,22 +63,10 @@ class Loaded:
         return self.matching > len(self.frame)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic GC while ~2M row objects are made: its passes over them cost ~40% of a load."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_sessions(store: SessionStore, filters: SessionFilters | None,
                   limit: int = MAX_ROWS) -> Loaded:
     """The newest `limit` sessions matching `filters`, as the dashboard frame."""
-    with _gc_paused():
+    with gc_paused():
         return _load(store, filters, limit)
 
 
