@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import live_streamlit
 import pytest
 import streamlit as st
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from apptest_downloads import download_reader
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,76 +104,14 @@ def page_text():
     return collect
 
 
-class RecordingStorage(MemoryMediaFileStorage):
-    """The media storage AppTest uses, remembering every instance so tests can read downloads."""
-
-    instances: list[RecordingStorage] = []  # noqa: RUF012  # shared on purpose
-
-    def __init__(self, media_endpoint: str) -> None:
-        super().__init__(media_endpoint)
-        RecordingStorage.instances.append(self)
-
-
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch):
     """Returns a reader: download button -> the bytes the browser would download."""
-    import streamlit.testing.v1.app_test as app_test_module
-
-    RecordingStorage.instances.clear()
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
-
-    def read(button: Any) -> bytes:
-        filename = button.proto.url.rsplit("/", 1)[-1]
-        return RecordingStorage.instances[-1].get_file(filename).content
-
-    return read
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return download_reader(monkeypatch)
 
 
 @pytest.fixture
 def streamlit_server(tmp_path: Path) -> Iterator[str]:
     """`streamlit run app.py` headless on a free loopback port; yields its URL."""
-    import os
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in SETTING_ENV}
-    env.update(ESTEL_BRAIN="offline", ESTEL_DB_PATH=str(tmp_path / "browser.db"))
-    log = (tmp_path / "streamlit.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as reply:
-                    if reply.read() == b"ok":
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    output = (tmp_path / "streamlit.log").read_text()
-                    pytest.fail(f"streamlit did not start: {output}")
-                time.sleep(0.2)
+    with live_streamlit.streamlit_server(tmp_path) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()

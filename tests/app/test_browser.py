@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+from live_streamlit import chromium_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 ANSWER = ("At my last job I rebuilt the weekly sales report in SQL and Python; it now refreshes "
           "itself and the team gets numbers two days earlier. ({n})")
 
 
 @pytest.fixture
 def browser_page():
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CI"):  # .ci/run installs chromium: missing there is a failure
-            pytest.fail("Debian chromium is not installed (apt-get install -y chromium)")
-        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page(viewport={"width": 1280, "height": 900})
-        finally:
-            browser.close()
+    with chromium_browser() as browser:
+        yield browser.new_page(viewport={"width": 1280, "height": 900})
 
 
 def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_server,

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import pytest
 import streamlit as st
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from apptest_downloads import download_reader
 from streamlit.testing.v1 import AppTest
 
 from estel.analytics import sessions_frame
@@ -178,26 +178,7 @@ def dash() -> Dash:
     return Dash()
 
 
-class RecordingStorage(MemoryMediaFileStorage):
-    """AppTest's media storage, remembering its instances so a test can read a download."""
-
-    instances: list[RecordingStorage] = []  # noqa: RUF012  # shared on purpose
-
-    def __init__(self, media_endpoint: str) -> None:
-        super().__init__(media_endpoint)
-        RecordingStorage.instances.append(self)
-
-
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch):
     """A reader: download button → the bytes the browser would get."""
-    import streamlit.testing.v1.app_test as app_test_module
-
-    RecordingStorage.instances.clear()
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
-
-    def read(button: Any) -> bytes:
-        filename = button.proto.url.rsplit("/", 1)[-1]
-        return RecordingStorage.instances[-1].get_file(filename).content
-
-    return read
+    return download_reader(monkeypatch)

@@ -11,12 +11,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import live_streamlit
 import pytest
 import streamlit as st
 from fake_openai import FakeOpenAI, clear_settings_env, fast_client
 from streamlit.testing.v1 import AppTest
-
-from estel.config import SETTING_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "app_pages" / "prompt_lab.py"
@@ -95,51 +94,10 @@ def text_of():
     return page_text
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def lab_server(tmp_path: Path) -> Iterator[str]:
     """`streamlit run app.py` headless on a free loopback port (offline, tmp DB); its URL."""
-    import os
-    import subprocess
-    import sys
-    import urllib.request
-
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES.values()}
-    env.update(ESTEL_BRAIN="offline", ESTEL_DB_PATH=str(tmp_path / "browser.db"),
-               ESTEL_PROMPT_VARIANTS_DIR=str(tmp_path / "browser-variants"))
-    log_path = tmp_path / "streamlit.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-             "--server.headless", "true", "--server.port", str(port), "--server.address",
-             "127.0.0.1", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as reply:
-                    if reply.read() == b"ok":
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start: {log_path.read_text()}")
-                time.sleep(0.2)
+    with live_streamlit.streamlit_server(
+        tmp_path, ESTEL_PROMPT_VARIANTS_DIR=str(tmp_path / "browser-variants")
+    ) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()

@@ -6,17 +6,13 @@ The browser test is the one place the polling fragment really polls (AppTest doe
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
+from live_streamlit import chromium_browser
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def test_prompt_lab_opens_from_the_app_navigation() -> None:
@@ -30,28 +26,19 @@ def test_prompt_lab_opens_from_the_app_navigation() -> None:
 @pytest.mark.browser
 @pytest.mark.slow
 def test_a_lab_run_in_chromium_shows_a_and_b_without_another_click(lab_server: str) -> None:
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CI"):  # .ci/run installs chromium: missing there is a failure
-            pytest.fail("Debian chromium is not installed (apt-get install -y chromium)")
-        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.set_default_timeout(30_000)
-            page.goto(lab_server)
-            page.get_by_test_id("stSidebar").get_by_text("Prompt Lab").click()
-            page.get_by_text("1 · Interviewers A and B").wait_for()
-            page.get_by_role("button", name="Run A and B").click()
-            # No further input: the fragment polls the background run and reloads the page.
-            page.get_by_text("Results: A vs B").wait_for()
-            headings = page.get_by_role("heading", level=5)
-            headings.filter(has_text="B · scripted").first.wait_for()
-            texts = [" ".join(h.split()) for h in headings.all_inner_texts()]
-            assert "A · offline PASS" in texts, texts
-            assert "B · scripted FAIL" in texts, texts
-            page.get_by_text("Turn inspector").wait_for()
-            assert page.get_by_text("saved under Past runs").is_visible()
-        finally:
-            browser.close()
+    with chromium_browser() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.set_default_timeout(30_000)
+        page.goto(lab_server)
+        page.get_by_test_id("stSidebar").get_by_text("Prompt Lab").click()
+        page.get_by_text("1 · Interviewers A and B").wait_for()
+        page.get_by_role("button", name="Run A and B").click()
+        # No further input: the fragment polls the background run and reloads the page.
+        page.get_by_text("Results: A vs B").wait_for()
+        headings = page.get_by_role("heading", level=5)
+        headings.filter(has_text="B · scripted").first.wait_for()
+        texts = [" ".join(h.split()) for h in headings.all_inner_texts()]
+        assert "A · offline PASS" in texts, texts
+        assert "B · scripted FAIL" in texts, texts
+        page.get_by_text("Turn inspector").wait_for()
+        assert page.get_by_text("saved under Past runs").is_visible()
