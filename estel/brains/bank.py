@@ -19,14 +19,13 @@ File format (validated by these models on load):
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from estel.contract import Phase, QuestionDifficulty
+from estel.data import load_packaged
 
 GENERIC_FAMILY = "generic"
 
@@ -90,13 +89,4 @@ FamilyName = Literal[
 @cache
 def load_bank() -> Bank:
     """Every family file in estel/data/questions, validated; cached for the process."""
-    folder = resources.files("estel.data").joinpath("questions")
-    bank: Bank = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".json"):
-            continue
-        family = RoleFamily.model_validate(json.loads(entry.read_text(encoding="utf-8")))
-        if family.family != entry.name.removesuffix(".json"):
-            raise ValueError(f"{entry.name}: family '{family.family}' must match the file name")
-        bank[family.family] = family
-    return bank
+    return load_packaged("questions", RoleFamily, "family")

@@ -18,14 +18,13 @@ answers, and a template already used in the interview is skipped while others re
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Collection, Iterable
 from functools import cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from estel.contract import PHASES, Phase
+from estel.data import load_packaged
 from estel.errors import BadInput
 
 FOLLOW_UP_PREFIX = "Follow-up: "  # the offline brain's follow-up topics; not part of the topic
@@ -95,16 +94,7 @@ def stable_hash(*parts: str) -> int:
 
 @cache
 def _packaged() -> dict[str, Persona]:
-    folder = resources.files("estel.data").joinpath("personas")
-    personas: dict[str, Persona] = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".json"):
-            continue
-        persona = Persona.model_validate(json.loads(entry.read_text(encoding="utf-8")))
-        if persona.name != entry.name.removesuffix(".json"):
-            raise ValueError(f"{entry.name}: persona '{persona.name}' must match the file name")
-        personas[persona.name] = persona
-    return personas
+    return load_packaged("personas", Persona, "name")
 
 
 # The order the reports list them in: the ordering checks' three first, then the rest.
