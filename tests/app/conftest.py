@@ -9,8 +9,8 @@ from typing import Any
 
 import live_streamlit
 import pytest
-import streamlit as st
 from apptest_downloads import download_reader
+from settings_env import offline_app_env
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,25 +23,12 @@ ANSWER = (
     "sales team act on numbers 40% faster."
 )
 
-SETTING_ENV = (
-    "ESTEL_BRAIN", "OPENAI_API_KEY", "OPENAI_BASE_URL", "ESTEL_OPENAI_MODEL", "ESTEL_FALLBACK",
-    "ESTEL_PROMPT_PATH", "ESTEL_DB_PATH", "SUPABASE_URL", "SUPABASE_KEY",
-)
-
 
 @pytest.fixture(autouse=True)
 def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Offline brain, a SQLite file in tmp, no keys; caches cleared (they outlive AppTests)."""
-    for name in SETTING_ENV:
-        monkeypatch.delenv(name, raising=False)
-    db_path = tmp_path / "sessions.db"
-    monkeypatch.setenv("ESTEL_BRAIN", "offline")
-    monkeypatch.setenv("ESTEL_DB_PATH", str(db_path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield db_path
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    with offline_app_env(monkeypatch, tmp_path / "sessions.db") as db_path:
+        yield db_path
 
 
 @dataclass

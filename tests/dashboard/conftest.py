@@ -10,8 +10,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
-import streamlit as st
 from apptest_downloads import download_reader
+from settings_env import offline_app_env
 from streamlit.testing.v1 import AppTest
 
 from estel.analytics import sessions_frame
@@ -25,11 +25,6 @@ from estel.store.sqlite import SQLiteStore
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 DASHBOARD = "app_pages/dashboard.py"
-SETTING_ENV = (
-    "ESTEL_BRAIN", "OPENAI_API_KEY", "OPENAI_BASE_URL", "ESTEL_OPENAI_MODEL", "ESTEL_FALLBACK",
-    "ESTEL_PROMPT_PATH", "ESTEL_DB_PATH", "SUPABASE_URL", "SUPABASE_KEY",
-)
-
 # six sessions with hand-picked numbers: tests assert exact aggregates of these
 KNOWN_ROWS: list[tuple[Any, ...]] = [
     ("s1", "2026-11-02T09:00:00.000000+00:00", "2026-11-02T09:10:00.000000+00:00", "completed",
@@ -139,16 +134,8 @@ def seeded_app(app_env: Path, played: list[SessionRecord]) -> list[SessionRecord
 @pytest.fixture
 def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Offline brain, ESTEL_DB_PATH in tmp, no keys; st caches cleared (they outlive AppTests)."""
-    for name in SETTING_ENV:
-        monkeypatch.delenv(name, raising=False)
-    db_path = tmp_path / "app.db"
-    monkeypatch.setenv("ESTEL_BRAIN", "offline")
-    monkeypatch.setenv("ESTEL_DB_PATH", str(db_path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield db_path
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    with offline_app_env(monkeypatch, tmp_path / "app.db") as db_path:
+        yield db_path
 
 
 class Dash:

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fake_openai import FakeOpenAI, Seen, Step, clear_settings_env, fast_client
+from fake_openai import FakeOpenAI, Seen, Step, fast_client
+from settings_env import clear_settings_env
 
 from estel.evals import EvalConfig, EvalRun, run_eval
 from estel.evals.judge import JUDGE_MARKER

@@ -14,7 +14,8 @@ from pathlib import Path
 import live_streamlit
 import pytest
 import streamlit as st
-from fake_openai import FakeOpenAI, clear_settings_env, fast_client
+from fake_openai import FakeOpenAI, fast_client
+from settings_env import clear_settings_env
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]

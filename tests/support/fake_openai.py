@@ -22,7 +22,6 @@ from typing import Any
 import pytest
 
 from estel.brains.openai_brain import reset_server_quirks
-from estel.config import SETTING_NAMES
 
 API_KEY = "sk-test-SECRET-0123456789abcdef"
 MODEL = "fake-model"
@@ -233,7 +232,3 @@ def fast_client(monkeypatch: pytest.MonkeyPatch) -> None:
     reset_server_quirks()
 
 
-def clear_settings_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No setting leaks in from the machine's environment."""
-    for name in SETTING_NAMES.values():
-        monkeypatch.delenv(name, raising=False)
