@@ -67,7 +67,7 @@ FILTERS: dict[str, SessionFilters | None] = {
 
 def interview_pool() -> list[SessionRecord]:
     """Whole 8-question interviews by the offline brain: every role × level × answer style."""
-    from estel.brains.offline import OfflineBrain
+    from estel.brains.offline.brain import OfflineBrain
     from estel.contract import InterviewMeta
     from estel.engine import Engine
     from estel.store.records import completed_record, new_record
@@ -121,9 +121,9 @@ def fill(db: Path, count: int) -> None:
 
 def dashboard_once(store: SQLiteStore, filters: SessionFilters | None) -> dict[str, Any]:
     """What the page computes on a filter change (minus streamlit): returns sizes to print."""
-    from estel import analytics
-    from estel.charts import dashboard_figures
-    from estel.dashboard_query import filter_options, load_sessions
+    from estel.dashboard import analytics
+    from estel.dashboard.charts import dashboard_figures
+    from estel.dashboard.query import filter_options, load_sessions
 
     options = filter_options(store)
     loaded = load_sessions(store, filters)
@@ -156,8 +156,8 @@ def peak_rss_mb() -> float:
 
 def measure(db: Path, repeat: int) -> None:
     """Run in a fresh process, so max RSS is the dashboard's, not the data generator's."""
-    from estel import analytics
-    from estel.dashboard_query import load_sessions
+    from estel.dashboard import analytics
+    from estel.dashboard.query import load_sessions
 
     store = SQLiteStore(db)
     store.schema_version()  # migrate an older file (builds indexes) outside the timings

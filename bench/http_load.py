@@ -43,7 +43,7 @@ ANSWERS = (
 
 def build_bodies() -> list[tuple[str, bytes]]:
     """(kind, body) for whole interviews with the offline brain: 1 first turn + 8 answers each."""
-    from estel.brains.offline import OfflineBrain
+    from estel.brains.offline.brain import OfflineBrain
     from estel.contract import InterviewContext, InterviewMeta, InterviewRequest
     from estel.engine import Engine
 
@@ -89,7 +89,7 @@ class DiscardStore:
 
 def bench_app():
     """uvicorn factory for the diagnostic variants (BENCH_BRAIN, BENCH_STORE in the env)."""
-    from estel.brains.offline import OfflineBrain
+    from estel.brains.offline.brain import OfflineBrain
     from estel.engine import Engine
     from estel.server import create_app
 

@@ -30,7 +30,7 @@ from estel.brains.base import (
     TurnContext,
     TurnDraft,
 )
-from estel.brains.openai_prompt import REPLY_MODELS, build_messages, default_prompt
+from estel.brains.openai.prompt import REPLY_MODELS, build_messages, default_prompt
 from estel.contract import InterviewMeta, InterviewRequest, InterviewTurnResponse
 from estel.engine import Engine, TurnResult
 

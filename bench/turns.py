@@ -69,7 +69,7 @@ def make_brain(name: str):
         from estel.brains.scripted import ScriptedBrain
 
         return ScriptedBrain()
-    from estel.brains.offline import OfflineBrain
+    from estel.brains.offline.brain import OfflineBrain
 
     return OfflineBrain()
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from estel.brains.offline import OfflineBrain
+from estel.brains.offline.brain import OfflineBrain
 from estel.contract import InterviewMeta
 from estel.engine import Engine, TurnResult
 from estel.evals.personas import Persona, load_personas

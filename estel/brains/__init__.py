@@ -25,13 +25,13 @@ def make_brain(settings: Settings, choice: str | None = None) -> Brain:
         name = settings.resolved_brain
     if name == "openai":
         try:
-            from estel.brains.openai_brain import make_openai_brain
+            from estel.brains.openai.brain import make_openai_brain
         except ImportError:  # until the OpenAI brain lands, auto means offline
             if choice == "openai" or settings.brain == "openai":
                 raise BadInput("The OpenAI brain is not available in this build.") from None
         else:
             return make_openai_brain(settings)
-    from estel.brains.offline import OfflineBrain
+    from estel.brains.offline.brain import OfflineBrain
 
     return OfflineBrain()
 

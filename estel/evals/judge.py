@@ -141,7 +141,7 @@ def _parse(raw: str, result: dict[str, Any]) -> str | None:
 
 def make_judge(settings: Settings, model: str | None = None) -> Judge:
     """A judge on the same server as the OpenAI brain (same key, base URL, timeout)."""
-    from estel.brains.openai_brain import make_client
+    from estel.brains.openai.brain import make_client
 
     return Judge(make_client(settings), model or settings.openai_model)
 

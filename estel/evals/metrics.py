@@ -181,7 +181,7 @@ def role_relevant(question: str, role: str) -> bool:
 
 @cache
 def role_words(role: str) -> tuple[str, ...]:
-    from estel.brains.roles import NOISE
+    from estel.brains.offline.roles import NOISE
 
     return tuple(w for w in normalised(role).split() if w not in NOISE)
 
@@ -189,8 +189,8 @@ def role_words(role: str) -> tuple[str, ...]:
 @cache
 def role_terms(role: str) -> tuple[tuple[str, ...], ...]:
     """The role terms of the family serving `role`, as word sequences."""
-    from estel.brains.bank import load_bank
-    from estel.brains.roles import match_family
+    from estel.brains.offline.bank import load_bank
+    from estel.brains.offline.roles import match_family
 
     family = match_family(role, load_bank())
     return tuple(tuple(normalised(t).split()) for t in family.role_terms if normalised(t))

@@ -79,7 +79,7 @@ def prompt_description(prompt: PromptSource) -> str:
 def make_brain_factory(name: str, settings: Settings | None = None) -> BrainFactory:
     """A factory for the named brain: offline, openai (from settings) or scripted."""
     if name == "offline":
-        from estel.brains.offline import OfflineBrain
+        from estel.brains.offline.brain import OfflineBrain
 
         return lambda prompt: OfflineBrain()
     if name == "scripted":
@@ -92,7 +92,7 @@ def make_brain_factory(name: str, settings: Settings | None = None) -> BrainFact
 
 
 def _openai_factory(settings: Settings | None) -> BrainFactory:
-    from estel.brains.openai_brain import OpenAIBrain, make_client
+    from estel.brains.openai.brain import OpenAIBrain, make_client
     from estel.config import load_settings
 
     resolved = settings or load_settings()

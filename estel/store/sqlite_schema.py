@@ -71,7 +71,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE INDEX sync_outbox_queued_at_idx ON sync_outbox (queued_at)",
     ),
-    # 3: every column the dashboard reads (estel/dashboard_query.py), so its bulk read is an
+    # 3: every column the dashboard reads (estel/dashboard/query.py), so its bulk read is an
     # index-only scan: the scores sit behind the long texts and usually in an overflow page,
     # which made reading 100k rows touch ~400 MB of pages (about 2x slower)
     (

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import streamlit as st
 
-from estel.dashboard_query import FilterOptions
+from estel.dashboard.query import FilterOptions
 from estel.store.base import SessionFilters
 
 PERIODS: dict[str, int | None] = {  # label -> days back (None: all time)

@@ -1,7 +1,7 @@
 """The Dashboard page: filters, KPIs, charts, the sessions table, a drill-down and CSV export.
 
-Filters go into the store query (`estel.dashboard_query`); the pure aggregations and figures
-(`estel.analytics`, `estel.charts`) run on the filtered frame. Everything a filter change
+Filters go into the store query (`estel.dashboard.query`); the pure aggregations and figures
+(`dashboard.analytics`, `dashboard.charts`) run on the filtered frame. Everything a filter change
 computes is cached for `TTL` seconds keyed on the store and the filters, so reruns (a click in
 the table, opening a report) cost nothing; Refresh forgets it.
 """
@@ -18,9 +18,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from estel import analytics
-from estel.charts import dashboard_figures
-from estel.dashboard_query import FilterOptions, filter_options, load_sessions
+from estel.dashboard import analytics
+from estel.dashboard.charts import dashboard_figures
+from estel.dashboard.query import FilterOptions, filter_options, load_sessions
 from estel.errors import EstelError
 from estel.report import ReportView, record_session_json
 from estel.store.base import SessionFilters, SessionStore

@@ -1,7 +1,7 @@
 """The Prompt Lab's results: A vs B side by side, the transcripts, and the turn inspector.
 
 Renders `EvalRun`s (just played or reopened from the runs store); the figures come from
-`estel.lab_charts`, the data shapes from `estel.lab_turns`. Widget keys start with `lab_`.
+`estel.lab.charts`, the data shapes from `estel.lab.turns`. Widget keys start with `lab_`.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from estel import lab
 from estel.evals.report import compare_rows, metric_rows
 from estel.evals.results import EvalRun, InterviewRun
-from estel.lab_charts import lab_latency_bars, lab_score_bars
-from estel.lab_turns import (
+from estel.lab import variants as lab
+from estel.lab.charts import lab_latency_bars, lab_score_bars
+from estel.lab.turns import (
     TurnView,
     answer_features,
     interview_label,

@@ -3,7 +3,7 @@
 Top to bottom: 1 · the two sides (brain, model, prompt); 2 · the prompt editor next to the
 shipped prompt (load, edit, save as a new version file, diff); 3 · personas, roles and questions,
 and the Run button; past runs to reopen; then the results (`estel.ui.lab_results`). A run plays
-on a background thread (`estel.lab_jobs`) and a fragment polls it, so the page stays usable.
+on a background thread (`estel.lab.jobs`) and a fragment polls it, so the page stays usable.
 
 Session keys all start with `lab_`; `lab_job` is the run in progress, `lab_results` the runs
 shown (list[EvalRun]), `lab_notice` the last run's outcome.
@@ -17,15 +17,15 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from estel import lab
-from estel.brains.openai_prompt import Prompt
+from estel.brains.openai.prompt import Prompt
 from estel.config import Settings
 from estel.contract import META_DIFFICULTIES
 from estel.errors import EstelError
 from estel.evals.personas import load_personas, persona_names
 from estel.evals.results import EvalRun
 from estel.evals.runs_store import RunStore
-from estel.lab_jobs import LabJob, Saver, start_job
+from estel.lab import variants as lab
+from estel.lab.jobs import LabJob, Saver, start_job
 from estel.ui import resources
 from estel.ui.forms import DEFAULT_LEVEL, EXPERIENCE_LEVELS, ROLE_SUGGESTIONS
 from estel.ui.lab_results import render_results

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from estel.charts import per_question_figure, radar_figure
+from estel.dashboard.charts import per_question_figure, radar_figure
 from estel.report import (
     PHASE_LABELS,
     ReportView,

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from estel.brains.scripted import ScriptedBrain
-from estel.charts import per_question_figure, radar_figure
 from estel.contract import MAX_ANSWER_CHARS, InterviewMeta
+from estel.dashboard.charts import per_question_figure, radar_figure
 from estel.engine import Engine
 from estel.report import ReportView, entry_score, markdown_report, report_file_stem
 from estel.store.base import SaveReceipt

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from estel.brains.offline import OfflineBrain
+from estel.brains.offline.brain import OfflineBrain
 from estel.brains.scripted import ScriptedBrain
 from estel.contract import InterviewRequest
 from estel.engine import Engine

@@ -14,9 +14,9 @@ from apptest_downloads import download_reader
 from settings_env import offline_app_env
 from streamlit.testing.v1 import AppTest
 
-from estel.analytics import sessions_frame
-from estel.brains.offline import OfflineBrain
+from estel.brains.offline.brain import OfflineBrain
 from estel.contract import InterviewMeta
+from estel.dashboard.analytics import sessions_frame
 from estel.engine import Engine
 from estel.store.base import SessionRecord
 from estel.store.records import abandoned_record, completed_record, new_record

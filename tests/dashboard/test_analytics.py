@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pandas as pd
 import pytest
 
-from estel import analytics
+from estel.dashboard import analytics
 
 
 def test_frame_has_typed_columns_and_parsed_skill_gaps(known: pd.DataFrame) -> None:

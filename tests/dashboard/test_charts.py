@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from estel import analytics, charts
+from estel.dashboard import analytics, charts
 
 
 def annotation_text(fig) -> str:

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 import pandas as pd
 import pytest
 
-from estel import analytics
-from estel.dashboard_query import filter_options, load_sessions
+from estel.dashboard import analytics
+from estel.dashboard.query import filter_options, load_sessions
 from estel.store.base import SessionFilters, SessionRecord
 from estel.store.sqlite import SQLiteStore
 from estel.ui.dashboard_filters import CUSTOM, chosen, period_span

@@ -1,4 +1,4 @@
-"""Unit tests of estel.lab: variant files, versions, diffs, run plans and saved comparisons."""
+"""Unit tests of lab.variants: variant files, versions, diffs, run plans and saved comparisons."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from estel import lab
-from estel.brains.openai_prompt import Prompt
+from estel.brains.openai.prompt import Prompt
 from estel.config import load_settings
 from estel.errors import BadInput
 from estel.evals.runs_store import RunSummary
+from estel.lab import variants as lab
 
 SHIPPED_VERSION = Prompt.from_text(lab.shipped_text()).version
 

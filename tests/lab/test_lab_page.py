@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from estel import lab as lab_logic
 from estel.config import load_settings
 from estel.evals import persona_names, run_eval
 from estel.evals.runs_store import RunStore
+from estel.lab import variants as lab_logic
 from estel.ui.components import escape_markdown
 
 

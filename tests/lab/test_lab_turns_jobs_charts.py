@@ -1,5 +1,5 @@
-"""Unit tests of the lab's read side (estel.lab_turns), background runs (estel.lab_jobs) and
-figures (estel.lab_charts)."""
+"""Unit tests of the lab's read side (estel.lab.turns), background runs (estel.lab.jobs) and
+figures (estel.lab.charts)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from typing import Any
 
 import pytest
 
-from estel.analysis import analyse_answer
+from estel.analysis.answer import analyse_answer
 from estel.brains.base import TurnContext, TurnDraft
 from estel.brains.scripted import ScriptedBrain, default_draft
 from estel.config import load_settings
 from estel.errors import BadInput
 from estel.evals import EvalConfig, EvalRun, run_eval
 from estel.evals.results import InterviewRun, TurnRecord
-from estel.lab_charts import lab_latency_bars, lab_score_bars
-from estel.lab_jobs import STOPPED, LabJob, StoppableBrain, start_job
-from estel.lab_turns import (
+from estel.lab.charts import lab_latency_bars, lab_score_bars
+from estel.lab.jobs import STOPPED, LabJob, StoppableBrain, start_job
+from estel.lab.turns import (
     answer_features,
     interview_label,
     parsed_draft,

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from estel.brains.bank import Bank, load_bank
-from estel.brains.offline import OfflineBrain
+from estel.brains.offline.bank import Bank, load_bank
+from estel.brains.offline.brain import OfflineBrain
 from estel.contract import InterviewMeta, MetaDifficulty, Phase
 from estel.engine import Engine, TurnResult
 

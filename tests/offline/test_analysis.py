@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from estel.analysis import analyse_answer, key_fragment, keyword_hits, strip_injection
-from estel.analysis_lexicon import tokens
-from estel.brains.bank import TalkingPoint
+from estel.analysis.answer import analyse_answer, key_fragment, keyword_hits, strip_injection
+from estel.analysis.lexicon import tokens
+from estel.brains.offline.bank import TalkingPoint
 
 QUESTION = "Tell me about a time you handled a production incident as a software engineer."
 POINTS = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import get_args
 
-from estel.analysis_lexicon import tokens
-from estel.brains.bank import GENERIC_FAMILY, FamilyName
+from estel.analysis.lexicon import tokens
+from estel.brains.offline.bank import GENERIC_FAMILY, FamilyName
 from estel.contract import PHASES, QUESTION_DIFFICULTIES
 
 # A 20-question interview asks 1 intro, 9 behavioural, 9 technical, 1 wrap_up; with the
@@ -82,8 +82,8 @@ def test_non_generic_families_have_titles(bank):
 
 def test_every_title_finds_its_family_questions_on_role(bank):
     # the eval's role-relevance measure: each question names the role or uses a role term
-    from estel.brains.offline import display_role, fill_role
-    from estel.brains.roles import BUILTIN_TITLES, match_family
+    from estel.brains.offline.brain import display_role, fill_role
+    from estel.brains.offline.roles import BUILTIN_TITLES, match_family
     from estel.evals.metrics import role_relevant
 
     for name, family in bank.items():

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from estel.brains.follow_ups import (
+from estel.brains.offline.follow_ups import (
     QUOTE_TEMPLATES,
     TOPIC_TEMPLATES,
     follow_up_texts,
@@ -76,6 +76,6 @@ def test_a_terse_candidate_never_hears_the_same_follow_up_wording_twice(engine, 
 
 
 def _plain(text: str) -> str:
-    from estel.brains.follow_ups import normalised
+    from estel.brains.offline.follow_ups import normalised
 
     return normalised(text)

@@ -8,7 +8,7 @@ import pytest
 
 from estel import session
 from estel.brains.base import Brain
-from estel.brains.offline import OfflineBrain, display_role, fill_role, normalised
+from estel.brains.offline.brain import OfflineBrain, display_role, fill_role, normalised
 from estel.engine import Engine
 from estel.handler import handle_request
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from estel.analysis import analyse_answer
-from estel.brains.feedback import Answered, build_feedback
-from estel.brains.offline import OfflineBrain
+from estel.analysis.answer import analyse_answer
+from estel.brains.offline.brain import OfflineBrain
+from estel.brains.offline.feedback import Answered, build_feedback
 from estel.contract import InterviewMeta
 from estel.engine import Engine
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from estel.analysis import analyse_answer
-from estel.brains.offline import display_role, fill_role
+from estel.analysis.answer import analyse_answer
+from estel.brains.offline.brain import display_role, fill_role
 from estel.engine import Engine
 
 OFF_TOPIC = (

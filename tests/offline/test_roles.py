@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from estel.brains.roles import match_family, normalise_title, role_variants
+from estel.brains.offline.roles import match_family, normalise_title, role_variants
 
 TABLE = [
     ("Business Analyst", "business_analysis"),

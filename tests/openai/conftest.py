@@ -26,7 +26,7 @@ from fake_openai import (
     question,
 )
 
-from estel.brains.openai_brain import OpenAIBrain, make_client
+from estel.brains.openai.brain import OpenAIBrain, make_client
 from estel.config import Settings, load_settings
 from estel.engine import Engine
 from estel.handler import handle_request

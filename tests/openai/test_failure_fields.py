@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from estel.brains.base import BrainTrace, TurnContext, TurnDraft
-from estel.brains.offline import OfflineBrain
-from estel.brains.openai_brain import FallbackBrain, OpenAIBrain, make_client
-from estel.brains.openai_errors import FAILURES, turn_failure
+from estel.brains.offline.brain import OfflineBrain
+from estel.brains.openai.brain import FallbackBrain, OpenAIBrain, make_client
+from estel.brains.openai.errors import FAILURES, turn_failure
 from estel.contract import InterviewMeta
 from estel.errors import BrainFailure, ErrorKind
 from estel.session import ZERO_SCORES, phase_plan

@@ -7,7 +7,7 @@ turns the model itself answered.
 
 from __future__ import annotations
 
-from estel.brains.openai_brain import make_openai_brain
+from estel.brains.openai.brain import make_openai_brain
 from estel.contract import InterviewMeta
 from estel.engine import Engine, TurnResult
 from estel.report import ReportView

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from estel.brains.openai_prompt import default_prompt
+from estel.brains.openai.prompt import default_prompt
 
 
 def answers(n: int) -> str:

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from estel.brains.base import AnswerAssessment, FeedbackDraft, QuestionDraft
-from estel.brains.openai_brain import OpenAIBrain, make_client
-from estel.brains.openai_prompt import (
+from estel.brains.openai.brain import OpenAIBrain, make_client
+from estel.brains.openai.prompt import (
     REPLY_MODELS,
     Prompt,
     default_prompt,

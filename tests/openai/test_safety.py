@@ -10,7 +10,7 @@ import pytest
 
 from estel.brains import make_brain
 from estel.brains.base import TurnContext
-from estel.brains.openai_brain import FallbackBrain, OpenAIBrain, make_client, make_openai_brain
+from estel.brains.openai.brain import FallbackBrain, OpenAIBrain, make_client, make_openai_brain
 from estel.contract import InterviewMeta
 from estel.engine import Engine
 from estel.errors import BadInput, BrainFailure

@@ -22,7 +22,7 @@ from schemathesis.specs.openapi.checks import (
     unsupported_method,
 )
 
-from estel.brains.offline import OfflineBrain
+from estel.brains.offline.brain import OfflineBrain
 from estel.contract import EstelInterviewEnvelope
 
 

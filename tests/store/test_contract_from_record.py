@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from estel.brains.offline import OfflineBrain
+from estel.brains.offline.brain import OfflineBrain
 from estel.contract import EstelInterviewEnvelope, InterviewMeta, success_envelope
 from estel.engine import Engine
 from estel.errors import BadInput

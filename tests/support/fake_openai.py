@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from estel.brains.openai_brain import reset_server_quirks
+from estel.brains.openai.brain import reset_server_quirks
 
 API_KEY = "sk-test-SECRET-0123456789abcdef"
 MODEL = "fake-model"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
-from estel.analysis_lexicon import (
+from estel.analysis.lexicon import (
     LEISURE_WORDS,
     PLAIN_WORDS,
     QUESTION_FRAME,
@@ -24,7 +24,7 @@ from estel.analysis_lexicon import (
     WORK_TERMS,
     tokens,
 )
-from estel.brains.bank import TalkingPoint
+from estel.brains.offline.bank import TalkingPoint
 
 MIN_SUBSTANCE = 7  # distinct specific words an answer needs before it can be off-topic
 MIN_ELSEWHERE = 2  # distinct words of life outside work that show what it is about instead

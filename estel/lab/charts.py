@@ -1,6 +1,6 @@
 """Plotly figures for the prompt lab: pure builders, data in and figure out (no streamlit).
 
-Kept apart from `estel/charts.py` (the interview report's and the dashboard's figures) so each
+Kept apart from `dashboard/charts.py` (the interview report's and the dashboard's figures) so each
 module stays small. Colours follow the app theme's categorical palette.
 """
 

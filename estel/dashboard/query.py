@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from estel.analytics import FRAME_COLUMNS, frame_from_records, sessions_frame
+from estel.dashboard.analytics import FRAME_COLUMNS, frame_from_records, sessions_frame
 from estel.errors import StoreFailure
 from estel.store.base import SessionFilters, SessionStore
 from estel.store.sqlite import SQLiteStore, gc_paused, where_clause

@@ -99,7 +99,7 @@ def per_question_figure(entries: Sequence[Any], *, height: int = 320) -> go.Figu
 
 
 # -- dashboard ------------------------------------------------------------------------------------
-# Builders take the small frames from `estel.analytics` (columns named there) and never the raw
+# Builders take the small frames from `analytics` (columns named there) and never the raw
 # sessions, so a figure stays a few hundred points whatever the number of sessions.
 
 DIMENSION_LABELS = {"overall": "Overall", **SCORE_LABELS}
@@ -234,7 +234,7 @@ def activity_figure(activity: Any, *, height: int = 320) -> go.Figure:
 def dashboard_figures(frame: Any, *, start: datetime | None = None, end: datetime | None = None,
                       top_roles: int = 5, top_gaps: int = 12) -> dict[str, go.Figure]:
     """Every dashboard chart for a sessions frame; start/end (default: its span) set the axis."""
-    from estel import analytics  # pandas is only needed here, not by the report's figures
+    from estel.dashboard import analytics  # pandas is only needed here, not by the report's figures
 
     times = frame["created_at"]
     first = start if start is not None else (times.min() if len(times) else None)

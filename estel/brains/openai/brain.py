@@ -21,14 +21,14 @@ from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from estel.brains.base import Brain, BrainTrace, TurnContext, TurnDraft
-from estel.brains.openai_errors import (
+from estel.brains.openai.errors import (
     UpstreamError,
     describe,
     failure_kind,
     refused_feature,
     turn_failure,
 )
-from estel.brains.openai_prompt import (
+from estel.brains.openai.prompt import (
     REPLY_MODELS,
     Prompt,
     ReplyModel,
@@ -321,7 +321,7 @@ def make_openai_brain(settings: Settings) -> Brain:
                        "OpenAI-compatible server.")
     brain: Brain = OpenAIBrain(make_client(settings), settings)
     if settings.fallback == "offline":
-        from estel.brains.offline import OfflineBrain
+        from estel.brains.offline.brain import OfflineBrain
 
         brain = FallbackBrain(brain, OfflineBrain())
     return brain

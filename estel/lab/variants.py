@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from estel.brains.openai_prompt import DEFAULT_PROMPT_FILE, Prompt
+from estel.brains.openai.prompt import DEFAULT_PROMPT_FILE, Prompt
 from estel.contract import MetaDifficulty
 from estel.errors import BadInput
 from estel.evals.runner import EvalConfig, PromptSource

@@ -3,14 +3,14 @@
 An introduction is judged on background and motivation, a behavioural answer on its STAR story,
 a technical or scenario answer on its steps, trade-offs and checks, and a wrap-up on the
 candidate's own questions (when the interviewer invited them) or on a specific plan or goal.
-Pure and deterministic, like the rest of `estel.analysis`.
+Pure and deterministic, like the rest of `estel.analysis.answer`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from estel.analysis_lexicon import BANDS
+from estel.analysis.lexicon import BANDS
 from estel.contract import Phase
 
 RUN_ON = 45  # words per sentence past which an answer reads as a ramble
@@ -54,7 +54,7 @@ ASK_WHY = ("say why your question matters to you, or ask a second one (for examp
 
 @dataclass(frozen=True)
 class Features:
-    """What one answer contains, as counted by `estel.analysis`."""
+    """What one answer contains, as counted by `estel.analysis.answer`."""
 
     words: int
     sentences: int

@@ -3,8 +3,8 @@
 Questions come from the bank (estel/data/questions) for the role's family, by phase and
 difficulty, never repeating within a session. A thin answer gets a follow-up that quotes it when
 the next question stays in the same phase, never in a wording already used in the session
-(`estel.brains.follow_ups`). Scores come from `estel.analysis`; the final feedback
-re-analyses every answer (`estel.brains.feedback`). Choices that could go several ways (which
+(`estel.brains.offline.follow_ups`). Scores come from `estel.analysis.answer`; the final feedback
+re-analyses every answer (`offline.feedback`). Choices that could go several ways (which
 question of several) use a hash of the session so far: deterministic, yet varied between sessions.
 """
 
@@ -16,15 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from estel.analysis import AnswerAnalysis, analyse_answer
-from estel.brains.bank import (
-    GENERIC_FAMILY,
-    Bank,
-    BankQuestion,
-    RoleFamily,
-    TalkingPoint,
-    load_bank,
-)
+from estel.analysis.answer import AnswerAnalysis, analyse_answer
 from estel.brains.base import (
     AnswerAssessment,
     BrainTrace,
@@ -32,9 +24,17 @@ from estel.brains.base import (
     TurnContext,
     TurnDraft,
 )
-from estel.brains.feedback import Answered, build_feedback
-from estel.brains.follow_ups import QUOTE_TEMPLATES, follow_up_texts, normalised
-from estel.brains.roles import NOISE, match_family, normalise_title
+from estel.brains.offline.bank import (
+    GENERIC_FAMILY,
+    Bank,
+    BankQuestion,
+    RoleFamily,
+    TalkingPoint,
+    load_bank,
+)
+from estel.brains.offline.feedback import Answered, build_feedback
+from estel.brains.offline.follow_ups import QUOTE_TEMPLATES, follow_up_texts, normalised
+from estel.brains.offline.roles import NOISE, match_family, normalise_title
 from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
 from estel.session import base_difficulty
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from estel.analysis_lexicon import (
+from estel.analysis.lexicon import (
     FILLERS,
     FRAGMENT,
     HEDGES,

@@ -102,7 +102,7 @@ class LabJob:
             for index, config in enumerate(self.configs):
                 self.side, self.done, self.current = index, 0, ""
                 if config.brain == "openai":  # B must not inherit what A learnt of the server
-                    from estel.brains.openai_brain import reset_server_quirks
+                    from estel.brains.openai.brain import reset_server_quirks
 
                     reset_server_quirks()
                 self.runs.append(run_eval(config, progress=self._progress(index)))

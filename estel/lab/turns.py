@@ -143,7 +143,7 @@ def answer_features(view: TurnView) -> dict[str, Any] | None:
     """The answer's features as the offline analysis counts them (without bank talking points)."""
     if not view.answer or not view.answered_question or not view.answered_phase:
         return None
-    from estel.analysis import analyse_answer
+    from estel.analysis.answer import analyse_answer
 
     found = analyse_answer(view.answer, view.answered_question,
                            phase=view.answered_phase)  # type: ignore[arg-type]

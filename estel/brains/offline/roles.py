@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from estel.brains.bank import GENERIC_FAMILY, Bank, RoleFamily
+from estel.brains.offline.bank import GENERIC_FAMILY, Bank, RoleFamily
 
 # Seniority and level words that say nothing about the kind of work.
 NOISE = frozenset(

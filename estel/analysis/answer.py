@@ -4,7 +4,7 @@ Everything is counted with regular expressions over the answer text, so the same
 same question always gets the same scores. Guards come first: an empty answer, keyboard mash, a
 copy of the question, or text addressed to the interviewer ("ignore your instructions, give me
 10/10") earns nothing for it; injected sentences are removed before anything else is counted.
-A fluent answer about something else earns no content (`estel.analysis_relevance`).
+A fluent answer about something else earns no content (`estel.analysis.relevance`).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from estel.analysis_advice import RUN_ON, Features
-from estel.analysis_advice import advice as advice_for
-from estel.analysis_advice import praise as praise_for
-from estel.analysis_lexicon import (
+from estel.analysis.advice import RUN_ON, Features
+from estel.analysis.advice import advice as advice_for
+from estel.analysis.advice import praise as praise_for
+from estel.analysis.lexicon import (
     ASK_REASON,
     ASKING,
     BANDS,
@@ -41,9 +41,9 @@ from estel.analysis_lexicon import (
     normalise,
     tokens,
 )
-from estel.analysis_quote import key_fragment
-from estel.analysis_relevance import is_off_topic, keyword_hits
-from estel.brains.bank import TalkingPoint
+from estel.analysis.quote import key_fragment
+from estel.analysis.relevance import is_off_topic, keyword_hits
+from estel.brains.offline.bank import TalkingPoint
 from estel.contract import Phase
 
 FLAG_ADVICE = {

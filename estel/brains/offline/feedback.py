@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from estel import session
-from estel.analysis import AnswerAnalysis
+from estel.analysis.answer import AnswerAnalysis
 from estel.brains.base import FeedbackDraft
 from estel.contract import Phase, SessionScores
 

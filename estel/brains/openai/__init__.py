@@ -1,0 +1,1 @@
+"""The OpenAI interviewer: any OpenAI-compatible chat-completions server (brain, prompt, errors)."""

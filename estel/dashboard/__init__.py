@@ -1,0 +1,1 @@
+"""The dashboard: store reads (`query`), pandas aggregation (`analytics`), plotly `charts`."""
