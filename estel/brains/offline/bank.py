@@ -19,6 +19,7 @@ File format (validated by these models on load):
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Literal
 
@@ -28,20 +29,46 @@ from estel.contract import Phase, QuestionDifficulty
 from estel.data import load_packaged
 
 GENERIC_FAMILY = "generic"
+Band = Literal["entry", "mid", "senior", "lead"]
+BANDS: tuple[Band, ...] = ("entry", "mid", "senior", "lead")
 
 
 class TalkingPoint(BaseModel):
-    """Something a good answer covers, and words whose presence shows it was covered."""
+    """Something a good answer covers: the words that name it and the substance it needs.
+
+    `keywords` show the point was *named*; `evidence` shows it was *explained* (a mechanism, a
+    decision, a check, a step). Naming a point without its substance earns little: that is how
+    name-dropping is told from knowledge.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     point: str = Field(min_length=3)
     keywords: tuple[str, ...] = Field(min_length=1)
+    substance: str = ""  # what the answer must say about the point, in words (people and LLMs)
+    evidence: tuple[str, ...] = ()  # stems/phrases that show the substance was given
 
-    @field_validator("keywords")
+    @field_validator("keywords", "evidence")
     @classmethod
     def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(k.strip().lower() for k in value if k.strip())
+
+
+class RedFlag(BaseModel):
+    """A wrong claim or bluffing pattern a weak candidate makes on this question."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    claim: str = Field(min_length=5, max_length=200)  # the misconception, in words
+    patterns: tuple[str, ...] = Field(min_length=1)  # case-insensitive regexes over the answer
+    correction: str = Field(min_length=5, max_length=300)  # what is true instead
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            re.compile(pattern, re.IGNORECASE)
+        return value
 
 
 class BankQuestion(BaseModel):
@@ -54,6 +81,10 @@ class BankQuestion(BaseModel):
     question: str = Field(min_length=15, max_length=600)
     helper_hint: str = Field(min_length=10, max_length=300)
     talking_points: tuple[TalkingPoint, ...] = Field(min_length=2, max_length=6)
+    # experience bands the question is written for (estel.session's band of meta.experience_level)
+    bands: tuple[Band, ...] = BANDS
+    red_flags: tuple[RedFlag, ...] = ()
+    model_answer: str = Field(default="", max_length=1200)  # outline of a strong answer
 
     def text_for(self, role: str) -> str:
         """The question with {role} replaced by the candidate's role."""
