@@ -12,6 +12,7 @@ import importlib
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 # command modules with a `register(subparsers)` function, in help order
 COMMAND_MODULES = (
@@ -66,7 +67,9 @@ CORE_COMMANDS = ("turn", "schema")
 
 def build_parser(load_modules: bool = True) -> argparse.ArgumentParser:
     """The CLI parser; `load_modules=False` skips the non-core commands (a faster `turn`)."""
-    parser = _Parser(prog="python -m estel", description="Estel Interview Studio")
+    # `estel` when run through the installed console script, else the module form
+    prog = "estel" if Path(sys.argv[0]).name == "estel" else "python -m estel"
+    parser = _Parser(prog=prog, description="Estel Interview Studio")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     turn = sub.add_parser("turn", help="one interview turn: request JSON on stdin, envelope out")
