@@ -25,12 +25,43 @@ from difflib import SequenceMatcher
 from functools import cache
 from itertools import pairwise
 from statistics import fmean
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from estel import session
 
-if TYPE_CHECKING:
-    from estel.evals.results import EvalRun, InterviewRun
+
+# What the metrics read of a run, as structural types: estel.evals.results' records fit them,
+# and results may import this module (EvalRun.metrics) without an import circle.
+class TurnRecordLike(Protocol):
+    valid: bool
+    error_kind: str | None
+
+    @property
+    def latency_ms(self) -> float: ...
+    @property
+    def tokens(self) -> int | None: ...
+
+
+class InterviewRunLike(Protocol):
+    persona: str
+    role: str
+    meta: dict[str, Any]
+    judgement: dict[str, Any] | None
+
+    @property
+    def turns(self) -> Sequence[TurnRecordLike]: ...
+    @property
+    def finished(self) -> bool: ...
+    @property
+    def final_scores(self) -> dict[str, float] | None: ...
+    @property
+    def overall(self) -> float | None: ...
+    def questions(self) -> list[dict[str, Any]]: ...
+
+
+class EvalRunLike(Protocol):
+    @property
+    def interviews(self) -> Sequence[InterviewRunLike]: ...
 
 NEAR_REPEAT = 0.9
 ORDERED = ("strong", "average", "weak")  # strictly decreasing final overall score
@@ -97,7 +128,7 @@ class RunMetrics:
         return {**asdict(self), "passed": self.passed}
 
 
-def compute_metrics(run: EvalRun) -> RunMetrics:
+def compute_metrics(run: EvalRunLike) -> RunMetrics:
     interviews = run.interviews
     turns = [t for i in interviews for t in i.turns]
     valid = sum(1 for t in turns if t.valid)
@@ -137,7 +168,7 @@ def normalised(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def repeated_questions(interview: InterviewRun) -> int:
+def repeated_questions(interview: InterviewRunLike) -> int:
     """Questions that repeat (exactly or nearly) one asked earlier in the same interview."""
     seen: list[str] = []
     repeats = 0
@@ -149,7 +180,7 @@ def repeated_questions(interview: InterviewRun) -> int:
     return repeats
 
 
-def _in_planned_phase(interview: InterviewRun, question: dict[str, Any]) -> bool:
+def _in_planned_phase(interview: InterviewRunLike, question: dict[str, Any]) -> bool:
     """The question's phase is the plan's for its number, and the interview ended by the plan."""
     total = int(interview.meta["questions_target"])
     number = int(question["question_id"].removeprefix("q"))
@@ -206,14 +237,14 @@ def _has_sequence(words: Sequence[str], parts: Sequence[str], *, prefix: bool) -
     return False
 
 
-def score_table(interviews: Sequence[InterviewRun]) -> dict[str, dict[str, float | None]]:
+def score_table(interviews: Sequence[InterviewRunLike]) -> dict[str, dict[str, float | None]]:
     table: dict[str, dict[str, float | None]] = {}
     for interview in interviews:
         table.setdefault(interview.persona, {})[interview.role] = interview.overall
     return table
 
 
-def persona_means(interviews: Sequence[InterviewRun]) -> dict[str, dict[str, float]]:
+def persona_means(interviews: Sequence[InterviewRunLike]) -> dict[str, dict[str, float]]:
     """Mean final score per dimension for each persona, over the roles it finished."""
     grouped: dict[str, list[dict[str, float]]] = {}
     for interview in interviews:
@@ -268,7 +299,7 @@ def _capped_check(scores: dict[str, dict[str, float | None]], capped: str) -> Ch
     return Check(name, ok, "; ".join(parts))
 
 
-def judge_rates(interviews: Sequence[InterviewRun]) -> dict[str, float] | None:
+def judge_rates(interviews: Sequence[InterviewRunLike]) -> dict[str, float] | None:
     """Share of judged interviews passing each rubric criterion (None when none was judged)."""
     graded = [i.judgement["grades"] for i in interviews
               if i.judgement and i.judgement.get("grades")]
@@ -278,7 +309,7 @@ def judge_rates(interviews: Sequence[InterviewRun]) -> dict[str, float] | None:
             for c in JUDGE_CRITERIA}
 
 
-def judge_outcome(interviews: Sequence[InterviewRun]) -> dict[str, Any]:
+def judge_outcome(interviews: Sequence[InterviewRunLike]) -> dict[str, Any]:
     """How many interviews the judge graded, how many it failed on, and the first failure."""
     asked = [(i, i.judgement) for i in interviews if i.judgement]
     failed = [(i, j) for i, j in asked if not j.get("grades")]

@@ -11,16 +11,14 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
 from estel.brains.base import AnswerAssessment, BrainTrace
 from estel.contract import EstelInterviewEnvelope
 from estel.engine import TurnResult
-
-if TYPE_CHECKING:
-    from estel.evals.metrics import RunMetrics
+from estel.evals.metrics import RunMetrics, compute_metrics
 
 SCORE_KEYS = ("communication", "content", "confidence", "overall")
 
@@ -195,8 +193,6 @@ class EvalRun:
 
     @property
     def metrics(self) -> RunMetrics:
-        from estel.evals.metrics import compute_metrics
-
         return compute_metrics(self)
 
     @property
