@@ -107,3 +107,12 @@ def test_modules_stay_under_the_size_limit():
     long = {name: n for name, path in module_files(REPO / "estel").items()
             if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_readme_layout_names_every_package():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("### Layout", 1)[1].split("### Tests", 1)[0]
+    packages = sorted({name.rsplit(".", 1)[-1] for name, path in
+                       module_files(REPO / "estel").items()
+                       if path.name == "__init__.py" and name != "estel"})
+    assert [p for p in packages if f"{p}/" not in layout] == []
