@@ -42,7 +42,7 @@ def problems(family: RoleFamily) -> list[str]:
     return found
 
 
-def question_problems(q, family: RoleFamily) -> list[str]:  # noqa: ANN001 - BankQuestion
+def question_problems(q, family: RoleFamily) -> list[str]:
     found: list[str] = []
     if len(q.model_answer) < MIN_MODEL_ANSWER:
         found.append(f"model_answer under {MIN_MODEL_ANSWER} characters")
