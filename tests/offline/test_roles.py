@@ -39,7 +39,7 @@ TABLE = [
     ("Customer Success Manager", "operations_support"),
     ("IT Support Specialist", "operations_support"),
     ("Operations Manager", "operations_support"),
-    ("Nurse", "generic"),
+    ("Nurse", "nursing"),
     ("Civil Engineer", "generic"),
     ("Chef", "generic"),
     ("Team Lead", "generic"),
