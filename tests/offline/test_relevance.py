@@ -24,7 +24,7 @@ OFF_TOPIC = (
 # Good answers that mostly avoid the question's own words and the bank's keywords:
 # (family, question id, role, answer).
 REPHRASED = (
-    ("software_engineering", "swe-beh-e-04", "Software Engineer",
+    ("software_engineering", "swe-beh-mid-01", "Software Engineer",
      "A new joiner on my squad spent two days fighting a flaky integration suite. I sat with "
      "her, and instead of fixing it I asked her to narrate what she had tried. We found the "
      "fixtures shared a port between parallel runs. She wrote the patch herself, and later she "
@@ -59,7 +59,7 @@ def _ask(bank, family: str, question_id: str, role: str, answer: str):
                           role_terms=bank[family].role_terms)
 
 
-QUESTIONS = (("software_engineering", "swe-tech-m-05"), ("data_analytics", "data-beh-e-01"),
+QUESTIONS = (("software_engineering", "swe-tech-entry-03"), ("data_analytics", "data-beh-e-01"),
              ("generic", "gen-intro-e-01"), ("marketing_sales", "mkt-wrap-h-01"))
 
 
