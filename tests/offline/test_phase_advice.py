@@ -104,13 +104,19 @@ def test_asking_questions_only_counts_in_the_wrap_up():
 
 
 def _ba_interview(answers: dict[str, str]):
-    """A 5-question Business Analyst interview answered by phase; returns the feedback payload."""
+    """A 5-question BA interview answered by phase, the first (over a few titles and bands) whose
+    wrap-up invites the candidate's questions; returns the feedback payload."""
     engine = Engine(OfflineBrain())
-    result = engine.start(InterviewMeta(target_role="Business Analyst", experience_level="mid",
-                                        difficulty="standard", questions_target=5))
-    while not result.finished:
-        result = engine.answer(result.state, answers[result.response.payload.phase])
-    return result.response.payload
+    for role in ("Business Analyst", "BA", "Business Systems Analyst", "IT Business Analyst"):
+        for level in ("mid", "entry", "senior", "lead"):
+            result = engine.start(InterviewMeta(target_role=role, experience_level=level,
+                                                difficulty="standard", questions_target=5))
+            while not result.finished:
+                result = engine.answer(result.state, answers[result.response.payload.phase])
+            wrap_up = result.state.transcript[-1].question
+            if analyse_answer("Thanks.", wrap_up, phase="wrap_up").invited:
+                return result.response.payload
+    raise AssertionError("no BA interview ends with a wrap-up that invites questions")
 
 
 def test_final_feedback_next_steps_follow_the_phase_of_weak_answers():

@@ -10,9 +10,6 @@ question of several) use a hash of the session so far: deterministic, yet varied
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -35,7 +32,13 @@ from estel.brains.offline.bank import (
 from estel.brains.offline.feedback import Answered, build_feedback
 from estel.brains.offline.follow_ups import QUOTE_TEMPLATES, follow_up_texts, normalised
 from estel.brains.offline.roles import NOISE, match_family, normalise_title
-from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
+from estel.brains.offline.selection import (
+    display_role,
+    fill_role,
+    seed,
+    select_question,
+)
+from estel.contract import QUESTION_DIFFICULTIES, QuestionDifficulty
 from estel.session import base_difficulty
 
 PROMPT_VERSION = "offline-v1"
@@ -128,19 +131,11 @@ class OfflineBrain:
         self, ctx: TurnContext, family: RoleFamily, role: str, latest: AnswerAnalysis | None
     ) -> QuestionDraft:
         wanted = next_difficulty(ctx, latest)
-        asked = {normalised(item.question) for item in ctx.history}
-        generic = self.bank.get(GENERIC_FAMILY)
-        families = [family] if generic is None or generic is family else [family, generic]
-        for fam in families:
-            for difficulty in difficulty_order(wanted, base_difficulty(ctx.meta.difficulty)):
-                fresh = [q for q in fam.pick(ctx.phase, difficulty)
-                         if normalised(fill_role(q.question, role)) not in asked]
-                if fresh:
-                    chosen = fresh[seed(ctx, "bank") % len(fresh)]
-                    return QuestionDraft(question=fill_role(chosen.question, role),
-                                         topic=chosen.topic, difficulty=chosen.difficulty,
-                                         helper_hint=chosen.helper_hint)
-        return _last_resort(ctx, role, wanted)
+        chosen = select_question(ctx, self.bank, family, wanted=wanted, role=role)
+        if chosen is None:
+            return _last_resort(ctx, role, wanted)
+        return QuestionDraft(question=chosen.text, topic=chosen.question.topic,
+                             difficulty=chosen.difficulty, helper_hint=chosen.helper_hint)
 
     def _follow_up(
         self,
@@ -192,56 +187,7 @@ def next_difficulty(ctx: TurnContext, latest: AnswerAnalysis | None) -> Question
     return QUESTION_DIFFICULTIES[max(0, min(2, base + step))]
 
 
-def difficulty_order(
-    wanted: QuestionDifficulty, base: QuestionDifficulty
-) -> list[QuestionDifficulty]:
-    """Wanted first, then the base, then the rest nearest the base (the engine clamps to it)."""
-    order = [wanted, base]
-    rest = sorted(QUESTION_DIFFICULTIES, key=lambda d: abs(QUESTION_DIFFICULTIES.index(d)
-                                                         - QUESTION_DIFFICULTIES.index(base)))
-    return list(dict.fromkeys(order + rest))
-
-
-def seed(ctx: TurnContext, purpose: str) -> int:
-    """A stable number from everything the session has said so far (never Python's hash())."""
-    payload = json.dumps(
-        [purpose, ctx.meta.model_dump(), ctx.question_number, ctx.kind,
-         [_item(item) for item in ctx.history]],
-        sort_keys=True, ensure_ascii=False,
-    )
-    return int.from_bytes(hashlib.sha256(payload.encode("utf-8")).digest()[:8], "big")
-
-
-def _item(item: InterviewTranscriptItem) -> list[str]:
-    return [item.question, item.topic, item.answer or ""]
-
-
 @lru_cache(maxsize=ROLE_MEMO_SIZE)
 def title_terms(role: str) -> tuple[str, ...]:
     """The role's title words ('nurse', 'chef'): naming one's own work is on-topic in any family."""
     return tuple(w for w in normalise_title(role).split() if len(w) >= 4 and w not in NOISE)
-
-
-def display_role(role: str) -> str:
-    """The role mid-sentence: 'Senior Data Scientist' -> 'senior data scientist'; 'BA' kept."""
-    return " ".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in role.split())
-
-
-def fill_role(template: str, role: str) -> str:
-    """The question with {role} filled in, its article agreeing ('an operations manager')."""
-    text = _ARTICLE.sub(lambda m: _article(role, m.group(1)) + " {role}", template)
-    text = text.replace("{role}", role)
-    return text[:1].upper() + text[1:]
-
-
-_ARTICLE = re.compile(r"\b([Aa]n?) \{role\}")
-
-
-def _article(role: str, written: str) -> str:
-    first = role.split()[0] if role.split() else role
-    if first.isupper() and len(first) > 1:  # acronyms go by the letter's name: an SDE, a UX
-        vowel = first[0] in "AEFHILMNORSX"
-    else:
-        vowel = first[:1].lower() in "aeiou" and not first.lower().startswith(("uni", "use", "eu"))
-    word = "an" if vowel else "a"
-    return word.capitalize() if written[0].isupper() else word

@@ -1,0 +1,138 @@
+"""Which bank question to ask next: pure, deterministic, shared by the offline and OpenAI brains.
+
+A question is chosen for the interview's family, band (estel.roles.bands), phase and wanted
+difficulty, never repeating one already asked. The band is a hard preference: the family's own
+band first, then the nearest band on the same side of the entry/mid | senior/lead line, then the
+generic family's questions for the band, and only then the rest. Within a tier the wanted
+difficulty comes first, then the meta's, then the others nearest it.
+
+The choice among several candidates uses a hash of the session (`seed`) in which the experience
+level is replaced by its band: "Junior" and "graduate" give the same interview.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from estel.brains.base import TurnContext
+from estel.brains.offline.bank import GENERIC_FAMILY, Band, Bank, BankQuestion, RoleFamily
+from estel.brains.offline.follow_ups import normalised
+from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
+from estel.roles.bands import adjacent_bands, band_for
+from estel.session import base_difficulty
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A chosen bank question, filled in for the candidate's role."""
+
+    question: BankQuestion
+    family: RoleFamily  # where it came from: the role's family or the generic one
+    band: Band  # the band it was chosen for (the interview's, or a fallback's when it ran out)
+    text: str  # the question with {role} filled in
+    helper_hint: str  # the hint with {role} filled in
+    difficulty: QuestionDifficulty  # the tag: the wanted difficulty, not a fallback's
+
+
+def interview_band(ctx: TurnContext) -> Band:
+    """The session's band from its meta (level field first, then the title's seniority)."""
+    return band_for(ctx.meta.experience_level, ctx.meta.target_role)
+
+
+def select_question(
+    ctx: TurnContext,
+    bank: Bank,
+    family: RoleFamily,
+    *,
+    wanted: QuestionDifficulty | None = None,
+    role: str | None = None,
+) -> Selection | None:
+    """The next bank question for `ctx.phase`, or None when every tier is used up."""
+    band = interview_band(ctx)
+    role = display_role(ctx.meta.target_role) if role is None else role
+    base = base_difficulty(ctx.meta.difficulty)
+    wanted = wanted or base
+    asked = {normalised(item.question) for item in ctx.history}
+    pick = seed(ctx, "bank")
+    for fam, tier in _tiers(bank, family, band):
+        for difficulty in difficulty_order(wanted, base):
+            fresh = [q for q in fam.questions
+                     if q.phase == ctx.phase and q.difficulty == difficulty and tier in q.bands
+                     and normalised(fill_role(q.question, role)) not in asked]
+            if fresh:
+                chosen = fresh[pick % len(fresh)]
+                return Selection(question=chosen, family=fam, band=tier,
+                                 text=fill_role(chosen.question, role),
+                                 helper_hint=fill_role(chosen.helper_hint, role),
+                                 difficulty=wanted)
+    return None
+
+
+def _tiers(bank: Bank, family: RoleFamily, band: Band) -> Iterator[tuple[RoleFamily, Band]]:
+    """Family x band in order of preference (see the module docstring)."""
+    generic = bank.get(GENERIC_FAMILY)
+    families = [family] if generic is None or generic is family else [family, generic]
+    near, *far = adjacent_bands(band)
+    for fam in families:
+        yield fam, band
+        yield fam, near
+    for fam in families:
+        for other in far:
+            yield fam, other
+
+
+def difficulty_order(
+    wanted: QuestionDifficulty, base: QuestionDifficulty
+) -> list[QuestionDifficulty]:
+    """Wanted first, then the base, then the rest nearest the base (the engine clamps to it)."""
+    order = [wanted, base]
+    rest = sorted(QUESTION_DIFFICULTIES, key=lambda d: abs(QUESTION_DIFFICULTIES.index(d)
+                                                         - QUESTION_DIFFICULTIES.index(base)))
+    return list(dict.fromkeys(order + rest))
+
+
+def seed(ctx: TurnContext, purpose: str) -> int:
+    """A stable number from everything the session has said so far (never Python's hash()).
+
+    The experience level enters as its band, so two spellings of one band agree.
+    """
+    meta = ctx.meta.model_dump()
+    meta["experience_level"] = interview_band(ctx)
+    payload = json.dumps(
+        [purpose, meta, ctx.question_number, ctx.kind, [_item(item) for item in ctx.history]],
+        sort_keys=True, ensure_ascii=False,
+    )
+    return int.from_bytes(hashlib.sha256(payload.encode("utf-8")).digest()[:8], "big")
+
+
+def _item(item: InterviewTranscriptItem) -> list[str]:
+    return [item.question, item.topic, item.answer or ""]
+
+
+def display_role(role: str) -> str:
+    """The role mid-sentence, capitalised as typed: 'Registered Nurse', 'BA'; spacing tidied."""
+    return " ".join(role.split())
+
+
+def fill_role(template: str, role: str) -> str:
+    """The text with {role} filled in, its article agreeing ('an Operations Manager')."""
+    text = _ARTICLE.sub(lambda m: _article(role, m.group(1)) + " {role}", template)
+    text = text.replace("{role}", role)
+    return text[:1].upper() + text[1:]
+
+
+_ARTICLE = re.compile(r"\b([Aa]n?) \{role\}")
+
+
+def _article(role: str, written: str) -> str:
+    first = role.split()[0] if role.split() else role
+    if first.isupper() and len(first) > 1:  # acronyms go by the letter's name: an SDE, a UX
+        vowel = first[0] in "AEFHILMNORSX"
+    else:
+        vowel = first[:1].lower() in "aeiou" and not first.lower().startswith(("uni", "use", "eu"))
+    word = "an" if vowel else "a"
+    return word.capitalize() if written[0].isupper() else word
