@@ -29,7 +29,7 @@ REPHRASED = (
      "her, and instead of fixing it I asked her to narrate what she had tried. We found the "
      "fixtures shared a port between parallel runs. She wrote the patch herself, and later she "
      "ran the session on fixtures for the rest of the group."),
-    ("business_analysis", "ba-beh-m-04", "Business Analyst",
+    ("business_analysis", "ba-beh-entry-03", "Business Analyst",
      "When we moved the warehouse team onto handheld scanners, the pickers hated it: the old "
      "paper lists were faster for the veterans. I spent two shifts on the floor with them and saw "
      "that the scanner made them confirm every single item. I took that to the vendor, we batched "
