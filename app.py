@@ -5,13 +5,20 @@ where sessions are saved, how to switch). Each page lives in app_pages/
 (not pages/: that name switches Streamlit into its legacy multipage mode); UI helpers in estel/ui/.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
+import estel.ui
 from estel.ui.sidebar import render_sidebar
+
+# A packaged file, served by this server: a ":material/...:" page icon makes the browser fetch
+# the favicon from a font CDN, which fails offline (net::ERR_NAME_NOT_RESOLVED on every page).
+FAVICON = Path(estel.ui.__file__).parent / "assets" / "favicon.svg"
 
 st.set_page_config(
     page_title="Estel Interview Studio",
-    page_icon=":material/record_voice_over:",
+    page_icon=str(FAVICON),
     layout="centered",
     initial_sidebar_state="expanded",
 )

@@ -234,10 +234,13 @@ def _footer(run: state.InterviewRun) -> None:
     # the same form, box and button for every question: the browser keeps them and only the
     # box's text changes (a new key per question rebuilt them, ~10 ms a turn)
     with st.form("answer_form", border=False):
+        # no max_chars: with it the browser silently drops a longer paste (the box stays
+        # empty); without it the text stays and Send refuses it with its length (answer_problem)
         st.text_area(
-            "Your answer", key=state.ANSWER_KEY, max_chars=MAX_ANSWER_CHARS, height=120,
-            placeholder="Type your answer…",
-            help=f"Up to {MAX_ANSWER_CHARS:,} characters; the counter shows how many you used.",
+            f"Your answer (up to {MAX_ANSWER_CHARS:,} characters)", key=state.ANSWER_KEY,
+            height=120, placeholder="Type your answer…",
+            help=f"Up to {MAX_ANSWER_CHARS:,} characters. A longer answer stays in the box and "
+                 "is not sent: shorten it, then send.",
         )
         with st.container(horizontal=True, horizontal_alignment="distribute",
                           vertical_alignment="center"):

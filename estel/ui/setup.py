@@ -49,7 +49,8 @@ def prefill(meta: InterviewMeta | None, language: str = "en") -> None:
 
 
 def _initial() -> SetupChoice:
-    """The form's starting values: the last interview's setup, else the defaults.
+    """The form's starting values: the choices last shown (kept across pages) or the last
+    interview's setup, else the defaults.
 
     They are passed as widget defaults (not written to session_state), so a widget always
     starts from a sensible value even when the browser sends no state for it.
@@ -155,10 +156,15 @@ def setup_screen() -> state.InterviewRun | None:
         "Estel asks one question at a time — intro, behavioural, technical, wrap-up — and "
         "ends with a feedback report you can download."
     )
-    with st.form("setup", border=True):
+    # a bordered container, not a form: a form sends its values only on Start, so choices made
+    # before visiting another page were lost; now each change reaches the server and is kept
+    with st.container(border=True, key="setup"):
         _fields(problems, _initial())
-        st.form_submit_button("Start interview", type="primary", key=state.SETUP_START,
-                              icon=":material/play_arrow:")
+        st.button("Start interview", type="primary", key=state.SETUP_START,
+                  icon=":material/play_arrow:")
+    # Streamlit drops a widget's state once a page without it runs: keep the choices in a
+    # plain key, which the widgets start from when this page is drawn again
+    st.session_state[state.PREFILL_KEY] = current_choice()
     error = state.get_error()
     if error is not None and error.stage == "start":
         st.error(error.message, icon=":material/error:")

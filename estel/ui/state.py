@@ -7,8 +7,9 @@ Keys (all per browser session, so a refresh starts over cleanly):
 - `estel_error` : PendingError | None — the last failed turn: its safe message and the answer
                   that was being sent (kept in the box; "Try again" resubmits it).
 - `estel_confirm_restart` : bool — the Restart confirmation dialog is open.
-- `estel_setup_prefill` : SetupChoice | None — the last interview's setup, the form's defaults
-                  after a Restart.
+- `estel_setup_prefill` : SetupChoice | None — the setup form's last values (kept while other
+                  pages run, which drops widget state) or the last interview's setup after a
+                  Restart: the form's starting values.
 - `estel_brain` / `estel_store` : optional Brain / SessionStore overrides (tests, demos); when
                   absent the app uses the cached ones built from settings.
 

@@ -74,10 +74,19 @@ def test_language_select_lists_others_as_coming(driver):
     assert all("coming soon" in option for option in language.options[1:])
 
 
-def test_answer_box_counts_and_caps_at_the_contract_limit(driver, page_text):
+def test_answer_box_says_the_limit_and_keeps_an_over_long_answer(driver, page_text):
     at = driver.start(driver.open(questions=3))
     box = at.text_area(key="answer")
-    assert box.proto.max_chars == MAX_ANSWER_CHARS  # the browser counts and stops at 8,000
+    # no browser cap: Streamlit's max_chars silently drops a longer paste (issue 14)
+    assert box.proto.max_chars == 0
+    assert f"up to {MAX_ANSWER_CHARS:,} characters" in box.label
+
+    long_answer = "x" * (MAX_ANSWER_CHARS + 1)
+    driver.answer(at, 1, long_answer)
+    assert (f"Your answer is {MAX_ANSWER_CHARS + 1:,} characters; the limit is "
+            f"{MAX_ANSWER_CHARS:,}") in page_text(at, "warning")
+    assert at.text_area(key="answer").value == long_answer  # kept, to be shortened
+    assert len(at.session_state["estel_run"].turns) == 1
 
     driver.answer(at, 1, "   ")  # blank: refused before anything is sent
     assert "Write an answer before sending." in page_text(at, "warning")
@@ -128,3 +137,20 @@ def test_every_page_in_the_navigation_opens(driver):
         at.switch_page(page).run()
         assert not at.exception
         assert at.title[0].value == title
+
+
+def test_setup_is_kept_after_visiting_another_page(driver):
+    at = driver.open()
+    at.selectbox(key="setup_role").select("Backend Engineer")
+    at.selectbox(key="setup_level").select_index(2)
+    at.segmented_control(key="setup_difficulty").set_value("hard")
+    at.slider(key="setup_questions").set_value(5).run()
+    level = at.selectbox(key="setup_level").value
+    at.switch_page("app_pages/dashboard.py").run()
+    assert not at.exception
+    at.switch_page("app_pages/interview.py").run()
+    assert not at.exception
+    assert at.selectbox(key="setup_role").value == "Backend Engineer"
+    assert at.selectbox(key="setup_level").value == level
+    assert at.segmented_control(key="setup_difficulty").value == "hard"
+    assert at.slider(key="setup_questions").value == 5
