@@ -15,12 +15,14 @@ import logging
 
 import streamlit as st
 
+from estel.coach import coach_cards, latest_card
 from estel.contract import MAX_ANSWER_CHARS, InterviewQuestionPayload
 from estel.engine import Engine
 from estel.errors import EstelError
 from estel.report import ReportView, session_json
 from estel.store.records import trace_fields
 from estel.ui import components, resources, saving, state
+from estel.ui.coach_view import latest_panel
 from estel.ui.forms import answer_problem
 from estel.ui.report_view import render_report, saved_banner
 from estel.ui.setup import SOMETHING_WENT_WRONG, log_turn_failure, prefill, setup_screen
@@ -144,6 +146,7 @@ def interview_screen(run: state.InterviewRun) -> None:
             _report(run)
         else:
             _chat(run)
+            _coach(run)
     with status:
         _status(run, problem)
     _footer(run)
@@ -210,6 +213,13 @@ def _chat(run: state.InterviewRun) -> None:
             components.question_card(payload, key=f"question_q{len(transcript)}")
 
 
+def _coach(run: state.InterviewRun) -> None:
+    """Coach mode: the panel of the answer just given, right under the chat."""
+    card = latest_card(run.turns) if run.coach else None
+    if card is not None:
+        latest_panel(card)
+
+
 def _status(run: state.InterviewRun, problem: str | None) -> None:
     if run.current.warnings:
         st.info(" ".join(run.current.warnings), icon=":material/info:")
@@ -256,6 +266,7 @@ def _report(run: state.InterviewRun) -> None:
         session_json=session_json(run.current),
         key="interview_report",
         show_context=False,
+        coach=coach_cards(run.turns) if run.coach else None,
     )
 
 

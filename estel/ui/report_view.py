@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from estel.coach import CoachCard
 from estel.dashboard.charts import per_question_figure, radar_figure
 from estel.report import (
     PHASE_LABELS,
@@ -19,6 +20,7 @@ from estel.report import (
     report_file_stem,
 )
 from estel.store.base import TranscriptEntry
+from estel.ui.coach_view import card_body
 from estel.ui.components import escape_markdown, prose
 
 LIST_SECTIONS = (
@@ -38,13 +40,15 @@ def render_report(
     key: str = "report",
     show_context: bool = True,
     record_json: str | None = None,
+    coach: Sequence[CoachCard] | None = None,
 ) -> None:
     """The whole report: summary, scores, charts, lists, transcript and downloads.
 
     `saved_line` says where the session was saved (or why not); `session_json` (the contract's
     envelope) adds a JSON download, `record_json` (the stored row) another; `key` keeps widget
     keys unique when a page shows several; `show_context` adds the role/level/difficulty line
-    (the interview page has it already).
+    (the interview page has it already); `coach` (coach mode's cards) adds each answer's
+    panel to its transcript entry.
     """
     if show_context:
         when = f" · {view.completed_at:%Y-%m-%d %H:%M}" if view.completed_at else ""
@@ -60,7 +64,7 @@ def render_report(
     _score_metrics(view)
     _charts(view, key)
     _lists(view)
-    _transcript(view.entries)
+    _transcript(view.entries, coach or ())
     _downloads(view, saved_line, session_json, record_json, key)
 
 
@@ -112,10 +116,14 @@ def _entry_label(number: int, entry: TranscriptEntry) -> str:
     return f"Q{number} · {phase} · {entry.topic}{scored}"
 
 
-def _transcript(entries: Sequence[TranscriptEntry]) -> None:
+def _transcript(entries: Sequence[TranscriptEntry], coach: Sequence[CoachCard]) -> None:
     st.markdown("#### Transcript")
+    cards = {card.number: card for card in coach}
     for number, entry in enumerate(entries, start=1):
         with st.expander(_entry_label(number, entry)):
+            if number in cards:
+                _coached_entry(entry, cards[number])
+                continue
             st.markdown(f"**Question.** {prose(entry.question)}")
             st.markdown("**Your answer.**")
             st.markdown(escape_markdown(entry.answer) if entry.answer else "_(no answer)_")
@@ -127,6 +135,14 @@ def _transcript(entries: Sequence[TranscriptEntry]) -> None:
                 )
             if entry.note:
                 st.caption(prose(entry.note))
+
+
+def _coached_entry(entry: TranscriptEntry, card: CoachCard) -> None:
+    """A transcript entry in coach mode: the question, the answer, then its coach panel."""
+    st.markdown(f"**Question.** {prose(entry.question)}")
+    st.markdown("**Your answer.**")
+    st.markdown(escape_markdown(entry.answer) if entry.answer else "_(no answer)_")
+    card_body(card)
 
 
 def _downloads(

@@ -14,6 +14,7 @@ from estel.contract import MAX_QUESTIONS, MIN_QUESTIONS, InterviewMeta
 from estel.engine import Engine
 from estel.errors import EstelError
 from estel.ui import resources, state
+from estel.ui.coach_view import coach_chosen, coach_toggle
 from estel.ui.forms import (
     DEFAULT_LEVEL,
     DEFAULT_QUESTIONS,
@@ -89,7 +90,8 @@ def start_interview(choice: SetupChoice) -> state.InterviewRun | None:
         return None
     # saved after the first question is on screen (interview.save_if_due), so a slow store
     # never delays the question
-    run = state.InterviewRun(meta=meta, language=language, turns=[opening])
+    run = state.InterviewRun(meta=meta, language=language, turns=[opening],
+                             coach=coach_chosen())
     state.set_run(run)
     state.set_error(None)
     return run
@@ -138,6 +140,7 @@ def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
         st.selectbox("Language", codes, index=_index(codes, initial.language) or 0,
                      key=state.SETUP_LANGUAGE, format_func=LANGUAGES.__getitem__)
         _inline(problems, "language")
+    coach_toggle()
 
 
 def setup_screen() -> state.InterviewRun | None:

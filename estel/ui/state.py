@@ -7,16 +7,17 @@ Keys (all per browser session, so a refresh starts over cleanly):
 - `estel_error` : PendingError | None — the last failed turn: its safe message and the answer
                   that was being sent (kept in the box; "Try again" resubmits it).
 - `estel_confirm_restart` : bool — the Restart confirmation dialog is open.
+- `estel_coach_prefill` : bool — the last coach-mode choice (the toggle's default).
 - `estel_setup_prefill` : SetupChoice | None — the setup form's last values (kept while other
                   pages run, which drops widget state) or the last interview's setup after a
                   Restart: the form's starting values.
 - `estel_brain` / `estel_store` : optional Brain / SessionStore overrides (tests, demos); when
                   absent the app uses the cached ones built from settings.
 
-Widget keys: `setup_*` for the setup form; `answer` / `send` for the one answer box and its
-button (kept across questions so the browser reuses them; the page empties the box after a
-successful turn and leaves it filled after a failed one); `retry_q{n}` for Try again on
-question n.
+Widget keys: `setup_*` for the setup form (`setup_coach`: the coach-mode toggle); `answer` /
+`send` for the one answer box and its button (kept across questions so the browser reuses them;
+the page empties the box after a successful turn and leaves it filled after a failed one);
+`retry_q{n}` for Try again on question n.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class InterviewRun:
     record: SessionRecord | None = None
     start_receipt: SaveReceipt | None = None
     end_receipt: SaveReceipt | None = None
+    coach: bool = False  # coach mode: each answer's panel right after it (estel.ui.coach_view)
 
     @property
     def current(self) -> TurnResult:

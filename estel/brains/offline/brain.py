@@ -33,6 +33,7 @@ from estel.brains.offline.feedback import Answered, build_feedback
 from estel.brains.offline.follow_ups import QUOTE_TEMPLATES, follow_up_texts, normalised
 from estel.brains.offline.roles import NOISE, match_family, normalise_title
 from estel.brains.offline.selection import (
+    Selection,
     display_role,
     fill_role,
     seed,
@@ -126,6 +127,20 @@ class OfflineBrain:
                                       *family.role_terms, *title_terms(ctx.meta.target_role)),
                                   topic=item.topic.removeprefix(FOLLOW_UP))
         return Answered(number=index + 1, topic=item.topic, phase=phase, analysis=analysis)
+
+    def bank_choice(self, ctx: TurnContext, *, by_topic: bool = False) -> Selection | None:
+        """The bank question an opening or question turn draws (a follow-up aside); pure.
+
+        `by_topic`: asked topics count as asked questions too (see select_question), for a
+        brain that rewords the question.
+        """
+        family, lookup = self._for_role(ctx.meta.target_role)
+        latest = None
+        if ctx.history:
+            latest = self._answered(ctx, len(ctx.history) - 1, family, lookup).analysis
+        skip = frozenset(item.topic for item in ctx.history) if by_topic else frozenset()
+        return select_question(ctx, self.bank, family, wanted=next_difficulty(ctx, latest),
+                               role=display_role(ctx.meta.target_role), skip_topics=skip)
 
     def _from_bank(
         self, ctx: TurnContext, family: RoleFamily, role: str, latest: AnswerAnalysis | None

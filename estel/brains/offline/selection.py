@@ -50,8 +50,13 @@ def select_question(
     *,
     wanted: QuestionDifficulty | None = None,
     role: str | None = None,
+    skip_topics: frozenset[str] = frozenset(),
 ) -> Selection | None:
-    """The next bank question for `ctx.phase`, or None when every tier is used up."""
+    """The next bank question for `ctx.phase`, or None when every tier is used up.
+
+    `skip_topics` also counts a question as asked when an earlier one carried its topic: an LLM
+    brain rewords the bank's question, so its text alone no longer identifies it.
+    """
     band = interview_band(ctx)
     role = display_role(ctx.meta.target_role) if role is None else role
     base = base_difficulty(ctx.meta.difficulty)
@@ -62,7 +67,8 @@ def select_question(
         for difficulty in difficulty_order(wanted, base):
             fresh = [q for q in fam.questions
                      if q.phase == ctx.phase and q.difficulty == difficulty and tier in q.bands
-                     and normalised(fill_role(q.question, role)) not in asked]
+                     and normalised(fill_role(q.question, role)) not in asked
+                     and q.topic not in skip_topics]
             if fresh:
                 chosen = fresh[pick % len(fresh)]
                 return Selection(question=chosen, family=fam, band=tier,
