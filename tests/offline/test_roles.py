@@ -41,7 +41,7 @@ TABLE = [
     ("Operations Manager", "operations_support"),
     ("Nurse", "nursing"),
     ("Civil Engineer", "generic"),
-    ("Chef", "generic"),
+    ("Chef", "hospitality_management"),
     ("Team Lead", "generic"),
     ("Barista", "generic"),
 ]
