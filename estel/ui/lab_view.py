@@ -31,18 +31,20 @@ from estel.ui.forms import DEFAULT_LEVEL, EXPERIENCE_LEVELS, ROLE_SUGGESTIONS
 from estel.ui.lab_results import render_results
 
 SIDES = ("A", "B")
-BRAINS = ("offline", "openai", "scripted")
+BRAINS = ("offline", "openai")
+TEST_BRAINS = ("scripted",)  # for the test suite; offered only when "Show test brains" is on
 BRAIN_LABELS = {
     "offline": "Offline: built-in question bank (ignores prompts)",
     "openai": "OpenAI or compatible server (uses the prompt)",
-    "scripted": "Scripted demo: fixed questions (ignores prompts)",
+    "scripted": "Scripted (tests): fixed questions and scores (ignores prompts)",
 }
+SHOW_TEST_BRAINS = "lab_test_brains"
 NOT_CONFIGURED = (
     "**OpenAI is not configured.** Set `OPENAI_API_KEY` (and optionally `ESTEL_OPENAI_MODEL`), "
     "or `OPENAI_BASE_URL` for a local OpenAI-compatible server (Ollama, vLLM, LM Studio), in "
     "`.streamlit/secrets.toml` or the environment; then press **Reload settings** in the "
-    "sidebar (environment changes need an app restart). Meanwhile compare the offline brain "
-    "with the scripted demo."
+    "sidebar (environment changes need an app restart). Meanwhile the offline brain runs on "
+    "both sides."
 )
 IGNORES_PROMPTS = (
     "The {brain} brain ignores prompts: it {how}, so a prompt variant changes nothing on this "
@@ -100,11 +102,14 @@ def _variants(folder: Path) -> list[lab.Variant]:
 def _defaults(settings: Settings, variants: list[lab.Variant]) -> None:
     """First-visit values, and repairs when a choice is no longer offered."""
     state = st.session_state
-    # With OpenAI: shipped prompt vs the editor's text. Without: offline vs the scripted demo.
-    a_brain, b_brain = ("openai", "openai") if settings.openai_configured else ("offline",
-                                                                              "scripted")
-    for side, brain, prompt in (("A", a_brain, lab.SHIPPED), ("B", b_brain, lab.EDITOR)):
+    # With OpenAI: shipped prompt vs the editor's text. Without: the offline brain on both
+    # sides (the test-only scripted brain fails the checks by design: never a default).
+    brain = "openai" if settings.openai_configured else "offline"
+    offered = _brains()
+    for side, prompt in (("A", lab.SHIPPED), ("B", lab.EDITOR)):
         state.setdefault(key("brain", side), brain)
+        if state[key("brain", side)] not in offered:
+            state[key("brain", side)] = brain
         state.setdefault(key("model", side), settings.openai_model)
         state.setdefault(key("prompt", side), prompt)
         if state[key("prompt", side)] not in _prompt_choices(variants):
@@ -133,12 +138,18 @@ def _prompt_label(choice: str, variants: list[lab.Variant]) -> str:
     return f"Variant {choice} ({version})"
 
 
+def _brains() -> tuple[str, ...]:
+    return BRAINS + TEST_BRAINS if st.session_state.get(SHOW_TEST_BRAINS) else BRAINS
+
+
 def _sides(settings: Settings, variants: list[lab.Variant]) -> dict[str, lab.SideSpec]:
     specs = {}
+    st.toggle("Show test brains", key=SHOW_TEST_BRAINS,
+              help="Adds the scripted brain the test suite uses (fixed questions and scores).")
     for column, side in zip(st.columns(2, border=True), SIDES, strict=True):
         with column:
             st.markdown(f"##### {side}")
-            brain = st.selectbox("Brain", BRAINS, format_func=BRAIN_LABELS.__getitem__,
+            brain = st.selectbox("Brain", _brains(), format_func=BRAIN_LABELS.__getitem__,
                                  key=key("brain", side))
             uses_prompt = brain in lab.BRAINS_USING_PROMPTS
             model = st.text_input("Model", key=key("model", side), disabled=brain != "openai",

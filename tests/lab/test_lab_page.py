@@ -27,10 +27,27 @@ def _chart_traces(at, key: str) -> list[dict]:
     return json.loads(chart.proto.spec)["data"]
 
 
-def test_offline_vs_scripted_run_shows_both_columns(lab, text_of, lab_env: Path) -> None:
+def test_without_openai_both_sides_default_to_offline_and_test_brains_are_hidden(lab) -> None:
     at = lab.open()
     assert at.selectbox(key="lab_brain_a").value == "offline"
-    assert at.selectbox(key="lab_brain_b").value == "scripted"
+    assert at.selectbox(key="lab_brain_b").value == "offline"
+    assert not [o for o in at.selectbox(key="lab_brain_b").options if "Scripted" in o]
+    assert at.toggle(key="lab_test_brains").value is False
+
+    at.toggle(key="lab_test_brains").set_value(True).run()
+    assert "Scripted (tests): fixed questions and scores (ignores prompts)" in \
+        at.selectbox(key="lab_brain_b").options
+    at.selectbox(key="lab_brain_b").select("scripted").run()
+    at.toggle(key="lab_test_brains").set_value(False).run()  # hidden again: back to offline
+    assert not at.exception
+    assert at.selectbox(key="lab_brain_b").value == "offline"
+
+
+def test_offline_vs_scripted_run_shows_both_columns(lab, text_of, lab_env: Path) -> None:
+    at = lab.open()
+    at.toggle(key="lab_test_brains").set_value(True).run()
+    at.selectbox(key="lab_brain_b").select("scripted").run()
+    assert at.selectbox(key="lab_brain_a").value == "offline"
     text = text_of(at)
     assert "offline brain ignores prompts" in text
     assert "scripted brain ignores prompts" in text
