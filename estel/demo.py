@@ -31,7 +31,8 @@ ROLES = (
     "Data Analyst", "Business Analyst", "Product Manager", "UX Designer", "Marketing Manager",
     "Account Executive", "Customer Success Manager", "Operations Manager", "Project Manager",
 )
-LEVELS = (("junior", 3), ("mid", 4), ("senior", 3), ("lead", 1))
+# the app's own level labels (estel.roles.levels), so demo rows read like real ones
+LEVELS = (("Junior", 3), ("Mid-level", 4), ("Senior", 3), ("Lead or principal", 1))
 DIFFICULTIES = (("easy", 2), ("standard", 6), ("hard", 2))
 QUESTIONS = ((5, 2), (6, 2), (8, 6), (10, 2), (12, 1))
 # persona style -> weight; and the styles a candidate may drift to mid-interview

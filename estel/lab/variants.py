@@ -21,6 +21,7 @@ from estel.brains.openai.prompt import DEFAULT_PROMPT_FILE, Prompt
 from estel.contract import MetaDifficulty
 from estel.errors import BadInput
 from estel.evals.runner import EvalConfig, PromptSource
+from estel.roles.levels import DEFAULT_LEVEL
 
 if TYPE_CHECKING:
     from estel.config import Settings
@@ -244,7 +245,7 @@ class CommonSpec:
     roles: tuple[str, ...]
     questions_target: int = 8
     difficulty: MetaDifficulty = "standard"
-    experience_level: str = "mid"
+    experience_level: str = DEFAULT_LEVEL
 
 
 def turns_per_side(common: CommonSpec) -> int:

@@ -21,9 +21,6 @@ ROLE_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 ROLE_SUGGESTIONS: tuple[str, ...] = tuple(r for roles in ROLE_FAMILIES.values() for r in roles)
 
-EXPERIENCE_LEVELS = ("Student or graduate", "Junior", "Mid-level", "Senior", "Lead or principal",
-                     "Manager")
-DEFAULT_LEVEL = "Mid-level"
 DIFFICULTIES = ("easy", "standard", "hard")
 DEFAULT_QUESTIONS = 8
 

@@ -26,8 +26,9 @@ from estel.evals.results import EvalRun
 from estel.evals.runs_store import RunStore
 from estel.lab import variants as lab
 from estel.lab.jobs import LabJob, Saver, start_job
+from estel.roles.levels import DEFAULT_LEVEL, EXPERIENCE_LEVELS
 from estel.ui import resources
-from estel.ui.forms import DEFAULT_LEVEL, EXPERIENCE_LEVELS, ROLE_SUGGESTIONS
+from estel.ui.forms import ROLE_SUGGESTIONS
 from estel.ui.lab_results import render_results
 
 SIDES = ("A", "B")

@@ -13,13 +13,12 @@ import streamlit as st
 from estel.contract import MAX_QUESTIONS, MIN_QUESTIONS, InterviewMeta
 from estel.engine import Engine
 from estel.errors import EstelError
+from estel.roles.levels import DEFAULT_LEVEL, EXPERIENCE_LEVELS
 from estel.ui import resources, state
 from estel.ui.coach_view import coach_chosen, coach_toggle
 from estel.ui.forms import (
-    DEFAULT_LEVEL,
     DEFAULT_QUESTIONS,
     DIFFICULTIES,
-    EXPERIENCE_LEVELS,
     LANGUAGES,
     ROLE_FAMILIES,
     ROLE_SUGGESTIONS,

@@ -77,3 +77,15 @@ def test_same_seed_same_sessions() -> None:
 def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo-data", "--sessions", "0"]) == 2
     assert "--sessions must be" in capsys.readouterr().err
+
+
+def test_demo_sessions_use_the_apps_level_vocabulary() -> None:
+    from estel.demo import plan_sessions
+    from estel.lab.variants import CommonSpec
+    from estel.roles.levels import DEFAULT_LEVEL, EXPERIENCE_LEVELS
+
+    levels = {plan.meta.experience_level for plan in plan_sessions(200, 60, 7, NOW)}
+    assert len(levels) >= 3
+    assert levels <= set(EXPERIENCE_LEVELS)  # not "mid" beside the app's "Mid-level"
+    assert CommonSpec(personas=("strong",), roles=("Data Analyst",)).experience_level \
+        == DEFAULT_LEVEL
