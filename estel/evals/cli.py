@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from estel.contract import META_DIFFICULTIES
+from estel.roles.levels import DEFAULT_LEVEL
 
 if TYPE_CHECKING:
     from estel.config import Settings
@@ -37,7 +38,8 @@ def register(subparsers: Any) -> None:
                                    'Scientist,Business Analyst")')
     p.add_argument("--questions", type=int, default=8, help="questions per interview (1-20)")
     p.add_argument("--difficulty", choices=META_DIFFICULTIES, default="standard")
-    p.add_argument("--level", default="mid", help="experience level (default: mid)")
+    p.add_argument("--level", default=DEFAULT_LEVEL,
+                   help=f"experience level (default: {DEFAULT_LEVEL})")
     p.add_argument("--workers", type=int, default=1, help="interviews played at once")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--compare", nargs=2, metavar=("A", "B"),

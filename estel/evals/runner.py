@@ -23,6 +23,7 @@ from estel.engine import Engine, TurnResult
 from estel.errors import BadInput
 from estel.evals.personas import Persona, load_personas
 from estel.evals.results import EvalRun, InterviewRun, TurnRecord
+from estel.roles.levels import DEFAULT_LEVEL
 
 if TYPE_CHECKING:
     from estel.config import Settings
@@ -45,7 +46,7 @@ class EvalConfig:
     roles: Sequence[str] = DEFAULT_ROLES
     questions_target: int = 8
     difficulty: MetaDifficulty = "standard"
-    experience_level: str = "mid"
+    experience_level: str = DEFAULT_LEVEL
     label: str | None = None
     workers: int = 1  # interviews played at once (threads); an LLM brain benefits
     brain_factory: BrainFactory | None = field(default=None, compare=False)
