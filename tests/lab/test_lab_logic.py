@@ -17,7 +17,7 @@ SHIPPED_VERSION = Prompt.from_text(lab.shipped_text()).version
 
 def test_shipped_prompt_is_the_packaged_file_with_a_version() -> None:
     assert lab.shipped_prompt_path().name == "interviewer.md"
-    assert lab.front_matter_version(lab.shipped_text()) == SHIPPED_VERSION == "interviewer-v1"
+    assert lab.front_matter_version(lab.shipped_text()) == SHIPPED_VERSION == "interviewer-v2"
 
 
 def test_variants_dir_comes_from_the_setting_else_next_to_the_prompt(tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ def test_openai_run_inspector_shows_prompt_raw_reply_and_tokens(lab, text_of,
     lab.run_and_wait(at)
 
     run_a, run_b = at.session_state["lab_results"]
-    assert run_a.label == "A · openai fake-model · interviewer-v1"
+    assert run_a.label == "A · openai fake-model · interviewer-v2"
     assert run_b.model == "other-model"
     assert run_b.label.startswith("B · openai other-model · ")
     assert run_a.metrics.validity == 1.0
@@ -170,9 +170,9 @@ def test_saving_a_variant_writes_a_file_and_the_diff_shows_the_change(lab, text_
     assert not at.exception
     saved = lab_env / "variants" / "short-questions.md"
     body = saved.read_text(encoding="utf-8")
-    assert body.startswith("---\nversion: interviewer-v2\n---\n")
+    assert body.startswith("---\nversion: interviewer-v3\n---\n")
     assert "warm, direct, brief and fair" in body
-    assert "Saved variant 'short-questions' (version interviewer-v2)" in text_of(at)
+    assert "Saved variant 'short-questions' (version interviewer-v3)" in text_of(at)
     assert lab_logic.shipped_text() == shipped_before  # the shipped prompt is never written
     assert "short-questions" in at.selectbox(key="lab_prompt_a").options[1]
 
@@ -186,13 +186,13 @@ def test_saving_a_variant_writes_a_file_and_the_diff_shows_the_change(lab, text_
     at.button(key="lab_load").click().run()
     assert at.text_area(key="lab_editor").value == body  # loaded back from the file
     assert at.selectbox(key="lab_diff_base").value == "short-questions"
-    assert "No changes: the editor matches Variant short-questions (interviewer-v2)." in \
+    assert "No changes: the editor matches Variant short-questions (interviewer-v3)." in \
         text_of(at)
     at.selectbox(key="lab_diff_base").set_value("shipped").run()
     at.segmented_control(key="lab_diff_mode").set_value("Side by side").run()
     rows = _frame(at, "change")
     changed = rows[rows["change"] == "changed"][["shipped", "editor"]].to_numpy().tolist()
-    assert changed[0] == ["version: interviewer-v1", "version: interviewer-v2"]  # saved: bumped
+    assert changed[0] == ["version: interviewer-v2", "version: interviewer-v3"]  # saved: bumped
     assert changed[1][0].startswith("You are Estel, a warm, direct and fair")
     assert changed[1][1].startswith("You are Estel, a warm, direct, brief and fair")
 

@@ -52,7 +52,7 @@ def test_the_session_row_keeps_the_configured_brain_and_the_models_identity(fake
     assert record.brain == "openai"
     assert record.model == "fake-model"
     assert turns[1].trace is not None
-    assert record.prompt_version == turns[1].trace.prompt_version == "interviewer-v1"
+    assert record.prompt_version == turns[1].trace.prompt_version == "interviewer-v2"
     # the last answer was judged by the offline brain, the first by the model: the notes say so
     assert record.transcript[-1].note is not None
     assert record.transcript[-1].note.endswith(FALLBACK_MARK)

@@ -66,7 +66,7 @@ def test_turn_result_carries_accounting(fake, kit):
     assert trace.brain == "openai"
     assert trace.model == "fake-model"
     assert trace.json_mode == "json_schema"
-    assert trace.prompt_version == default_prompt().version == "interviewer-v1"
+    assert trace.prompt_version == default_prompt().version == "interviewer-v2"
     assert (trace.prompt_tokens, trace.completion_tokens) == (100, 20)
     assert trace.attempts == 1
     assert trace.latency_ms is not None

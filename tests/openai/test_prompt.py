@@ -25,7 +25,7 @@ from estel.session import phase_plan
 def test_the_packaged_prompt_states_the_rules_the_issue_asks_for():
     prompt = default_prompt()
     text = prompt.text
-    assert prompt.version == "interviewer-v1"
+    assert prompt.version == "interviewer-v2"
     assert not text.startswith("---")  # front matter is not sent to the model
     assert "Estel" in text
     for phase in ("intro", "behavioural", "technical", "wrap_up"):

@@ -20,7 +20,8 @@ import openai
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
-from estel.brains.base import Brain, BrainTrace, TurnContext, TurnDraft
+from estel.brains.base import Brain, BrainTrace, QuestionDraft, TurnContext, TurnDraft
+from estel.brains.openai.briefing import TurnBrief, turn_brief
 from estel.brains.openai.errors import (
     UpstreamError,
     describe,
@@ -102,7 +103,8 @@ class OpenAIBrain:
         began = time.perf_counter()
         try:
             trace.prompt_version = self.prompt.version
-            reply = self._reply(ctx, trace)
+            brief = turn_brief(ctx)
+            reply = self._reply(ctx, brief, trace)
         except openai.OpenAIError as error:
             kind = failure_kind(error)
             log.warning("openai brain: %s turn failed: %s (%s)", ctx.kind, kind,
@@ -120,32 +122,32 @@ class OpenAIBrain:
                  trace.latency_ms)
         return TurnDraft(
             assessment=getattr(reply, "assessment", None),
-            question=getattr(reply, "question", None),
+            question=_bank_topic(getattr(reply, "question", None), brief),
             feedback=getattr(reply, "feedback", None),
             trace=trace,
         )
 
-    def _reply(self, ctx: TurnContext, trace: BrainTrace) -> ReplyModel:
+    def _reply(self, ctx: TurnContext, brief: TurnBrief, trace: BrainTrace) -> ReplyModel:
         """Ask once; if the reply is invalid, re-ask once with the validation errors."""
-        first = self._exchange(ctx, [], trace)
+        first = self._exchange(ctx, brief, [], trace)
         if first.reply is not None:
             return first.reply
         trace.validation_errors.extend(first.errors)
         extra = [{"role": "assistant", "content": first.content[:RAW_REPLY_CHARS]},
                  reask_message(first.errors)]
-        second = self._exchange(ctx, extra, trace)
+        second = self._exchange(ctx, brief, extra, trace)
         if second.reply is not None:
             return second.reply
         trace.validation_errors.extend(second.errors)
         raise turn_failure("invalid")
 
     def _exchange(
-        self, ctx: TurnContext, extra: list[dict[str, str]], trace: BrainTrace
+        self, ctx: TurnContext, brief: TurnBrief, extra: list[dict[str, str]], trace: BrainTrace
     ) -> _Reply:
         """One model call; in auto mode a server that rejects json_schema gets json_object."""
         while True:
             mode = self._json_mode()
-            messages = build_messages(ctx, self.prompt, mode) + extra
+            messages = build_messages(ctx, self.prompt, mode, brief) + extra
             try:
                 return self._call(ctx, mode, messages, trace)
             except (openai.BadRequestError, openai.UnprocessableEntityError) as error:
@@ -206,6 +208,17 @@ class OpenAIBrain:
         if secret and (secret in str(error) or secret in repr(body)):
             return UpstreamError(f"{type(error).__name__} (details withheld: they echoed the key)")
         return error
+
+
+def _bank_topic(question: QuestionDraft | None, brief: TurnBrief) -> QuestionDraft | None:
+    """The model's question under the bank question's topic: the code keeps the books.
+
+    The topic names which bank question (so which rubric) the turn asked, whatever wording the
+    model chose; grading, later selections and coach mode find it again by it.
+    """
+    if question is None or brief.ask is None:
+        return question
+    return question.model_copy(update={"topic": brief.ask.question.topic})
 
 
 def _completion(raw: Any) -> ChatCompletion:

@@ -2,7 +2,9 @@
 
 Pure: no openai import, no network. The model sees a compact context — the meta, the plan, every
 earlier question, earlier answers shortened and the latest answer in full — with everything that
-came from the candidate fenced and labelled as data. It never sees or returns session_state.
+came from the candidate fenced and labelled as data, then the bank's brief (the rubric of the
+question just answered, the bank question to ask next: `briefing`). It never sees or returns
+session_state.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from estel.brains.base import (
     TurnContext,
     TurnKind,
 )
+from estel.brains.openai.briefing import TurnBrief, ask_lines, rubric_lines, turn_brief
 from estel.contract import Phase
 from estel.errors import BadInput
 from estel.session import base_difficulty
@@ -119,23 +122,38 @@ REPLY_MODELS: dict[TurnKind, type[ReplyModel]] = {
 # The exact JSON shape per part, for json_object mode (where no schema is enforced).
 _SHAPES = {
     "assessment": '"assessment": {"communication": <number 0-10>, "content": <number 0-10>, '
-    '"confidence": <number 0-10>, "note": "<one or two sentences>"}',
-    "question": '"question": {"question": "<one question>", "topic": "<two to five words>", '
+    '"confidence": <number 0-10>, "note": "<one or two sentences>"%s}',
+    "question": '"question": {"question": "%s", "topic": "<two to five words>", '
     '"difficulty": "easy" | "medium" | "hard", "helper_hint": "<one sentence>"}',
     "feedback": '"feedback": {"summary": "<three or four sentences>", "strengths": ["..."], '
     '"improvements": ["..."], "skill_gaps": ["..."], "next_steps": ["..."]}',
+}
+# Rubric verdicts, asked for when the assessment model has them (json_schema asks by itself).
+_VERDICTS = {
+    "covered": '"covered": ["<rubric point the answer explained>"]',
+    "missed": '"missed": ["<rubric point it did not>"]',
+    "red_flags": '"red_flags": ["<red-flag claim it made>"]',
+}
+_QUESTION_TEXT = {
+    "opening": "<one question>",
+    "question": "<one sentence reacting to the previous answer, then one question>",
 }
 
 
 def reply_shape(kind: TurnKind) -> str:
     """The JSON object a turn of this kind must return, as a one-line template."""
+    verdicts = "".join(f", {text}" for name, text in _VERDICTS.items()
+                       if name in AnswerAssessment.model_fields)
+    fills = {"assessment": verdicts, "question": _QUESTION_TEXT.get(kind, ""), "feedback": ""}
     parts = REPLY_MODELS[kind].model_fields
-    return "{" + ", ".join(_SHAPES[name] for name in parts) + "}"
+    return "{" + ", ".join(_SHAPES[name].replace("%s", fills[name]) for name in parts) + "}"
 
 
-def build_messages(ctx: TurnContext, prompt: Prompt, json_mode: str) -> list[dict[str, str]]:
+def build_messages(
+    ctx: TurnContext, prompt: Prompt, json_mode: str, brief: TurnBrief | None = None
+) -> list[dict[str, str]]:
     """The chat messages for one turn: the system prompt, then the turn's context."""
-    user = render_context(ctx)
+    user = render_context(ctx, brief)
     if json_mode == "json_object":
         user += (
             "\nReply with one JSON object of exactly this shape (no other keys, no prose):\n"
@@ -154,8 +172,9 @@ def reask_message(errors: list[str]) -> dict[str, str]:
     }
 
 
-def render_context(ctx: TurnContext) -> str:
-    """The per-turn context: meta, plan, the interview so far (data) and the task."""
+def render_context(ctx: TurnContext, brief: TurnBrief | None = None) -> str:
+    """The per-turn context: meta, plan, the interview so far (data), the brief and the task."""
+    brief = turn_brief(ctx) if brief is None else brief
     meta = ctx.meta
     lines = [
         f"Interview: role {json.dumps(meta.target_role)}, level "
@@ -169,6 +188,10 @@ def render_context(ctx: TurnContext) -> str:
         lines.append(f"Mean scores before the last answer: communication {s.communication}, "
                      f"content {s.content}, confidence {s.confidence}.")
     lines.extend(_transcript_lines(ctx))
+    if brief.grade is not None:
+        lines.extend(rubric_lines(brief.grade, len(ctx.history)))
+    if brief.ask is not None:
+        lines.extend(ask_lines(brief.ask, ctx.question_number))
     lines.append("Task: " + task_line(ctx))
     return "\n".join(lines)
 
@@ -198,7 +221,9 @@ def task_line(ctx: TurnContext) -> str:
              f"{'' if left == 1 else 's'} after it.")
     if ctx.kind == "opening":
         return write
-    return f"assess the answer to q{n - 1}, then {write}"
+    return (f"assess the answer to q{n - 1}, then {write} Open the question text with one "
+            f"sentence reacting to the answer to q{n - 1} (what was good or what was missing "
+            "in it), then ask the question.")
 
 
 def _transcript_lines(ctx: TurnContext) -> list[str]:
