@@ -63,6 +63,21 @@ def base_difficulty(meta_difficulty: MetaDifficulty) -> QuestionDifficulty:
     return BASE_DIFFICULTY[meta_difficulty]
 
 
+DIFFICULTY_MOVES = {
+    1: "harder: your answers are strong",
+    -1: "easier: let's build up from the basics",
+}
+
+
+def difficulty_move(
+    question_difficulty: QuestionDifficulty, meta_difficulty: MetaDifficulty
+) -> str | None:
+    """Why a question's difficulty differs from the chosen one (the adaptive step), or None."""
+    step = (QUESTION_DIFFICULTIES.index(question_difficulty)
+            - QUESTION_DIFFICULTIES.index(base_difficulty(meta_difficulty)))
+    return DIFFICULTY_MOVES.get(max(-1, min(1, step)))
+
+
 def clamp_difficulty(
     proposed: QuestionDifficulty, meta_difficulty: MetaDifficulty
 ) -> QuestionDifficulty:

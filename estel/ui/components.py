@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from estel.contract import InterviewQuestionPayload, SessionScores
+from estel.contract import InterviewQuestionPayload, MetaDifficulty, SessionScores
 from estel.report import PHASE_LABELS
-from estel.session import overall
+from estel.session import difficulty_move, overall
 
 ESTEL_AVATAR = ":material/support_agent:"
 CANDIDATE_AVATAR = ":material/person:"
@@ -47,13 +47,19 @@ def badges_markdown(phase: str, topic: str, difficulty: str | None) -> str:
     return " ".join(parts)
 
 
-def question_card(payload: InterviewQuestionPayload, *, key: str) -> None:
+def question_card(
+    payload: InterviewQuestionPayload, *, key: str, chosen: MetaDifficulty | None = None
+) -> None:
     """The open question as Estel's chat message: badges, the question, its hint on demand.
 
     Badges and question are one markdown element (one less to send and draw per turn);
-    `key` names the card's container (`.st-key-<key>` in the page).
+    `key` names the card's container (`.st-key-<key>` in the page). With the candidate's
+    `chosen` difficulty, a question the adaptive step moved says why ("harder: ...").
     """
     badges = badges_markdown(payload.phase, payload.topic, payload.difficulty)
+    moved = difficulty_move(payload.difficulty, chosen) if chosen and payload.difficulty else None
+    if moved:
+        badges += f" :gray[{moved}]"
     with st.container(key=key), st.chat_message("assistant", avatar=ESTEL_AVATAR):
         st.markdown(f"{badges}\n\n{prose(payload.question)}")
         if payload.helper_hint:

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from estel.brains.offline.bank import GENERIC_FAMILY, load_bank
 from estel.contract import MAX_ANSWER_CHARS, MAX_QUESTIONS, MIN_QUESTIONS, InterviewMeta
+from estel.roles.titles import suggestions
 from estel.session import MAX_LEVEL_CHARS, MAX_ROLE_CHARS
 
-# Suggested roles for the eight role families the offline question bank knows; any other text
-# is accepted too (the "other" family).
-ROLE_FAMILIES: dict[str, tuple[str, ...]] = {
-    "Software engineering": ("Software Engineer", "Backend Engineer", "Frontend Engineer"),
-    "Data / analytics": ("Data Analyst", "Data Scientist", "Analytics Engineer"),
-    "Business analysis": ("Business Analyst",),
-    "Product": ("Product Manager", "Product Owner"),
-    "Design / UX": ("UX Designer", "Product Designer"),
-    "Marketing / sales": ("Marketing Manager", "Sales Representative"),
-    "Operations / support": ("Operations Manager", "Customer Support Specialist"),
-    "Other": ("Project Manager", "Recruiter"),
-}
-ROLE_SUGGESTIONS: tuple[str, ...] = tuple(r for roles in ROLE_FAMILIES.values() for r in roles)
+
+@cache
+def role_families() -> dict[str, tuple[str, ...]]:
+    """Suggested titles per role family, from the question bank (one data file per family);
+    any other text is accepted too (the generic family)."""
+    bank = load_bank()
+    return {family.label: suggestions(family) for family in bank.values()
+            if family.family != GENERIC_FAMILY and suggestions(family)}
+
+
+def role_suggestions() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(r for roles in role_families().values() for r in roles))
+
 
 DIFFICULTIES = ("easy", "standard", "hard")
 DEFAULT_QUESTIONS = 8

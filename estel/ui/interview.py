@@ -15,11 +15,13 @@ import logging
 
 import streamlit as st
 
+from estel.brains.offline.bank import load_bank
 from estel.coach import coach_cards, latest_card
 from estel.contract import MAX_ANSWER_CHARS, InterviewQuestionPayload
 from estel.engine import Engine
 from estel.errors import EstelError
 from estel.report import ReportView, session_json
+from estel.roles.context import role_context
 from estel.store.records import trace_fields
 from estel.ui import components, resources, saving, state
 from estel.ui.coach_view import latest_panel
@@ -169,6 +171,7 @@ def _title(run: state.InterviewRun) -> None:
                       on_click=_open_confirm)
     st.caption(f"{meta.experience_level} · {meta.difficulty} difficulty · "
                f"{meta.questions_target} questions · interviewer: {_interviewer(run)}")
+    st.caption(role_context(meta, load_bank()).interviewing_as())
 
 
 def _interviewer(run: state.InterviewRun) -> str:
@@ -210,7 +213,8 @@ def _chat(run: state.InterviewRun) -> None:
         payload = questions[-1]
         if isinstance(payload, InterviewQuestionPayload) and transcript[-1].answer is None:
             # a fresh key per question: a new message, its hint expander closed again
-            components.question_card(payload, key=f"question_q{len(transcript)}")
+            components.question_card(payload, key=f"question_q{len(transcript)}",
+                                     chosen=run.meta.difficulty)
 
 
 def _coach(run: state.InterviewRun) -> None:

@@ -28,7 +28,7 @@ from estel.lab import variants as lab
 from estel.lab.jobs import LabJob, Saver, start_job
 from estel.roles.levels import DEFAULT_LEVEL, EXPERIENCE_LEVELS
 from estel.ui import resources
-from estel.ui.forms import ROLE_SUGGESTIONS
+from estel.ui.forms import role_suggestions
 from estel.ui.lab_results import render_results
 
 SIDES = ("A", "B")
@@ -269,7 +269,7 @@ def _candidates() -> lab.CommonSpec:
     described = {p.name: p.description for p in load_personas(names)}
     personas = st.multiselect("Personas", names, key=PERSONAS,
                               help=" · ".join(f"{n}: {d}" for n, d in described.items()))
-    roles = st.multiselect("Roles", list(ROLE_SUGGESTIONS), key=ROLES, accept_new_options=True,
+    roles = st.multiselect("Roles", list(role_suggestions()), key=ROLES, accept_new_options=True,
                            help="Type any role; the suggestions match the question bank.")
     questions, difficulty, level = st.columns(3)
     target = questions.number_input("Questions per interview", min_value=1, max_value=20,

@@ -20,10 +20,10 @@ from estel.ui.forms import (
     DEFAULT_QUESTIONS,
     DIFFICULTIES,
     LANGUAGES,
-    ROLE_FAMILIES,
-    ROLE_SUGGESTIONS,
     SetupChoice,
     meta_from,
+    role_families,
+    role_suggestions,
     setup_problems,
 )
 
@@ -106,14 +106,15 @@ def _index(options: tuple[str, ...], value: str | None) -> int | None:
 
 
 def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
-    roles = ROLE_SUGGESTIONS
+    roles = role_suggestions()
     if initial.role and initial.role not in roles:  # a typed role from the last interview
         roles = (initial.role, *roles)
     st.selectbox(
         "Target role", roles, index=_index(roles, initial.role), key=state.SETUP_ROLE,
         accept_new_options=True,
         placeholder="Type any role, or pick a suggestion",
-        help="Suggestions cover: " + ", ".join(f.lower() for f in ROLE_FAMILIES) + ".",
+        help=f"Type any job title: {len(role_families())} role families are covered "
+        "(suggestions list some of their titles); anything else gets general questions.",
     )
     _inline(problems, "role")
     left, right = st.columns(2)

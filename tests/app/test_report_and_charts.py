@@ -13,7 +13,7 @@ from estel.engine import Engine
 from estel.report import ReportView, entry_score, markdown_report, report_file_stem
 from estel.store.base import SaveReceipt
 from estel.store.records import completed_record, new_record
-from estel.ui.forms import ROLE_FAMILIES, SetupChoice, answer_problem, meta_from, setup_problems
+from estel.ui.forms import SetupChoice, answer_problem, meta_from, setup_problems
 from estel.ui.saving import receipt_text, save_end, save_start
 
 META = InterviewMeta(target_role="Data Analyst", experience_level="Junior",
@@ -84,7 +84,6 @@ def test_setup_rules():
     bad = SetupChoice("  ", "", "extreme", 21, "fr")
     assert set(setup_problems(bad)) == {"role", "level", "difficulty", "questions", "language"}
     assert "role" in setup_problems(SetupChoice("x" * 121, "Junior", "easy", 1, "en"))
-    assert len(ROLE_FAMILIES) == 8
 
 
 def test_answer_limit_is_enforced_before_sending():

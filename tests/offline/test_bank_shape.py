@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import get_args
 
 from estel.analysis.lexicon import tokens
-from estel.brains.offline.bank import GENERIC_FAMILY, FamilyName
+from estel.brains.offline.bank import GENERIC_FAMILY
 from estel.contract import PHASES, QUESTION_DIFFICULTIES
 
 # A 20-question interview asks 1 intro, 9 behavioural, 9 technical, 1 wrap_up; with the
@@ -14,8 +13,9 @@ from estel.contract import PHASES, QUESTION_DIFFICULTIES
 MIN_PER_CELL = {"intro": 1, "behavioural": 3, "technical": 3, "wrap_up": 1}
 
 
-def test_every_family_is_present(bank):
-    assert set(get_args(FamilyName)) <= set(bank)
+def test_the_bank_has_a_generic_family_and_the_others(bank):
+    # no fixed list: a family is a data file (docs/role-catalogue.md)
+    assert GENERIC_FAMILY in bank
     assert len(bank) >= 8
 
 
@@ -83,11 +83,11 @@ def test_non_generic_families_have_titles(bank):
 def test_every_title_finds_its_family_questions_on_role(bank):
     # the eval's role-relevance measure: each question names the role or uses a role term
     from estel.brains.offline.brain import display_role, fill_role
-    from estel.brains.offline.roles import BUILTIN_TITLES, match_family
+    from estel.brains.offline.roles import match_family
     from estel.evals.metrics import role_relevant
 
     for name, family in bank.items():
-        titles = (*family.titles, *BUILTIN_TITLES.get(name, ())) or ("Zookeeper",)
+        titles = family.titles or ("Zookeeper",)
         # one title per head noun: the measure credits the whole title or its head noun
         for title in {t.split()[-1]: t for t in reversed(titles)}.values():
             role = title.title() if len(title) > 3 else title.upper()

@@ -61,7 +61,7 @@ def test_matching_uses_whole_words_not_substrings(bank):
 
 
 def test_normalising_joins_compounds_and_drops_punctuation():
-    assert normalise_title("Front-End  Dev.") == "frontend dev"
+    assert normalise_title("Front-End  Dev.") == "frontend developer"  # short forms expanded
     assert normalise_title("Full stack / Back end") == "fullstack backend"
     assert normalise_title("C++ Developer") == "cpp developer"
 

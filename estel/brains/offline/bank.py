@@ -105,16 +105,6 @@ class RoleFamily(BaseModel):
 
 
 Bank = dict[str, RoleFamily]
-FamilyName = Literal[
-    "software_engineering",
-    "data_analytics",
-    "business_analysis",
-    "product_management",
-    "design_ux",
-    "marketing_sales",
-    "operations_support",
-    "generic",
-]
 
 
 @cache

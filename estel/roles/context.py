@@ -1,0 +1,61 @@
+"""Who the interview is for, resolved once: the family, the band and how each was decided.
+
+Both brains and the UI read this: the offline brain picks questions by it, the OpenAI prompt
+quotes the family's label, band and role terms, and the Interview page says "Interviewing as:
+Nursing — Registered Nurse".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from estel.brains.offline.bank import Band, Bank
+from estel.contract import InterviewMeta
+from estel.roles.bands import DEFAULT_BAND, band_from_level, band_from_title
+from estel.roles.titles import TitleMatch, resolve_title
+
+BandSource = Literal["level", "title", "default"]
+LOW_CONFIDENCE = 0.8  # below this the UI names the catalogue title it matched
+
+BAND_LABELS: dict[Band, str] = {
+    "entry": "entry level", "mid": "mid level", "senior": "senior", "lead": "lead / manager",
+}
+
+
+@dataclass(frozen=True)
+class RoleContext:
+    match: TitleMatch
+    band: Band
+    band_source: BandSource
+
+    @property
+    def role_terms(self) -> tuple[str, ...]:
+        return self.match.family.role_terms
+
+    def interviewing_as(self) -> str:
+        """One line for people: the family and title, the level band and where it came from."""
+        level = BAND_LABELS[self.band]
+        if self.band_source == "title":
+            level += " (from the title)"
+        if self.match.is_generic:
+            return (f"Interviewing as: {self.match.title} · {level}. No role family in the "
+                    "catalogue matched this title, so the questions are general ones that fit "
+                    "any job.")
+        text = f"Interviewing as: {self.match.headline()} · {level}"
+        if self.match.confidence < LOW_CONFIDENCE:
+            text += (f" (closest catalogue title: '{self.match.matched}', "
+                     f"{self.match.confidence:.0%} sure)")
+        return text
+
+
+def role_context(meta: InterviewMeta, bank: Bank) -> RoleContext:
+    """The family of the meta's title and the band of its level (the title's when it is silent)."""
+    match = resolve_title(meta.target_role, bank)
+    from_level = band_from_level(meta.experience_level)
+    if from_level is not None:
+        return RoleContext(match, from_level, "level")
+    from_title = band_from_title(meta.target_role)
+    if from_title is not None:
+        return RoleContext(match, from_title, "title")
+    return RoleContext(match, DEFAULT_BAND, "default")

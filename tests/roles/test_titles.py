@@ -1,0 +1,152 @@
+"""Title resolution: abbreviations, seniority, word order, typos and the generic fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from estel.brains.offline.bank import BankQuestion, RoleFamily, TalkingPoint
+from estel.roles.titles import (
+    display_title,
+    normalise_title,
+    resolve_title,
+    role_variants,
+    title_index,
+)
+
+TITLES = Path(__file__).with_name("titles.tsv")
+TARGET_ACCURACY = 0.95
+
+POINTS = (TalkingPoint(point="one point", keywords=("one",)),
+          TalkingPoint(point="two point", keywords=("two",)))
+QUESTION = BankQuestion(id="x-1", phase="intro", difficulty="easy", topic="Intro",
+                        question="Tell me about your path into {role} work.",
+                        helper_hint="Say what you do now.", talking_points=POINTS)
+
+
+def _family(name: str, label: str, titles: tuple[str, ...]) -> RoleFamily:
+    return RoleFamily(family=name, label=label, titles=titles, role_terms=("term",),
+                      questions=(QUESTION.model_copy(update={"id": f"{name[:3]}-1"}),))
+
+
+SMALL_BANK = {
+    "nursing": _family("nursing", "Nursing", ("registered nurse", "rn", "staff nurse", "nurse")),
+    "devops_sre": _family("devops_sre", "DevOps and SRE",
+                          ("devops engineer", "sre", "site reliability engineer")),
+    "software_engineering": _family("software_engineering", "Software engineering",
+                                    ("software engineer", "developer", "sde")),
+    "data_analytics": _family("data_analytics", "Data analytics", ("data analyst",)),
+    "marketing": _family("marketing", "Marketing",
+                         ("marketing manager", "marketing executive", "marketer")),
+    "finance_accounting": _family("finance_accounting", "Finance", ("bookkeeper",)),
+    "generic": _family("generic", "General", ()),
+}
+
+
+@pytest.mark.parametrize(("typed", "family", "method"), [
+    ("Registered Nurse", "nursing", "exact"),
+    ("RN", "nursing", "exact"),
+    ("SRE", "devops_sre", "exact"),
+    ("Senior SRE", "devops_sre", "exact"),  # seniority words do not hide the work
+    ("Engineer, Site Reliability", "devops_sre", "exact"),  # word order
+    ("regsitered nurse", "nursing", "typo"),  # a transposition is one edit
+    ("Sofware Engineer", "software_engineering", "typo"),
+    ("Marketing Data Analyst", "data_analytics", "contains"),  # the head noun decides
+    ("Head of Marketing", "marketing", "exact"),  # the family's label is a title too
+    ("Nursing", "nursing", "exact"),
+    ("SDE-2", "software_engineering", "exact"),
+    ("Staff Nurse, ICU", "nursing", "contains"),
+])
+def test_typed_titles_resolve_to_their_family(typed, family, method):
+    match = resolve_title(typed, SMALL_BANK)
+    assert (match.family.family, match.method) == (family, method)
+    assert 0.3 <= match.confidence <= 1.0
+
+
+def test_the_exact_title_is_surest_and_a_typo_costs_confidence():
+    exact = resolve_title("Registered Nurse", SMALL_BANK)
+    typo = resolve_title("Registerd Nurse", SMALL_BANK)
+    assert exact.confidence == 1.0
+    assert typo.family.family == "nursing"
+    assert typo.confidence < exact.confidence
+
+
+def test_unknown_titles_fall_back_to_generic_with_zero_confidence():
+    for typed in ("Marine Biologist", "Beekeeper", "Barista", "Pilot", "Zookeeper"):
+        match = resolve_title(typed, SMALL_BANK)
+        assert match.is_generic, (typed, match)
+        assert match.confidence == 0.0
+        assert match.title == typed
+
+
+def test_short_abbreviations_are_never_typo_corrected():
+    # 'SRA' is one edit from 'sre' but three letters long: an unknown abbreviation
+    assert resolve_title("SRA", SMALL_BANK).is_generic
+    assert resolve_title("Beekeeper", SMALL_BANK).family.family != "finance_accounting"
+
+
+def test_abbreviations_match_whole_words_only():
+    assert resolve_title("Barn Manager", SMALL_BANK).family.family != "nursing"  # 'rn'
+    assert resolve_title("Turner", SMALL_BANK).is_generic
+
+
+def test_the_headline_keeps_the_title_as_typed():
+    match = resolve_title("  registered   Nurse ", SMALL_BANK)
+    assert match.headline() == "Nursing — registered Nurse"
+
+
+def test_normalising_joins_compounds_expands_short_forms_and_drops_punctuation():
+    assert normalise_title("Front-End  Dev.") == "frontend developer"
+    assert normalise_title("Full stack / Back end") == "fullstack backend"
+    assert normalise_title("C++ Developer") == "cpp developer"
+    assert normalise_title("Mech Engr") == "mechanical engineer"
+
+
+def test_variants_drop_seniority_and_swap_a_comma():
+    assert role_variants("Senior BA") == (("senior", "ba"), ("ba",))
+    assert role_variants("SDE-2") == (("sde", "2"), ("sde",))
+    assert ("software", "engineer") in role_variants("Engineer, Software")
+
+
+def test_display_titles_read_as_people_write_them():
+    assert display_title("it support specialist") == "IT Support Specialist"
+    assert display_title("ios developer") == "iOS Developer"
+    assert display_title("head of product") == "Head of Product"
+
+
+def _rows() -> list[tuple[str, tuple[str, ...]]]:
+    rows = []
+    for line in TITLES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            title, expected = line.split("\t")
+            rows.append((title, tuple(expected.split("|"))))
+    return rows
+
+
+def title_accuracy(bank) -> tuple[float, int, list[str]]:
+    """Share of listed titles (whose families are all in the bank) resolved as expected."""
+    rows = [(t, e) for t, e in _rows() if all(f in bank for f in e)]
+    wrong = [f"{t} -> {resolve_title(t, bank).family.family} (want {'|'.join(e)})"
+             for t, e in rows if resolve_title(t, bank).family.family not in e]
+    return 1 - len(wrong) / max(1, len(rows)), len(rows), wrong
+
+
+def test_the_title_list_is_large_and_names_real_families():
+    rows = _rows()
+    assert len(rows) >= 300
+    assert len({t.lower() for t, _ in rows}) == len(rows)  # no duplicates
+
+
+def test_title_resolution_accuracy_on_the_real_world_list(bank):
+    accuracy, counted, wrong = title_accuracy(bank)
+    print(f"\ntitle accuracy {accuracy:.1%} over {counted} titles; wrong: {wrong}")
+    assert counted >= 30
+    assert accuracy >= TARGET_ACCURACY, wrong
+
+
+def test_no_title_is_claimed_by_two_families(bank):
+    # the resolver keeps the first family's claim; a shared title makes the second unreachable
+    assert title_index(bank).collisions == [] or all(
+        title in {"pm"} for title, _, _ in title_index(bank).collisions
+    ), title_index(bank).collisions
