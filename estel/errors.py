@@ -14,6 +14,7 @@ class ErrorKind(StrEnum):
     BRAIN_FAILURE = "brain_failure"  # the model or its server failed; the answer is kept
     CONTRACT_VIOLATION = "contract_violation"  # a brain produced something the rules forbid
     STORE_FAILURE = "store_failure"  # saving failed
+    STATE_MISMATCH = "state_mismatch"  # a session_state that is not the stored interview's
 
 
 class EstelError(Exception):
@@ -57,3 +58,9 @@ class ContractViolation(EstelError):
 
 class StoreFailure(EstelError):
     kind = ErrorKind.STORE_FAILURE
+
+
+class StateMismatch(EstelError):
+    """A request's session_state is not the state the service saved for that interview."""
+
+    kind = ErrorKind.STATE_MISMATCH

@@ -102,6 +102,7 @@ class TurnOutcome:
     result: TurnResult | None = None
     error_kind: ErrorKind | None = None  # None on success; the HTTP service maps it to a status
     request: InterviewRequest | None = None
+    session_id: str | None = None  # the stored session this turn belongs to (HTTP service)
 
 
 def turn_outcome(data: Any, engine: Engine) -> TurnOutcome:

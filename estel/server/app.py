@@ -46,13 +46,22 @@ from estel.server.service import BrainService
 log = logging.getLogger("estel.server")
 
 BRAIN_PATH = "/v1/brain"
-STATUS_BY_KIND = {ErrorKind.BAD_INPUT: 400}  # every other kind is the service's fault: 500
+SESSION_PATH = "/v1/sessions/{session_id}"
+SESSION_HEADER = "Estel-Session"  # the stored session a turn belongs to (sent back and forth)
+# every other kind is the service's fault: 500
+STATUS_BY_KIND = {ErrorKind.BAD_INPUT: 400, ErrorKind.STATE_MISMATCH: 409,
+                  ErrorKind.STORE_FAILURE: 503}
+SESSION_NOT_FOUND = "No interview with this id."
 HTTP_MESSAGES = {
     404: f"Not found. The brain answers at POST {BRAIN_PATH}.",
     405: "Method not allowed on this path.",
 }
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": EstelInterviewEnvelope, "description": "Invalid input (error envelope)"},
+    409: {"model": EstelInterviewEnvelope,
+          "description": "session_state is not the stored interview's (changed outside Estel)"},
+    503: {"model": EstelInterviewEnvelope,
+          "description": "The turn could not be saved; nothing changed, send it again"},
     401: {"model": EstelInterviewEnvelope, "description": "Missing or wrong bearer token"},
     413: {"model": EstelInterviewEnvelope, "description": "Body over 64 KiB"},
     429: {"model": EstelInterviewEnvelope, "description": "Rate limit; see Retry-After"},
@@ -88,10 +97,17 @@ def envelope_response(
 
 
 def status_of(outcome: TurnOutcome) -> int:
-    """200 for success, 400 for bad input, 500 for everything that is the service's fault."""
+    """200 for success, 400 for bad input, 409 for a state that is not the stored one, 503 for
+    a turn that could not be saved, 500 for everything else that is the service's fault."""
     if outcome.error_kind is None:
         return 200
     return STATUS_BY_KIND.get(outcome.error_kind, 500)
+
+
+def outcome_response(outcome: TurnOutcome) -> Response:
+    """The outcome's envelope, with the session id header when the turn belongs to one."""
+    headers = {SESSION_HEADER: outcome.session_id} if outcome.session_id else None
+    return envelope_response(status_of(outcome), outcome.envelope, headers)
 
 
 def create_app(
@@ -121,10 +137,8 @@ def _add_routes(app: FastAPI, service: BrainService, settings: Settings) -> None
     limiter = RateLimiter(settings.rate_limit_per_minute)
     token = settings.api_token.get_secret_value() if settings.api_token else None
 
-    @app.post(BRAIN_PATH, response_model=EstelInterviewEnvelope, responses=ERROR_RESPONSES,
-              summary="Run one interview turn", openapi_extra=_request_body_doc())
-    async def brain(request: Request) -> Response:
-        """The seed's request in; a `BrainEnvelope` out (success or error)."""
+    def refused(request: Request) -> Response | None:
+        """The rate limit's 429 or the bearer check's 401, else None (go ahead)."""
         wait = limiter.acquire(request.client.host if request.client else "unknown")
         if wait is not None:
             return envelope_response(429, error_envelope(
@@ -132,6 +146,16 @@ def _add_routes(app: FastAPI, service: BrainService, settings: Settings) -> None
         if not bearer_ok(request.headers.get("authorization"), token):
             return envelope_response(401, error_envelope(
                 "Missing or invalid bearer token."), {"WWW-Authenticate": "Bearer"})
+        return None
+
+    @app.post(BRAIN_PATH, response_model=EstelInterviewEnvelope, responses=ERROR_RESPONSES,
+              summary="Run one interview turn", openapi_extra=_request_body_doc())
+    async def brain(request: Request) -> Response:
+        """The seed's request in; a `BrainEnvelope` out (success or error). The reply's
+        `Estel-Session` header names the stored interview; sending it back binds the next turn
+        to it. A success reply means the turn is saved."""
+        if (refusal := refused(request)) is not None:
+            return refusal
         try:
             body = await read_limited(request.stream(), request.headers.get("content-length"))
         except ClientDisconnect:  # nobody is left to read an answer; don't log it as a crash
@@ -140,8 +164,24 @@ def _add_routes(app: FastAPI, service: BrainService, settings: Settings) -> None
             return envelope_response(413, error_envelope(
                 f"The request body is over {MAX_BODY_BYTES // 1024} KiB."),
                 {"Connection": "close"})
-        outcome = await run_in_threadpool(service.turn, body)
-        return envelope_response(status_of(outcome), outcome.envelope)
+        outcome = await run_in_threadpool(service.turn, body,
+                                          request.headers.get(SESSION_HEADER))
+        return outcome_response(outcome)
+
+    session_responses = {**ERROR_RESPONSES, 404: {"model": EstelInterviewEnvelope,
+                                                  "description": "No interview with this id"}}
+
+    @app.get(SESSION_PATH, response_model=EstelInterviewEnvelope, responses=session_responses,
+             summary="The stored interview's last turn")
+    async def stored_session(session_id: str, request: Request) -> Response:
+        """For a client that lost its state: the open question with its session_state, or the
+        final feedback; the same envelope the last turn sent."""
+        if (refusal := refused(request)) is not None:
+            return refusal
+        outcome = await run_in_threadpool(service.stored, session_id)
+        if outcome is None:
+            return envelope_response(404, error_envelope(SESSION_NOT_FOUND))
+        return outcome_response(outcome)
 
     @app.get("/healthz", response_model=Health, summary="Liveness, brain and store")
     async def healthz() -> Health:
@@ -219,5 +259,6 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
     if settings.api_token:
         components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
         schema["paths"][BRAIN_PATH]["post"]["security"] = [{"bearer": []}]
+        schema["paths"][SESSION_PATH]["get"]["security"] = [{"bearer": []}]
     app.openapi_schema = schema
     return schema

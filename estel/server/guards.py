@@ -23,9 +23,9 @@ log = logging.getLogger("estel.server")
 
 MAX_BODY_BYTES = 64 * 1024
 # The seed's corsHeaders, plus what a browser needs for preflight and to read Retry-After.
-CORS_ALLOW_HEADERS = "authorization, x-client-info, apikey, content-type"
+CORS_ALLOW_HEADERS = "authorization, x-client-info, apikey, content-type, estel-session"
 CORS_ALLOW_METHODS = "GET, POST, OPTIONS"
-CORS_EXPOSE_HEADERS = "Retry-After"
+CORS_EXPOSE_HEADERS = "Retry-After, Estel-Session"
 CORS_MAX_AGE = "600"
 
 

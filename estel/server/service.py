@@ -1,118 +1,163 @@
-"""BrainService: one turn over HTTP, and the save of a finished interview behind it.
+"""BrainService: one turn over HTTP against the service's own copy of the interview.
 
-The seed (§1) keeps persistence "not blocking core loop": a final turn's envelope goes out at once
-and the record is written by one saver thread, in order. The saver drains everything queued so
-far in one go: with a store that has `complete_many` (SQLite) that is one transaction, so a burst
-of finished interviews costs one commit, not one each. A store failure is logged and never fails
-the turn; pending saves finish before the process exits.
+Server-kept sessions: every turn is saved (the row is the trusted copy), and an answer is taken
+only when the request's `session_state` is exactly the state saved for that interview (same
+digest: estel/store/records.state_digest). The session is named by the `Estel-Session` header
+when the client sends it back, else found by the digest of its state (the seed's clients send
+only the state). The engine then runs on the stored state, never on the client's copy.
+
+Acknowledged means committed: the reply goes out only after the turn's row is committed (or
+durably queued in the outbox). Commits are grouped: one saver thread writes every turn waiting
+in one store call (SQLite: one transaction), and each request waits for its own receipt. A failed
+write is an error envelope, the stored session is untouched, and the same answer can be resent.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from collections import deque
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from estel.engine import Engine, TurnResult
-from estel.handler import TurnOutcome, turn_outcome
-from estel.store.base import BatchCompletion
+from estel import session
+from estel.contract import error_envelope, success_envelope
+from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
+from estel.errors import ErrorKind, EstelError, StateMismatch, StoreFailure
+from estel.handler import TurnOutcome, mode_of, parse_request, turn_outcome
+from estel.store.base import SaveReceipt, SessionRecord, TurnWrite
+from estel.store.records import advanced_record, new_record, state_digest, stored_response
 
 log = logging.getLogger("estel.server")
 
-RecordBuilder = Callable[..., Any]
+STATE_CHANGED = ("This interview's state was changed outside Estel, or is not the latest one. "
+                 "Fetch the interview again (GET /v1/sessions/{id}) or start a new one.")
+NOT_SAVED = "Your answer could not be saved, so it was not taken. Please send it again."
 
 
 class BrainService:
-    """Runs turns with one engine; hands finished interviews to the store."""
+    """Runs turns with one engine against the store's copy of each interview."""
 
-    MAX_PENDING_SAVES = 256  # beyond this the turn itself waits for its save (backpressure)
-    MAX_BATCH = 256  # records per store call (one transaction)
+    MAX_BATCH = 256  # turns per store call (one transaction)
+    SAVE_TIMEOUT = 60.0  # seconds a request waits for its commit before giving up
 
-    def __init__(
-        self, engine: Engine, store: Any | None, to_record: RecordBuilder | None = None
-    ) -> None:
+    def __init__(self, engine: Engine, store: Any | None) -> None:
         self.engine = engine
         self.store = store
-        self._to_record = to_record
-        # one thread: stores need not be thread-safe, saves keep their order, and a slow store
-        # cannot take the request threads away from turns
+        # one thread: turns are committed in order, and a whole queue in one store call
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="estel-save")
-        self._queue: deque[tuple[TurnResult, str]] = deque()
+        self._queue: deque[tuple[TurnWrite, Future[SaveReceipt]]] = deque()
         self._queue_lock = threading.Lock()
 
     @property
     def store_description(self) -> str:
         return str(self.store.description) if self.store is not None else "none"
 
-    def turn(self, body: bytes) -> TurnOutcome:
-        """The outcome of one turn (never raises); a final turn's save is queued."""
-        outcome = turn_outcome(body, self.engine)
-        if outcome.result is not None and outcome.result.finished and self.store is not None:
-            language = outcome.request.language if outcome.request else "en"
-            self._queue_save(outcome.result, language)
-        return outcome
+    def turn(self, body: bytes, session_id: str | None = None) -> TurnOutcome:
+        """The outcome of one turn (never raises); success only once its row is committed."""
+        if self.store is None:  # nowhere to keep sessions: the stateless, unverified turn
+            return turn_outcome(body, self.engine)
+        request = None
+        try:
+            request = parse_request(body)
+            if request.context.session_state is None:
+                result = self.engine.start(request.context.meta, language=request.language)
+                record = new_record(result, language=request.language)
+                self._commit(TurnWrite(record, None))
+                return TurnOutcome(result.envelope(), result, None, request, record.id)
+            return self._answer(request, session_id)
+        except EstelError as error:
+            return TurnOutcome(error_envelope(error.message, mode=mode_of(body)), None,
+                               error.kind, request)
+        except Exception:  # the contract promises an envelope whatever happens
+            log.exception("unexpected failure in a turn")
+            return TurnOutcome(error_envelope(GENERIC_BRAIN_FAILURE, mode=mode_of(body)), None,
+                               ErrorKind.BRAIN_FAILURE, request)
+
+    def stored(self, session_id: str) -> TurnOutcome | None:
+        """The stored interview's last turn (its open question, or its final feedback); None
+        when there is no such interview."""
+        try:
+            record = self._get(session_id) if self.store is not None else None
+            if record is None:
+                return None
+            envelope = success_envelope(stored_response(record))
+            return TurnOutcome(envelope, None, None, None, record.id)
+        except EstelError as error:
+            return TurnOutcome(error_envelope(error.message), None, error.kind)
 
     def flush(self, timeout: float = 30.0) -> None:
-        """Wait until every save queued so far has been attempted."""
+        """Wait until every write queued so far has been attempted."""
         self._saver.submit(lambda: None).result(timeout)
 
-    def _queue_save(self, result: TurnResult, language: str) -> None:
+    # -- an answer ----------------------------------------------------------------------------
+
+    def _answer(self, request: Any, session_id: str | None) -> TurnOutcome:
+        state = request.context.session_state
+        session.check_state(state, request.context.meta)  # rule breaks get their own message
+        digest = state_digest(state)
+        if session_id is not None:
+            found = self._get(session_id)
+            candidates = [found] if found is not None else []
+        else:  # identical interviews (a deterministic brain) share a state: any of them will do
+            candidates = list(self.store.find_by_digest(digest))
+        result: TurnResult | None = None
+        for record in candidates:
+            if record.state_digest != digest:
+                continue
+            stored = stored_response(record)  # the trusted copy: the engine runs on it
+            if state_digest(stored.session_state) != digest:
+                log.error("session %s: its row does not rebuild its own state", record.id)
+                raise StoreFailure(GENERIC_BRAIN_FAILURE)
+            if result is None:
+                result = self.engine.answer(stored.session_state, request.message,
+                                            meta=request.context.meta,
+                                            language=request.language)
+            receipt = self._commit(TurnWrite(advanced_record(record, result), digest))
+            if not receipt.conflict:  # else another request answered it first: try the next
+                return TurnOutcome(result.envelope(), result, None, request, record.id)
+        raise StateMismatch(STATE_CHANGED)
+
+    def _get(self, session_id: str) -> SessionRecord | None:
+        try:
+            key = str(uuid.UUID(session_id))
+        except ValueError:
+            return None
+        record: SessionRecord | None = self.store.get(key)
+        return record
+
+    # -- group commit -------------------------------------------------------------------------
+
+    def _commit(self, write: TurnWrite) -> SaveReceipt:
+        """Queue the write, wait until the saver has committed it; StoreFailure if it was not
+        kept. A conflict comes back as a receipt (the caller decides)."""
+        future: Future[SaveReceipt] = Future()
         with self._queue_lock:
-            self._queue.append((result, language))
-            backlog = len(self._queue) > self.MAX_PENDING_SAVES
-        # one drain task per save: this one, or an earlier one, takes it; once it has run (the
-        # executor runs tasks in order) this save has been attempted
-        future = self._saver.submit(self._drain)
-        if backlog:  # the store is falling behind: slow this turn down rather than queue forever
-            future.result()
+            self._queue.append((write, future))
+        self._saver.submit(self._drain)
+        receipt = future.result(self.SAVE_TIMEOUT)
+        if receipt.conflict:
+            return receipt
+        if not receipt.saved:
+            log.warning("turn of session %s not saved: %s", write.record.id, receipt.message)
+            raise StoreFailure(NOT_SAVED)
+        return receipt
 
     def _drain(self) -> None:
-        """Save what is queued (up to MAX_BATCH) in one store call; runs on the saver thread."""
+        """Write what is queued (up to MAX_BATCH) in one store call; runs on the saver thread."""
         with self._queue_lock:
             batch = [self._queue.popleft() for _ in range(min(len(self._queue), self.MAX_BATCH))]
-        if batch:
-            self.save_finals(batch)
-
-    def save_final(self, result: TurnResult, language: str) -> None:
-        """store.complete(record); a failure is logged, never raised."""
-        self.save_finals([(result, language)])
-
-    def save_finals(self, finals: list[tuple[TurnResult, str]]) -> None:
-        """Write these finished interviews (one call when the store batches); logs failures."""
-        if self.store is None:
+        if not batch:
             return
-        built = (self._record(result, lang) for result, lang in finals)
-        records = [record for record in built if record is not None]
-        receipts = None
-        if len(records) > 1 and isinstance(self.store, BatchCompletion):
-            receipts = self._attempt(self.store.complete_many, records)
-        if not isinstance(receipts, list):  # no batches, or the batch call failed: one by one
-            receipts = [self._attempt(self.store.complete, record) for record in records]
-        for receipt in receipts:
-            if not getattr(receipt, "saved", True):
-                log.warning("finished interview not saved: %s", getattr(receipt, "message", ""))
-
-    def _record(self, result: TurnResult, language: str) -> Any | None:
         try:
-            return (self._to_record or _default_record_builder())(result, language=language)
-        except Exception:  # one unbuildable record must not cost the others their save
-            log.exception("saving the finished interview failed; the turn still succeeded")
-            return None
-
-    @staticmethod
-    def _attempt(write: Callable[[Any], Any], argument: Any) -> Any:
-        """write(argument); an exception is logged (the candidate has their feedback)."""
-        try:
-            return write(argument)
-        except Exception:  # a lost save is logged, not shown: the turn already succeeded
-            log.exception("saving the finished interview failed; the turn still succeeded")
-            return None
-
-
-def _default_record_builder() -> RecordBuilder:
-    from estel.store.records import record_from_final_turn
-
-    return record_from_final_turn
+            receipts = list(self.store.save_turns([write for write, _ in batch]))
+            if len(receipts) != len(batch):
+                raise StoreFailure("the store returned the wrong number of receipts")
+        except Exception as error:  # every waiting request gets its answer: not saved
+            log.exception("saving %d turn(s) failed", len(batch))
+            failed = SaveReceipt(saved=False, location=self.store_description,
+                                 message=str(getattr(error, "message", error)))
+            receipts = [failed] * len(batch)
+        for (_, future), receipt in zip(batch, receipts, strict=True):
+            future.set_result(receipt)

@@ -14,6 +14,8 @@ from typing import Annotated, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from estel.contract import InterviewQuestionPayload, SessionScores
+
 SessionStatus = Literal["in_progress", "completed", "abandoned"]
 # same bounds as the migration's CHECKs, so a bad row is refused before it reaches an outbox
 ScoreValue = Annotated[float, Field(ge=0, le=10)]
@@ -64,6 +66,12 @@ class SessionRecord(BaseModel):
     confidence_score: ScoreValue | None = None
     overall_score: ScoreValue | None = None
     transcript: list[TranscriptEntry] = []
+    # Per-turn saving (migration 20261206203000): with the transcript and meta these rebuild the
+    # session_state the service last sent, so the stored row is the interview's trusted copy.
+    updated_at: datetime | None = None  # when the last turn was saved
+    score_so_far: SessionScores | None = None  # the running scores after the last answer
+    open_question: InterviewQuestionPayload | None = None  # the question waiting for an answer
+    state_digest: str | None = None  # sha256 of that session_state (records.state_digest)
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,16 @@ class SaveReceipt:
     pending_sync: bool = False  # kept locally, will be sent when the target is back
     message: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    conflict: bool = False  # not written: the stored row is no longer at the state expected
+
+
+@dataclass(frozen=True)
+class TurnWrite:
+    """One turn's row and the state digest the stored row must still have for it to be written
+    (None: the row must not exist yet, i.e. the interview's opening)."""
+
+    record: SessionRecord
+    expected_digest: str | None
 
 
 @runtime_checkable
@@ -118,6 +136,16 @@ class SessionStore(Protocol):
         ...
 
     def count(self, filters: SessionFilters | None = None) -> int: ...
+
+    def save_turns(self, writes: Sequence[TurnWrite]) -> list[SaveReceipt]:
+        """Write each turn's row only if the stored row still has `expected_digest` (a compare-
+        and-set, so two answers to one question cannot both win); a receipt per write, in order,
+        `conflict=True` for a row that moved on. Returns once the rows are durably kept."""
+        ...
+
+    def find_by_digest(self, digest: str, limit: int = 8) -> list[SessionRecord]:
+        """Sessions whose stored state has this digest: in progress first, then oldest first."""
+        ...
 
 
 @runtime_checkable

@@ -77,6 +77,13 @@ class Outbox:
                                [session_id]).fetchone()
         return _item(row) if row else None
 
+    def find_digest(self, digest: str) -> list[OutboxItem]:
+        """Queued rows whose stored state has this digest (per-turn saving's lookup)."""
+        with self._connection() as conn:
+            rows = conn.execute("SELECT * FROM sync_outbox WHERE"
+                                " json_extract(row, '$.state_digest') = ?", [digest]).fetchall()
+        return [_item(row) for row in rows]
+
     def done(self, item: OutboxItem) -> bool:
         """Remove the entry if it is still the one sent; False when a newer write replaced it."""
         with self._connection() as conn, self.store.transaction(conn):

@@ -8,6 +8,7 @@ Timestamps are ISO 8601 in UTC with microseconds (fixed width, so they also sort
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Mapping, Sequence
@@ -21,7 +22,9 @@ from estel import session
 from estel.contract import (
     InterviewFeedbackPayload,
     InterviewMeta,
+    InterviewQuestionPayload,
     InterviewSessionState,
+    InterviewTranscriptItem,
     InterviewTurnResponse,
 )
 from estel.engine import TurnResult
@@ -31,7 +34,8 @@ from estel.store.base import SessionRecord, TranscriptEntry
 COLUMNS: tuple[str, ...] = tuple(SessionRecord.model_fields)
 ARRAY_COLUMNS = ("strengths", "improvements", "skill_gaps", "next_steps")
 JSON_COLUMNS = (*ARRAY_COLUMNS, "transcript")
-TIME_COLUMNS = ("created_at", "completed_at")
+OBJECT_COLUMNS = ("score_so_far", "open_question")  # JSON objects, or null
+TIME_COLUMNS = ("created_at", "completed_at", "updated_at")
 SCORE_COLUMNS = ("communication_score", "content_score", "confidence_score", "overall_score")
 
 _TRANSCRIPT = TypeAdapter(list[TranscriptEntry])
@@ -40,6 +44,26 @@ _TRANSCRIPT = TypeAdapter(list[TranscriptEntry])
 FINAL_TURN_NAMESPACE = uuid.UUID("6f1c2f0e-5d7b-4a59-9a43-5e7a2c1b9d10")
 
 _Scores = tuple[float, float, float, str | None]
+
+
+def state_digest(state: InterviewSessionState) -> str:
+    """sha256 of the state's canonical JSON: what a request's session_state must match.
+
+    Canonical because it is computed on the parsed model (key order, 5 vs 5.0, an omitted vs an
+    absent answer all come out the same), so only a change of content changes it.
+    """
+    return hashlib.sha256(state.model_dump_json(exclude_none=True).encode("utf-8")).hexdigest()
+
+
+def turn_columns(turn: TurnResult, now: datetime) -> dict[str, Any]:
+    """The per-turn columns after `turn`: its scores, its open question and its state's digest."""
+    payload = turn.response.payload
+    return {
+        "updated_at": to_utc(now),
+        "score_so_far": turn.state.score_so_far,
+        "open_question": payload if isinstance(payload, InterviewQuestionPayload) else None,
+        "state_digest": state_digest(turn.state),
+    }
 
 
 def utc_now() -> datetime:
@@ -67,10 +91,11 @@ def new_record(
     """The in_progress row written when an interview starts (from its first turn)."""
     meta = opening.state.meta
     model, prompt_version = trace_fields([opening])
+    now = to_utc(now or utc_now())
     return _validated({
         "id": _uuid_text(session_id, "session_id") if session_id else str(uuid.uuid4()),
         "user_id": _uuid_text(user_id, "user_id") if user_id else None,
-        "created_at": to_utc(now or utc_now()),
+        "created_at": now,
         "status": "in_progress",
         **_meta_columns(meta),
         "language": language,
@@ -78,6 +103,7 @@ def new_record(
         "model": model,
         "prompt_version": prompt_version,
         "transcript": build_transcript(opening.state, [opening]),
+        **turn_columns(opening, now),
     })
 
 
@@ -96,10 +122,11 @@ def completed_record(
     if _meta_columns(final.state.meta) != _meta_columns(record):
         raise BadInput("These turns belong to a different interview than the session record.")
     model, prompt_version = trace_fields(turns)
+    now = to_utc(now or utc_now())
     return _validated({
-        **record.model_dump(),
+        **dict(record),  # shallow: nested models stay models (strict contract models re-check)
         "status": "completed",
-        "completed_at": to_utc(now or utc_now()),
+        "completed_at": now,
         "model": record.model or model,
         "prompt_version": record.prompt_version or prompt_version,
         "summary": feedback.summary,
@@ -112,6 +139,24 @@ def completed_record(
         "confidence_score": feedback.scores.confidence,
         "overall_score": feedback.scores.overall,
         "transcript": build_transcript(final.state, turns, record.transcript),
+        **turn_columns(final, now),
+    })
+
+
+def advanced_record(
+    record: SessionRecord, turn: TurnResult, *, now: datetime | None = None
+) -> SessionRecord:
+    """The row after one answer turn: the transcript with that answer and its assessment, the
+    next open question and the new digest; completed when `turn` is the final feedback."""
+    if turn.finished:
+        return completed_record(record, [turn], now=now)
+    if _meta_columns(turn.state.meta) != _meta_columns(record):
+        raise BadInput("This turn belongs to a different interview than the session record.")
+    now = to_utc(now or utc_now())
+    return _validated({
+        **dict(record),
+        "transcript": build_transcript(turn.state, [turn], record.transcript),
+        **turn_columns(turn, now),
     })
 
 
@@ -119,8 +164,41 @@ def abandoned_record(record: SessionRecord, *, now: datetime | None = None) -> S
     """The row of an interview left before its feedback (written with `store.complete`)."""
     if record.status == "completed":
         raise BadInput("A completed session cannot be marked abandoned.")
-    return _validated({**record.model_dump(), "status": "abandoned",
-                       "completed_at": to_utc(now or utc_now())})
+    now = to_utc(now or utc_now())
+    return _validated({**dict(record), "status": "abandoned", "completed_at": now,
+                       "updated_at": now})
+
+
+def stored_response(record: SessionRecord) -> InterviewTurnResponse:
+    """The last turn the session's row holds, in the contract's shape: the open question with
+    the session_state sent with it, or a completed session's final feedback.
+
+    This is the service's trusted copy of the interview. Raises BadInput for an abandoned
+    session or a row saved before per-turn saving (it has no open question to resume).
+    """
+    if record.status == "completed":
+        return contract_response_from_record(record)
+    if record.status == "abandoned":
+        raise BadInput("This interview was abandoned; start a new one.")
+    if record.open_question is None or record.score_so_far is None or not record.transcript:
+        raise BadInput("This interview was saved before turns were saved one by one, so it "
+                       "cannot be resumed; start a new one.")
+    total = record.questions_target
+    number = len(record.transcript)
+    state = InterviewSessionState(
+        phase=session.phase_of(number, total) if number <= total else "wrap_up",
+        question_index=number,
+        total_questions=total,
+        score_so_far=record.score_so_far,
+        transcript=[InterviewTranscriptItem(question_id=e.question_id, question=e.question,
+                                            topic=e.topic,
+                                            **({"answer": e.answer} if e.answer else {}))
+                    for e in record.transcript],
+        meta=InterviewMeta(**_meta_columns(record)),
+    )
+    session.check_state(state, state.meta)
+    return InterviewTurnResponse(type="interview_turn", session_state=state,
+                                 payload=record.open_question)
 
 
 def record_from_final_turn(
@@ -221,11 +299,14 @@ def build_transcript(
 
 def row_from_record(record: SessionRecord) -> dict[str, Any]:
     """The JSON-ready row (PostgREST body): arrays as lists, timestamps ISO 8601 UTC."""
-    row = record.model_dump(mode="json", exclude={"transcript"})
+    row = record.model_dump(mode="json")
     for column in TIME_COLUMNS:
         value = getattr(record, column)
         row[column] = iso_utc(value) if value is not None else None
     row["transcript"] = [e.model_dump(mode="json", exclude_none=True) for e in record.transcript]
+    for column in OBJECT_COLUMNS:
+        value = getattr(record, column)
+        row[column] = value.model_dump(mode="json", exclude_none=True) if value else None
     return row
 
 
@@ -238,6 +319,9 @@ def sqlite_row(record: SessionRecord) -> dict[str, Any]:
     for column in ARRAY_COLUMNS:
         row[column] = json.dumps(row[column], ensure_ascii=False, separators=(",", ":"))
     row["transcript"] = _TRANSCRIPT.dump_json(record.transcript, exclude_none=True).decode()
+    for column in OBJECT_COLUMNS:
+        value = row[column]
+        row[column] = value.model_dump_json(exclude_none=True) if value is not None else None
     return row
 
 
@@ -255,6 +339,9 @@ def record_from_row(row: Mapping[str, Any]) -> SessionRecord:
         if isinstance(value, str | bytes):
             value = json.loads(value)
         data[column] = [] if value is None else value
+    for column in OBJECT_COLUMNS:
+        if isinstance(data.get(column), str | bytes):
+            data[column] = json.loads(data[column])
     for column in TIME_COLUMNS:
         value = data.get(column)
         if isinstance(value, str):

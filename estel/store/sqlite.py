@@ -23,8 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from estel.errors import BadInput, StoreFailure
-from estel.store.base import SaveReceipt, SessionFilters, SessionRecord
-from estel.store.records import COLUMNS, JSON_COLUMNS, iso_utc, record_from_json, sqlite_row
+from estel.store.base import SaveReceipt, SessionFilters, SessionRecord, TurnWrite
+from estel.store.records import (
+    COLUMNS,
+    JSON_COLUMNS,
+    OBJECT_COLUMNS,
+    iso_utc,
+    record_from_json,
+    sqlite_row,
+)
 from estel.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -34,13 +41,18 @@ _INSERT = f"INSERT INTO interview_sessions ({', '.join(COLUMNS)}) VALUES ({_PLAC
 _UPDATE_ALL = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
 SQL_CREATE = f"{_INSERT} ON CONFLICT (id) DO NOTHING"
 SQL_UPSERT = f"{_INSERT} ON CONFLICT (id) DO UPDATE SET {_UPDATE_ALL}"
+# a turn's write: only while the row is still at the state the turn answered (compare-and-set)
+SQL_TURN = ("UPDATE interview_sessions SET " + ", ".join(f"{c} = :{c}" for c in COLUMNS
+                                                          if c != "id")
+            + " WHERE id = :id AND state_digest = :expected_digest")
 
 # A row is read as (rowid, every column but the transcript as one JSON object, the transcript's
 # stored JSON text); `_record` splices the two into one document that pydantic parses and
 # validates in one go. The transcript is never re-encoded by SQLite's json() (it is valid JSON:
 # the table CHECKs it), which was about a quarter of a list's SQL time.
 _HEAD = "json_object(" + ", ".join(
-    f"'{c}', " + (f"json({c})" if c in JSON_COLUMNS else c) for c in COLUMNS if c != "transcript"
+    f"'{c}', " + (f"json({c})" if c in (*JSON_COLUMNS, *OBJECT_COLUMNS) else c)
+    for c in COLUMNS if c != "transcript"
 ) + ")"
 SELECT_ROWS = f"SELECT rowid, {_HEAD}, transcript FROM interview_sessions"
 SELECT_HEADS = f"SELECT rowid, {_HEAD}, NULL FROM interview_sessions"
@@ -140,6 +152,24 @@ class SQLiteStore:
         if isinstance(error, sqlite3.IntegrityError):  # a row was refused: find it, keep the rest
             return [self.complete(record) for record in records]
         return [self._receipt(error, "Session saved")] * len(records)
+
+    def save_turns(self, writes: Sequence[TurnWrite]) -> list[SaveReceipt]:
+        """Every turn's row in ONE transaction (group commit: one commit for all the turns
+        waiting), each a compare-and-set on the stored state's digest; returns after COMMIT, so
+        a saved receipt means the row survives a crash of this process (WAL, see _open)."""
+        rows = [(sqlite_row(w.record), w.expected_digest) for w in writes]
+        try:
+            with self.connect() as conn, self.transaction(conn):
+                outcomes = [self._turn_row(conn, row, expected) for row, expected in rows]
+        except (sqlite3.Error, StoreFailure) as error:
+            log.warning("SQLite write of %d turn(s) failed: %s", len(rows), error)
+            return [self._receipt(error, "")] * len(rows)
+        return [self._turn_receipt(outcome) for outcome in outcomes]
+
+    def find_by_digest(self, digest: str, limit: int = 8) -> list[SessionRecord]:
+        return self._records(f"{SELECT_ROWS} WHERE state_digest = ? ORDER BY"
+                             " status <> 'in_progress', created_at, rowid LIMIT ?",
+                             [digest, max(0, limit)])
 
     def get(self, session_id: str) -> SessionRecord | None:
         found = self._records(f"{SELECT_ROWS} WHERE id = ?", [session_id])
@@ -342,6 +372,26 @@ class SQLiteStore:
                                message=f"Could not save the session to {self.path}: {error}")
         return SaveReceipt(saved=True, location=self.description,
                            message=f"{done}: stored in {self.path}.")
+
+    @staticmethod
+    def _turn_row(conn: sqlite3.Connection, row: dict[str, Any], expected: str | None
+                  ) -> bool | sqlite3.IntegrityError:
+        """One turn's write inside the batch: True if written, False if the row moved on; a row
+        the table refuses is refused alone (SQLite undoes just that statement)."""
+        try:
+            if expected is None:
+                return conn.execute(SQL_CREATE, row).rowcount == 1
+            return conn.execute(SQL_TURN, {**row, "expected_digest": expected}).rowcount == 1
+        except sqlite3.IntegrityError as error:
+            return error
+
+    def _turn_receipt(self, outcome: bool | sqlite3.IntegrityError) -> SaveReceipt:
+        if isinstance(outcome, sqlite3.IntegrityError):
+            return self._receipt(outcome, "")
+        if not outcome:
+            return SaveReceipt(saved=False, location=self.description, conflict=True,
+                               message="The stored interview moved on; this turn was not saved.")
+        return self._receipt(None, "Turn saved")
 
     def _write_batch(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> int:
         try:

@@ -80,6 +80,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         " questions_target, brain, model, prompt_version, communication_score, content_score,"
         " confidence_score, overall_score, skill_gaps)",
     ),
+    # 4: per-turn saving, as supabase/migrations/20261206203000_per_turn_sessions.sql: the row
+    # holds the running scores, the open question and the digest of the state last sent, so it
+    # is the interview's trusted copy (resume, and the check of a request's session_state)
+    (
+        "ALTER TABLE interview_sessions ADD COLUMN updated_at TEXT",
+        "ALTER TABLE interview_sessions ADD COLUMN score_so_far TEXT"
+        " CHECK (score_so_far IS NULL OR json_type(score_so_far) = 'object')",
+        "ALTER TABLE interview_sessions ADD COLUMN open_question TEXT"
+        " CHECK (open_question IS NULL OR json_type(open_question) = 'object')",
+        "ALTER TABLE interview_sessions ADD COLUMN state_digest TEXT"
+        " CHECK (state_digest IS NULL OR length(state_digest) = 64)",
+        # a request's state is looked up by its digest when it names no session
+        "CREATE INDEX interview_sessions_state_digest_idx ON interview_sessions (state_digest)"
+        " WHERE state_digest IS NOT NULL",
+        # the Interview page's "Resume ..." list: unfinished sessions, most recently active first
+        "CREATE INDEX interview_sessions_unfinished_idx ON interview_sessions (updated_at DESC)"
+        " WHERE status = 'in_progress'",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -22,7 +23,7 @@ from postgrest.types import CountMethod, ReturnMethod
 from pydantic import SecretStr
 
 from estel.errors import BadInput, StoreFailure
-from estel.store.base import SaveReceipt, SessionFilters, SessionRecord
+from estel.store.base import SaveReceipt, SessionFilters, SessionRecord, TurnWrite
 from estel.store.outbox import Outbox, OutboxItem, OutboxOp
 from estel.store.records import COLUMNS, iso_utc, record_from_row, row_from_record
 from estel.store.sqlite import FILTER_COLUMNS, SQLiteStore
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TABLE = "interview_sessions"
+_UNKNOWN: Any = object()  # the stored row could not be read
 
 
 @dataclass
@@ -69,6 +71,7 @@ class SupabaseStore:
         self._client: Client | None = None
         self._http: httpx.Client | None = None
         self._lock = threading.Lock()
+        self._turn_lock = threading.Lock()  # check-then-queue of turns, one at a time
 
     @property
     def description(self) -> str:
@@ -85,6 +88,31 @@ class SupabaseStore:
         if record.status == "in_progress":
             raise BadInput("complete() needs a finished record: use records.completed_record().")
         return self._save("complete", record)
+
+    def save_turns(self, writes: Sequence[TurnWrite]) -> list[SaveReceipt]:
+        """Each turn's row, queued durably in the outbox, then sent (an upsert on id).
+
+        The compare-and-set is checked against the newest copy this process can see (the
+        outbox, else Supabase) under a lock: it holds for one service process per database;
+        when Supabase cannot be read the check the service made just before stands.
+        """
+        with self._turn_lock:
+            return [self._save_turn(write) for write in writes]
+
+    def find_by_digest(self, digest: str, limit: int = 8) -> list[SessionRecord]:
+        """Rows waiting in the outbox, then Supabase's: in progress first, oldest first."""
+        found = {item.session_id: record_from_row(item.row)
+                 for item in self._pending_digest(digest)}
+        try:
+            rows = self._query(lambda t: t.select("*").eq("state_digest", digest)
+                               .order("created_at").limit(limit)).data
+        except StoreFailure as error:
+            log.warning("digest lookup read only the outbox: %s", error.message)
+            rows = []
+        for row in rows:
+            found.setdefault(str(row["id"]), record_from_row(row))
+        ordered = sorted(found.values(), key=lambda r: (r.status != "in_progress", r.created_at))
+        return [r for r in ordered if r.state_digest == digest][:limit]
 
     def get(self, session_id: str) -> SessionRecord | None:
         """The row, or the newer version of it still waiting in the outbox."""
@@ -140,6 +168,27 @@ class SupabaseStore:
             self._client = self._http = None
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _save_turn(self, write: TurnWrite) -> SaveReceipt:
+        try:
+            current = self.get(write.record.id)
+        except StoreFailure:
+            current = None if write.expected_digest is None else _UNKNOWN
+        if current is not _UNKNOWN:
+            stored = current.state_digest if current is not None else None
+            if (current is not None) != (write.expected_digest is not None) or (
+                    stored != write.expected_digest):
+                return SaveReceipt(saved=False, location=self.description, conflict=True,
+                                   message="The stored interview moved on; this turn was not "
+                                           "saved.")
+        return self._save("create" if write.expected_digest is None else "complete",
+                          write.record)
+
+    def _pending_digest(self, digest: str) -> list[OutboxItem]:
+        try:
+            return self.outbox.find_digest(digest)
+        except StoreFailure:
+            return []
 
     def _save(self, op: OutboxOp, record: SessionRecord) -> SaveReceipt:
         row = row_from_record(record)

@@ -32,21 +32,44 @@ SEED_META: dict[str, Any] = {
 
 
 class MemoryStore:
-    """A SessionStore fake: keeps completed records in a list; can be told to fail."""
+    """A SessionStore fake: rows in a dict, per-turn writes with the compare-and-set a real
+    store does; can be told to fail (every write raises)."""
 
     description = "memory (tests)"
 
     def __init__(self, fail: bool = False) -> None:
-        self.completed: list[Any] = []
+        self.rows: dict[str, Any] = {}
         self.fail = fail
+        self.calls: list[int] = []  # the batch size of each save_turns call
 
-    def complete(self, record: Any) -> Any:
-        if self.fail:
-            raise OSError("disk full")
-        self.completed.append(record)
+    @property
+    def completed(self) -> list[Any]:
+        return [r for r in self.rows.values() if r.status == "completed"]
+
+    def save_turns(self, writes: Any) -> list[Any]:
         from estel.store.base import SaveReceipt
 
-        return SaveReceipt(saved=True, location="memory")
+        if self.fail:
+            raise OSError("disk full")
+        self.calls.append(len(writes))
+        receipts = []
+        for write in writes:
+            current = self.rows.get(write.record.id)
+            stored = current.state_digest if current is not None else None
+            if (current is None) != (write.expected_digest is None) or (
+                    stored != write.expected_digest):
+                receipts.append(SaveReceipt(saved=False, location="memory", conflict=True))
+                continue
+            self.rows[write.record.id] = write.record
+            receipts.append(SaveReceipt(saved=True, location="memory"))
+        return receipts
+
+    def get(self, session_id: str) -> Any:
+        return self.rows.get(session_id)
+
+    def find_by_digest(self, digest: str, limit: int = 8) -> list[Any]:
+        found = [r for r in self.rows.values() if r.state_digest == digest]
+        return sorted(found, key=lambda r: (r.status != "in_progress", r.created_at))[:limit]
 
 
 def seed_request(message: str = "", state: dict[str, Any] | None = None,

@@ -32,8 +32,8 @@ def run_interview(url: str, meta: dict, token: str | None = None) -> list:
     return envelopes
 
 
-def test_final_turn_is_saved_once_in_sqlite_even_if_sent_twice(tmp_path, serve, seed_meta,
-                                                               request_for):
+def test_final_turn_is_saved_once_in_sqlite_and_a_resend_is_refused(tmp_path, serve,
+                                                                      seed_meta, request_for):
     store = SQLiteStore(tmp_path / "estel.db")
     app = create_app(load_settings(environ={}), Engine(ScriptedBrain()), store)
     meta = {**seed_meta, "questions_target": 2}
@@ -41,20 +41,15 @@ def test_final_turn_is_saved_once_in_sqlite_even_if_sent_twice(tmp_path, serve, 
         envelopes = run_interview(url, meta)
         last_state = envelopes[-2].payload.session_state.to_wire()
         again = httpx.post(f"{url}/v1/brain", json=request_for("Retry.", last_state, meta))
-        app.state.service.flush()
-    assert again.status_code == 200
+    assert again.status_code == 409  # that question was answered: the stored state moved on
     rows = store.list()
-    assert len(rows) == 2  # the original and the retry with a different answer
-    original = next(r for r in rows if r.transcript[-1].answer != "Retry.")
+    assert len(rows) == 1
+    original = rows[0]
     assert original.status == "completed"
     assert original.questions_target == 2
     assert original.overall_score == envelopes[-1].payload.payload.scores.overall
     assert [e.answer for e in original.transcript] == [
         "I shipped a report that cut churn by 10%.", "I shipped a report that cut churn by 20%."]
-    with serve(app) as url:  # exactly the same final turn again: still one row for it
-        httpx.post(f"{url}/v1/brain", json=request_for("Retry.", last_state, meta))
-        app.state.service.flush()
-    assert store.count() == 2
 
 
 def test_default_store_comes_from_settings(tmp_path, serve, seed_meta):
@@ -63,7 +58,6 @@ def test_default_store_comes_from_settings(tmp_path, serve, seed_meta):
     with serve(app) as url:
         assert EstelClient(url).health()["store"] == f"SQLite: {db}"
         run_interview(url, {**seed_meta, "questions_target": 1})
-        app.state.service.flush()
     assert SQLiteStore(db).count() == 1
 
 

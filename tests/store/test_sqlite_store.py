@@ -125,13 +125,16 @@ def test_schema_is_versioned_and_in_wal_mode(store: SQLiteStore) -> None:
 def test_an_older_database_is_migrated_and_keeps_its_rows(tmp_path: Path,
                                                           make_completed: Any) -> None:
     from estel.store.records import sqlite_row
-    from estel.store.sqlite import SQL_UPSERT
 
-    path, record = tmp_path / "old.db", make_completed()
+    path = tmp_path / "old.db"
+    per_turn = ("updated_at", "score_so_far", "open_question", "state_digest")
+    record = make_completed().model_copy(update=dict.fromkeys(per_turn))  # a row from before
+    row = {k: v for k, v in sqlite_row(record).items() if k not in per_turn}
     with sqlite3.connect(path) as conn:  # a file written when only migration 1 existed
         for statement in MIGRATIONS[0]:
             conn.execute(statement)
-        conn.execute(SQL_UPSERT, sqlite_row(record))
+        conn.execute(f"insert into interview_sessions ({', '.join(row)})"
+                     f" values ({', '.join(':' + k for k in row)})", row)
         conn.execute("pragma user_version = 1")
     store = SQLiteStore(path)
     assert store.get(record.id) == record

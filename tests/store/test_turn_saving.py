@@ -1,0 +1,138 @@
+"""Per-turn saving in both stores: every answer updates the row (transcript with assessments,
+running scores, open question, state digest) by compare-and-set, and the row rebuilds the exact
+state the engine produced."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from estel.engine import TurnResult
+from estel.store.base import SessionRecord, TurnWrite
+from estel.store.records import advanced_record, new_record, state_digest, stored_response
+from estel.store.sqlite import SQLiteStore
+
+
+def save_all(store: Any, turns: list[TurnResult]) -> SessionRecord:
+    """Save an interview turn by turn, checking the row after each; returns the last row."""
+    record = new_record(turns[0])
+    assert store.save_turns([TurnWrite(record, None)])[0].saved
+    for before, turn in zip(turns, turns[1:], strict=False):
+        stored = store.get(record.id)
+        assert stored_response(stored) == before.response  # the row rebuilds the turn
+        record = advanced_record(stored, turn)
+        [receipt] = store.save_turns([TurnWrite(record, state_digest(before.state))])
+        assert receipt.saved and not receipt.conflict, receipt
+    final = store.get(record.id)
+    assert stored_response(final) == turns[-1].response
+    return final
+
+
+@pytest.fixture(params=["sqlite", "supabase"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    if request.param == "sqlite":
+        return SQLiteStore(tmp_path / "estel.db")
+    return request.getfixturevalue("supabase_store")
+
+
+def test_every_turn_is_saved_with_its_assessment(any_store: Any,
+                                                 interview: Callable[..., list]) -> None:
+    turns = interview(questions=4)
+    final = save_all(any_store, turns)
+    assert final.status == "completed"
+    assert final.open_question is None
+    assert [e.answer for e in final.transcript] == [f"My answer number {n}." for n in range(1, 5)]
+    assert all(e.content is not None and e.note for e in final.transcript)
+    assert final.overall_score == turns[-1].response.payload.scores.overall
+
+
+def test_a_half_done_interview_is_an_in_progress_row_with_its_open_question(
+        any_store: Any, interview: Callable[..., list]) -> None:
+    turns = interview(questions=4)[:3]  # two answers given, question 3 open
+    row = save_all(any_store, turns)
+    assert row.status == "in_progress"
+    assert row.open_question == turns[-1].response.payload
+    assert row.score_so_far == turns[-1].state.score_so_far
+    assert [e.content is not None for e in row.transcript] == [True, True, False]
+    assert row.updated_at is not None and row.updated_at >= row.created_at
+
+
+def test_a_write_against_a_state_that_moved_on_is_a_conflict(any_store: Any,
+                                                             interview: Callable[..., list]
+                                                             ) -> None:
+    turns = interview(questions=3)
+    row = save_all(any_store, turns[:2])
+    stale = advanced_record(row, turns[2]).model_copy(update={"summary": "x"})
+    [receipt] = any_store.save_turns([TurnWrite(stale, state_digest(turns[0].state))])
+    assert receipt.conflict and not receipt.saved
+    [again] = any_store.save_turns([TurnWrite(new_record(turns[0]).model_copy(
+        update={"id": row.id}), None)])
+    assert again.conflict  # an opening never overwrites an existing interview
+    assert any_store.get(row.id) == row
+
+
+def test_find_by_digest_prefers_in_progress_then_the_oldest(any_store: Any,
+                                                           interview: Callable[..., list]
+                                                           ) -> None:
+    turns = interview(questions=3)
+    first, second = (save_all(any_store, turns[:2]) for _ in range(2))
+    found = any_store.find_by_digest(state_digest(turns[1].state))
+    assert [r.id for r in found] == [first.id, second.id]
+    assert any_store.find_by_digest("0" * 64) == []
+
+
+def test_one_batch_commits_many_turns_and_refuses_only_the_stale_one(
+        tmp_path: Path, interview: Callable[..., list]) -> None:
+    store = SQLiteStore(tmp_path / "estel.db")
+    turns = interview(questions=3)
+    rows = [new_record(turns[0]) for _ in range(3)]
+    assert all(r.saved for r in store.save_turns([TurnWrite(r, None) for r in rows]))
+    digest = state_digest(turns[0].state)
+    writes = [TurnWrite(advanced_record(r, turns[1]), digest) for r in rows]
+    writes.append(TurnWrite(advanced_record(rows[0], turns[1]), digest))  # a double submit
+    receipts = store.save_turns(writes)
+    assert [r.saved for r in receipts] == [True, True, True, False]
+    assert receipts[-1].conflict
+
+
+def test_supabase_turns_wait_in_the_outbox_while_it_is_down(
+        supabase_store: Any, fake_postgrest: Any, interview: Callable[..., list],
+        pg: Any) -> None:
+    turns = interview(questions=3)
+    opened = new_record(turns[0])
+    assert supabase_store.save_turns([TurnWrite(opened, None)])[0].saved
+    fake_postgrest.mode = "error500"
+    moved = advanced_record(opened, turns[1])
+    [receipt] = supabase_store.save_turns([TurnWrite(moved, state_digest(turns[0].state))])
+    assert receipt.saved and receipt.pending_sync  # durably queued counts as kept
+    # the outbox is the newest copy: the next turn is checked against it, and found by digest
+    assert [r.id for r in supabase_store.find_by_digest(state_digest(turns[1].state))] == [
+        opened.id]
+    fake_postgrest.mode = "ok"
+    assert supabase_store.flush_outbox().remaining == 0
+    stored = pg.execute("select state_digest, score_so_far, open_question->>'question_id'"
+                        " from interview_sessions where id = %s", [opened.id]).fetchone()
+    assert stored[0] == state_digest(turns[1].state)
+    assert stored[1] == turns[1].state.score_so_far.model_dump()
+    assert stored[2] == "q2"
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("state_digest", "not-a-sha256"), ("score_so_far", "[1, 2]"), ("open_question", '"q"')])
+def test_the_migration_checks_the_per_turn_columns(pg: Any, make_completed: Any, column: str,
+                                                   value: str) -> None:
+    import psycopg
+
+    from estel.store.records import row_from_record
+
+    row = row_from_record(make_completed())
+    pg.execute("insert into interview_sessions (id, created_at, target_role, experience_level,"
+               " difficulty, questions_target, brain) values (%s, now(), 'r', 'l', 'easy', 1,"
+               " 'offline')", [row["id"]])
+    cast = "" if column == "state_digest" else "::jsonb"
+    with pytest.raises(psycopg.errors.CheckViolation):
+        pg.execute(f"update interview_sessions set {column} = %s{cast} where id = %s",
+                   [value, row["id"]])
