@@ -114,7 +114,8 @@ def test_a_tampered_state_is_refused_and_the_stored_session_is_untouched(
     reply = post(url, request_for(WEAK, tampered, seed_meta), session if with_header else None)
     assert reply.status_code in (400, 409), reply.text
     body = reply.json()
-    assert body["status"] == "error" and "payload" not in body
+    assert body["status"] == "error"
+    assert "payload" not in body
     if reply.status_code == 409:
         assert CHANGED in body["message"]
     assert row_of(store, session) == before
@@ -125,8 +126,8 @@ def test_a_tampered_state_is_refused_and_the_stored_session_is_untouched(
 def test_every_accepted_edit_is_refused_with_409_not_just_rule_breaks(live, request_for,
                                                                       seed_meta):
     """Edits that keep every session rule are caught by the stored copy alone."""
-    url, store = live
-    session, state = play(url, request_for, seed_meta, answers=4)
+    url, _store = live
+    _session, state = play(url, request_for, seed_meta, answers=4)
     for edit in (_scores, _answer_replaced, _question_edited, _topic_edited):
         tampered = copy.deepcopy(state)
         edit(tampered)
@@ -165,7 +166,8 @@ def test_no_edit_raises_the_final_score(live, request_for, seed_meta):
     assert final.status_code == 200
     earned = final.json()["payload"]["payload"]["scores"]["overall"]
     row = store.get(session)
-    assert row.status == "completed" and row.overall_score == earned
+    assert row.status == "completed"
+    assert row.overall_score == earned
     assert all(e.answer == WEAK for e in row.transcript)
 
 
@@ -174,7 +176,8 @@ def test_the_same_answer_twice_is_taken_once(live, request_for, seed_meta):
     session, state = play(url, request_for, seed_meta, answers=1)
     first = post(url, request_for("First try.", state, seed_meta), session)
     again = post(url, request_for("Second try.", state, seed_meta), session)
-    assert first.status_code == 200 and again.status_code == 409
+    assert first.status_code == 200
+    assert again.status_code == 409
     assert store.get(session).transcript[1].answer == "First try."
 
 
@@ -196,7 +199,7 @@ def test_the_seed_flow_without_the_header_still_works_and_saves_every_turn(
 
 def test_a_lost_state_is_fetched_with_get_and_the_interview_continues(live, request_for,
                                                                        seed_meta):
-    url, store = live
+    url, _store = live
     session, state = play(url, request_for, seed_meta, answers=3)
     fetched = httpx.get(f"{url}/v1/sessions/{session}")
     assert fetched.status_code == 200

@@ -4,6 +4,7 @@ state the engine produced."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,12 +21,13 @@ def save_all(store: Any, turns: list[TurnResult]) -> SessionRecord:
     """Save an interview turn by turn, checking the row after each; returns the last row."""
     record = new_record(turns[0])
     assert store.save_turns([TurnWrite(record, None)])[0].saved
-    for before, turn in zip(turns, turns[1:], strict=False):
+    for before, turn in itertools.pairwise(turns):
         stored = store.get(record.id)
         assert stored_response(stored) == before.response  # the row rebuilds the turn
         record = advanced_record(stored, turn)
         [receipt] = store.save_turns([TurnWrite(record, state_digest(before.state))])
-        assert receipt.saved and not receipt.conflict, receipt
+        assert receipt.saved, receipt
+        assert not receipt.conflict
     final = store.get(record.id)
     assert stored_response(final) == turns[-1].response
     return final
@@ -57,7 +59,8 @@ def test_a_half_done_interview_is_an_in_progress_row_with_its_open_question(
     assert row.open_question == turns[-1].response.payload
     assert row.score_so_far == turns[-1].state.score_so_far
     assert [e.content is not None for e in row.transcript] == [True, True, False]
-    assert row.updated_at is not None and row.updated_at >= row.created_at
+    assert row.updated_at is not None
+    assert row.updated_at >= row.created_at
 
 
 def test_a_write_against_a_state_that_moved_on_is_a_conflict(any_store: Any,
@@ -67,7 +70,8 @@ def test_a_write_against_a_state_that_moved_on_is_a_conflict(any_store: Any,
     row = save_all(any_store, turns[:2])
     stale = advanced_record(row, turns[2]).model_copy(update={"summary": "x"})
     [receipt] = any_store.save_turns([TurnWrite(stale, state_digest(turns[0].state))])
-    assert receipt.conflict and not receipt.saved
+    assert receipt.conflict
+    assert not receipt.saved
     [again] = any_store.save_turns([TurnWrite(new_record(turns[0]).model_copy(
         update={"id": row.id}), None)])
     assert again.conflict  # an opening never overwrites an existing interview
@@ -107,7 +111,8 @@ def test_supabase_turns_wait_in_the_outbox_while_it_is_down(
     fake_postgrest.mode = "error500"
     moved = advanced_record(opened, turns[1])
     [receipt] = supabase_store.save_turns([TurnWrite(moved, state_digest(turns[0].state))])
-    assert receipt.saved and receipt.pending_sync  # durably queued counts as kept
+    assert receipt.saved
+    assert receipt.pending_sync
     # the outbox is the newest copy: the next turn is checked against it, and found by digest
     assert [r.id for r in supabase_store.find_by_digest(state_digest(turns[1].state))] == [
         opened.id]
