@@ -8,7 +8,6 @@ Timestamps are ISO 8601 in UTC with microseconds (fixed width, so they also sort
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Mapping, Sequence
@@ -22,7 +21,6 @@ from estel import session
 from estel.contract import (
     InterviewFeedbackPayload,
     InterviewMeta,
-    InterviewQuestionPayload,
     InterviewSessionState,
     InterviewTranscriptItem,
     InterviewTurnResponse,
@@ -30,6 +28,8 @@ from estel.contract import (
 from estel.engine import TurnResult
 from estel.errors import BadInput
 from estel.store.base import SessionRecord, TranscriptEntry
+from estel.store.digest import state_digest as state_digest  # re-exported for callers
+from estel.store.digest import turn_columns
 
 COLUMNS: tuple[str, ...] = tuple(SessionRecord.model_fields)
 ARRAY_COLUMNS = ("strengths", "improvements", "skill_gaps", "next_steps")
@@ -44,26 +44,6 @@ _TRANSCRIPT = TypeAdapter(list[TranscriptEntry])
 FINAL_TURN_NAMESPACE = uuid.UUID("6f1c2f0e-5d7b-4a59-9a43-5e7a2c1b9d10")
 
 _Scores = tuple[float, float, float, str | None]
-
-
-def state_digest(state: InterviewSessionState) -> str:
-    """sha256 of the state's canonical JSON: what a request's session_state must match.
-
-    Canonical because it is computed on the parsed model (key order, 5 vs 5.0, an omitted vs an
-    absent answer all come out the same), so only a change of content changes it.
-    """
-    return hashlib.sha256(state.model_dump_json(exclude_none=True).encode("utf-8")).hexdigest()
-
-
-def turn_columns(turn: TurnResult, now: datetime) -> dict[str, Any]:
-    """The per-turn columns after `turn`: its scores, its open question and its state's digest."""
-    payload = turn.response.payload
-    return {
-        "updated_at": to_utc(now),
-        "score_so_far": turn.state.score_so_far,
-        "open_question": payload if isinstance(payload, InterviewQuestionPayload) else None,
-        "state_digest": state_digest(turn.state),
-    }
 
 
 def utc_now() -> datetime:

@@ -24,70 +24,21 @@ from typing import Any
 
 from estel.errors import BadInput, StoreFailure
 from estel.store.base import SaveReceipt, SessionFilters, SessionRecord, TurnWrite
-from estel.store.records import (
-    COLUMNS,
-    JSON_COLUMNS,
-    OBJECT_COLUMNS,
-    iso_utc,
-    record_from_json,
-    sqlite_row,
-)
+from estel.store.records import record_from_json, sqlite_row
 from estel.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+from estel.store.sqlite_sql import (  # re-exported: the dashboard and Supabase store use them
+    FILTER_COLUMNS,
+    SELECT_HEADS,
+    SELECT_ROWS,
+    SQL_CREATE,
+    SQL_TURN,
+    SQL_UPSERT,
+    where_clause,
+)
+
+__all__ = ["FILTER_COLUMNS", "SQLiteStore", "gc_paused", "where_clause"]
 
 log = logging.getLogger(__name__)
-
-_PLACEHOLDERS = ", ".join(f":{c}" for c in COLUMNS)
-_INSERT = f"INSERT INTO interview_sessions ({', '.join(COLUMNS)}) VALUES ({_PLACEHOLDERS})"
-_UPDATE_ALL = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
-SQL_CREATE = f"{_INSERT} ON CONFLICT (id) DO NOTHING"
-SQL_UPSERT = f"{_INSERT} ON CONFLICT (id) DO UPDATE SET {_UPDATE_ALL}"
-# a turn's write: only while the row is still at the state the turn answered (compare-and-set)
-SQL_TURN = ("UPDATE interview_sessions SET " + ", ".join(f"{c} = :{c}" for c in COLUMNS
-                                                          if c != "id")
-            + " WHERE id = :id AND state_digest = :expected_digest")
-
-# A row is read as (rowid, every column but the transcript as one JSON object, the transcript's
-# stored JSON text); `_record` splices the two into one document that pydantic parses and
-# validates in one go. The transcript is never re-encoded by SQLite's json() (it is valid JSON:
-# the table CHECKs it), which was about a quarter of a list's SQL time.
-_HEAD = "json_object(" + ", ".join(
-    f"'{c}', " + (f"json({c})" if c in (*JSON_COLUMNS, *OBJECT_COLUMNS) else c)
-    for c in COLUMNS if c != "transcript"
-) + ")"
-SELECT_ROWS = f"SELECT rowid, {_HEAD}, transcript FROM interview_sessions"
-SELECT_HEADS = f"SELECT rowid, {_HEAD}, NULL FROM interview_sessions"
-
-# SessionFilters field -> column, for the `IN (...)` filters
-FILTER_COLUMNS = {
-    "target_roles": "target_role",
-    "experience_levels": "experience_level",
-    "difficulties": "difficulty",
-    "brains": "brain",
-    "models": "model",
-    "prompt_versions": "prompt_version",
-    "statuses": "status",
-}
-
-
-def where_clause(filters: SessionFilters | None) -> tuple[str, list[Any]]:
-    """`WHERE ...` (or '') and its parameters for the dashboard's filters."""
-    if filters is None:
-        return "", []
-    parts: list[str] = []
-    params: list[Any] = []
-    if filters.since is not None:
-        parts.append("created_at >= ?")
-        params.append(iso_utc(filters.since))
-    if filters.until is not None:
-        parts.append("created_at < ?")
-        params.append(iso_utc(filters.until))
-    for field_name, column in FILTER_COLUMNS.items():
-        values = getattr(filters, field_name)
-        if values is not None:
-            parts.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
-            params.extend(values)
-    return (" WHERE " + " AND ".join(parts) if parts else ""), params
-
 
 class _Slot:
     """One thread's connection; weak-referenceable so close() can find it, while a finished

@@ -1,0 +1,60 @@
+"""The SQL the SQLite store runs: its statements and the dashboard filters' WHERE clause."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from estel.store.base import SessionFilters
+from estel.store.records import COLUMNS, JSON_COLUMNS, OBJECT_COLUMNS, iso_utc
+
+_PLACEHOLDERS = ", ".join(f":{c}" for c in COLUMNS)
+_INSERT = f"INSERT INTO interview_sessions ({', '.join(COLUMNS)}) VALUES ({_PLACEHOLDERS})"
+_UPDATE_ALL = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
+SQL_CREATE = f"{_INSERT} ON CONFLICT (id) DO NOTHING"
+SQL_UPSERT = f"{_INSERT} ON CONFLICT (id) DO UPDATE SET {_UPDATE_ALL}"
+# a turn's write: only while the row is still at the state the turn answered (compare-and-set)
+SQL_TURN = ("UPDATE interview_sessions SET " + ", ".join(f"{c} = :{c}" for c in COLUMNS
+                                                          if c != "id")
+            + " WHERE id = :id AND state_digest = :expected_digest")
+
+# A row is read as (rowid, every column but the transcript as one JSON object, the transcript's
+# stored JSON text); `_record` splices the two into one document that pydantic parses and
+# validates in one go. The transcript is never re-encoded by SQLite's json() (it is valid JSON:
+# the table CHECKs it), which was about a quarter of a list's SQL time.
+_HEAD = "json_object(" + ", ".join(
+    f"'{c}', " + (f"json({c})" if c in (*JSON_COLUMNS, *OBJECT_COLUMNS) else c)
+    for c in COLUMNS if c != "transcript"
+) + ")"
+SELECT_ROWS = f"SELECT rowid, {_HEAD}, transcript FROM interview_sessions"
+SELECT_HEADS = f"SELECT rowid, {_HEAD}, NULL FROM interview_sessions"
+
+# SessionFilters field -> column, for the `IN (...)` filters
+FILTER_COLUMNS = {
+    "target_roles": "target_role",
+    "experience_levels": "experience_level",
+    "difficulties": "difficulty",
+    "brains": "brain",
+    "models": "model",
+    "prompt_versions": "prompt_version",
+    "statuses": "status",
+}
+
+
+def where_clause(filters: SessionFilters | None) -> tuple[str, list[Any]]:
+    """`WHERE ...` (or '') and its parameters for the dashboard's filters."""
+    if filters is None:
+        return "", []
+    parts: list[str] = []
+    params: list[Any] = []
+    if filters.since is not None:
+        parts.append("created_at >= ?")
+        params.append(iso_utc(filters.since))
+    if filters.until is not None:
+        parts.append("created_at < ?")
+        params.append(iso_utc(filters.until))
+    for field_name, column in FILTER_COLUMNS.items():
+        values = getattr(filters, field_name)
+        if values is not None:
+            parts.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
+            params.extend(values)
+    return (" WHERE " + " AND ".join(parts) if parts else ""), params
