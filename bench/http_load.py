@@ -4,10 +4,12 @@ threads, one keep-alive connection each.
 
     python bench/http_load.py [--seconds 30] [--connections 4] [--workers 2] [--client wrk|httpx]
 
-The request mix is whole interviews replayed: for each of several roles one first turn and eight
-answer turns (the last one is the final feedback, which the server saves to a temp SQLite file).
-The rate limit is raised for the run. Prints throughput, p50/p99 latency, errors, and the RSS of
-every server process sampled every 0.5 s (peak, and early vs late, to show whether it is flat).
+Each connection runs whole interviews, one after another (six roles in turn): a first turn, then
+eight answers, each sending back the session_state and Estel-Session the server just sent. Every
+interview is a new session, saved turn by turn to a temp SQLite file, and every reply is sent only
+after its turn is committed. The rate limit is raised for the run; the rows saved are counted.
+Prints throughput, p50/p99 latency, errors, and the RSS of every server process sampled
+every 0.5 s (peak, and early vs late, to show whether it is flat).
 Goals: >= 300 turns/s, p99 <= 100 ms, zero errors.
 """
 
@@ -41,29 +43,51 @@ ANSWERS = (
 )
 
 
-def build_bodies() -> list[tuple[str, bytes]]:
-    """(kind, body) for whole interviews with the offline brain: 1 first turn + 8 answers each."""
-    from estel.brains.offline.brain import OfflineBrain
-    from estel.contract import InterviewContext, InterviewMeta, InterviewRequest
-    from estel.engine import Engine
+def interview_metas() -> list[dict]:
+    """One interview setup per role (difficulties rotate), as wire JSON dicts."""
+    return [{"target_role": role, "experience_level": "2-5 years",
+             "difficulty": ("easy", "standard", "hard")[n % 3], "questions_target": 8}
+            for n, role in enumerate(ROLES)]
 
-    engine = Engine(OfflineBrain())
-    bodies: list[tuple[str, bytes]] = []
-    for n, role in enumerate(ROLES):
-        meta = InterviewMeta(target_role=role, experience_level="2-5 years",
-                             difficulty=("easy", "standard", "hard")[n % 3], questions_target=8)
-        state, message = None, ""
-        result = engine.start(meta)
-        while True:
-            request = InterviewRequest(message=message, language="en", context=InterviewContext(
-                context="interview_session", meta=meta, session_state=state))
-            kind = "first" if state is None else ("final" if result.finished else "answer")
-            bodies.append((kind, json.dumps(request.to_wire()).encode()))
-            if result.finished:
-                break
-            state, message = result.state, ANSWERS[result.state.question_index % len(ANSWERS)]
-            result = engine.answer(state, message, meta=meta)
-    return bodies
+
+def request_body(meta: dict, state: dict | None, message: str = "") -> bytes:
+    return json.dumps({"message": message, "language": "en",
+                       "context": {"context": "interview_session", "meta": meta,
+                                   "session_state": state}}).encode()
+
+
+class Interviewer:
+    """One client's interviews, one after another: each turn answers the state the server just
+    sent and names its session (Estel-Session), as a real client does; every interview is a new
+    session and a new row."""
+
+    def __init__(self, offset: int) -> None:
+        self.metas, self.count = interview_metas(), offset
+        self.meta: dict = self.metas[offset % len(self.metas)]
+        self.state: dict | None = None
+        self.session: str | None = None
+
+    def next_request(self) -> tuple[bytes, dict[str, str]]:
+        if self.state is None:
+            self.count += 1
+            self.meta = self.metas[self.count % len(self.metas)]
+            return request_body(self.meta, None), {}
+        answer = ANSWERS[self.state["question_index"] % len(ANSWERS)]
+        return (request_body(self.meta, self.state, answer),
+                {"estel-session": self.session or ""})
+
+    def took(self, status: int, headers: dict[str, str], body: bytes) -> str | None:
+        """Read the reply; the kind of turn acknowledged ('first', 'answer', 'final') or None."""
+        if status != 200:
+            self.state = None
+            return None
+        payload = json.loads(body)["payload"]
+        kind = "first" if self.state is None else "answer"
+        if payload["payload"]["kind"] == "feedback":
+            self.state = None
+            return "final"
+        self.state, self.session = payload["session_state"], headers.get("estel-session")
+        return kind
 
 
 class EchoBrain:
@@ -78,13 +102,34 @@ class EchoBrain:
         return default_draft(ctx)
 
 
-class DiscardStore:
-    """A store that keeps nothing: isolates the cost of the SQLite writes (diagnostic only)."""
+class MemoryStore:
+    """Sessions in a dict, with the compare-and-set a real store does: isolates the cost of the
+    SQLite writes (diagnostic only; nothing survives the process)."""
 
-    description = "discard (bench)"
+    description = "memory (bench)"
 
-    def complete(self, record):
-        return None
+    def __init__(self) -> None:
+        self.rows: dict = {}
+        self.lock = threading.Lock()
+
+    def save_turns(self, writes):
+        from estel.store.base import SaveReceipt
+
+        receipts = []
+        with self.lock:
+            for write in writes:
+                current = self.rows.get(write.record.id)
+                ok = (current.state_digest if current else None) == write.expected_digest
+                if ok:
+                    self.rows[write.record.id] = write.record
+                receipts.append(SaveReceipt(saved=ok, location="memory", conflict=not ok))
+        return receipts
+
+    def get(self, session_id):
+        return self.rows.get(session_id)
+
+    def find_by_digest(self, digest, limit=8):
+        return [r for r in self.rows.values() if r.state_digest == digest][:limit]
 
 
 def bench_app():
@@ -94,37 +139,36 @@ def bench_app():
     from estel.server import create_app
 
     brain = EchoBrain() if os.environ.get("BENCH_BRAIN") == "echo" else OfflineBrain()
-    store = DiscardStore() if os.environ.get("BENCH_STORE") == "none" else None
+    store = MemoryStore() if os.environ.get("BENCH_STORE") == "memory" else None
     return create_app(engine=Engine(brain), store=store)
 
 
 # -- load generator (runs in its own process) --------------------------------------------------
 
 def generate(url: str, seconds: float, connections: int, warmup: float) -> dict:
-    """Closed loop: each thread posts the next body as soon as the last answer arrived."""
+    """Closed loop: each thread runs interviews, posting the next turn as soon as the last
+    answer arrived."""
     import httpx
 
-    bodies = build_bodies()
     samples: list[tuple[float, float, bool]] = []  # (sent at, latency s, ok)
     begin = time.perf_counter() + warmup
     stop = begin + seconds
 
     def worker(offset: int) -> None:
+        client_state = Interviewer(offset)
         with httpx.Client(base_url=url, timeout=10,
                           headers={"content-type": "application/json"}) as client:
-            i = offset
             while (sent := time.perf_counter()) < stop:
-                body = bodies[i % len(bodies)][1]
-                i += 1
+                body, headers = client_state.next_request()
                 try:
-                    r = client.post("/v1/brain", content=body)
-                    ok = r.status_code == 200 and b'"status": "success"' in r.content
+                    r = client.post("/v1/brain", content=body, headers=headers)
+                    ok = client_state.took(r.status_code, dict(r.headers), r.content) is not None
                 except httpx.HTTPError:
-                    ok = False
+                    client_state.state, ok = None, False
                 if sent >= begin:
                     samples.append((sent, time.perf_counter() - sent, ok))
 
-    threads = [threading.Thread(target=worker, args=(k * 7,)) for k in range(connections)]
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(connections)]
     for t in threads:
         t.start()
     time.sleep(max(0.0, begin - time.perf_counter()))
@@ -140,7 +184,6 @@ def generate(url: str, seconds: float, connections: int, warmup: float) -> dict:
         "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
         "max_ms": 1000 * latencies[-1],
         "client_cpu_s": cpu, "begin": begin, "end": stop,
-        "mix": {k: sum(1 for b in bodies if b[0] == k) for k in ("first", "answer", "final")},
     }
 
 
@@ -158,26 +201,55 @@ end
 """
 
 
-def wrk_script(bodies: list[tuple[str, bytes]]) -> str:
-    """A wrk Lua script posting the bodies in turn (a non-2xx answer counts as an error)."""
-    items = []
-    for _, body in bodies:
-        text = body.decode()
-        assert "]==]" not in text
-        items.append(f"[==[{text}]==]")
-    return ("bodies = {" + ",\n".join(items) + "}\ncounter = 0\n"
-            "request = function()\n  counter = counter + 1\n"
-            "  return wrk.format('POST', '/v1/brain', {['Content-Type'] = 'application/json'},"
-            " bodies[(counter % #bodies) + 1])\nend\n" + WRK_DONE)
+WRK_INTERVIEWS = """
+-- one wrk thread per connection, so each thread's Lua state is one client's interview
+state, session, meta, count = nil, nil, nil, 0
+request = function()
+  local headers = {['Content-Type'] = 'application/json'}
+  if state == nil then
+    count = count + 1
+    meta = metas[(count % #metas) + 1]
+    return wrk.format('POST', '/v1/brain', headers, '{"message": "", "language": "en", '
+      .. '"context": {"context": "interview_session", "meta": ' .. meta
+      .. ', "session_state": null}}')
+  end
+  headers['Estel-Session'] = session
+  local index = tonumber(string.match(state, '"question_index": (%d+)'))
+  return wrk.format('POST', '/v1/brain', headers, '{"message": '
+    .. answers[(index % #answers) + 1] .. ', "language": "en", "context": {"context": '
+    .. '"interview_session", "meta": ' .. meta .. ', "session_state": ' .. state .. '}}')
+end
+response = function(status, headers, body)
+  if status ~= 200 or string.find(body, '"kind": "feedback"', 1, true) then
+    state = nil
+    return
+  end
+  -- the server writes JSON with ", " and ": " separators; %b{} takes the balanced object
+  state = string.match(body, '"session_state": (%b{})')
+  session = headers['estel-session'] or headers['Estel-Session']
+end
+"""
+
+
+def wrk_script() -> str:
+    """A wrk Lua script running whole interviews, each answering the state it was sent."""
+    def lua_list(items: list[str]) -> str:
+        assert all("]==]" not in item for item in items)
+        return "{" + ", ".join(f"[==[{item}]==]" for item in items) + "}"
+
+    metas = [json.dumps(meta) for meta in interview_metas()]
+    answers = [json.dumps(answer) for answer in ANSWERS]
+    return (f"metas = {lua_list(metas)}\nanswers = {lua_list(answers)}\n" + WRK_INTERVIEWS
+            + WRK_DONE)
 
 
 def run_wrk(url: str, seconds: float, connections: int, warmup: float, tmp: Path) -> dict:
-    bodies = build_bodies()
-    script = tmp / "mix.lua"
-    script.write_text(wrk_script(bodies))
+    script = tmp / "interviews.lua"
+    script.write_text(wrk_script())
     # wrk leaves answers slower than its --timeout (default 2 s) out of the latency histogram and
     # counts them only as "timeout": a long timeout keeps every answer in p99 and max
-    base = ["wrk", "-t", "1", "-c", str(connections), "--timeout", "60s", "-s", str(script)]
+    base = ["wrk", "-t", str(connections), "-c", str(connections), "--timeout", "60s", "-s",
+            str(script)]
     if warmup:
         subprocess.run([*base, "-d", f"{max(1, round(warmup))}s", url], capture_output=True,
                        check=True)
@@ -197,8 +269,7 @@ def run_wrk(url: str, seconds: float, connections: int, warmup: float, tmp: Path
                             f"{data['timeout']} timeout)",
             "p50_ms": data["p50_us"] / 1000,
             "p99_ms": data["p99_us"] / 1000, "max_ms": data["max_us"] / 1000,
-            "client_cpu_s": usage.ru_utime + usage.ru_stime, "begin": begin, "end": end,
-            "mix": {k: sum(1 for b in bodies if b[0] == k) for k in ("first", "answer", "final")}}
+            "client_cpu_s": usage.ru_utime + usage.ru_stime, "begin": begin, "end": end}
 
 
 # -- orchestration --------------------------------------------------------------------------------
@@ -284,7 +355,7 @@ def report(result: dict, rss: list[Sample], workers: int) -> None:
     rate = result["requests"] / result["seconds"]
     turns = max(1, result["requests"])
     print(f"turns/s      {rate:8.1f}   (goal >= 300)  over {result['seconds']:.0f} s, "
-          f"{result['requests']} turns, mix per interview {result['mix']}")
+          f"{result['requests']} turns (whole interviews: 1 first turn + 8 answers each)")
     print(f"latency      p50 {result['p50_ms']:.1f} ms   p99 {result['p99_ms']:.1f} ms "
           f"(goal <= 100)   max {result['max_ms']:.1f} ms")
     print(f"errors       {result['errors']}   (goal 0) {result.get('error_detail', '')}")
@@ -314,8 +385,8 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=3)
     parser.add_argument("--brain", choices=("offline", "echo"), default="offline",
                         help="echo: a brain that costs nothing, to measure the HTTP layer alone")
-    parser.add_argument("--store", choices=("sqlite", "none"), default="sqlite",
-                        help="none: final turns are not written (isolates the store's cost)")
+    parser.add_argument("--store", choices=("sqlite", "memory"), default="sqlite",
+                        help="memory: sessions kept in a dict (isolates SQLite's cost)")
     parser.add_argument("--client", choices=("wrk", "httpx"),
                         default="wrk" if shutil.which("wrk") else "httpx",
                         help="load generator: wrk (apt-get install wrk; default when installed) "
@@ -343,8 +414,22 @@ def main() -> int:
               f"keep-alive; load: {args.client}, {args.connections} connections, 1 process; "
               f"load average before: {load_before:.2f}")
         report(result, rss, args.workers)
-        print(f"shutdown     {drain:.1f} s after the run (pending saves are finished first)")
+        print(f"shutdown     {drain:.1f} s after the run")
+        if args.store == "sqlite":
+            print(saved_sessions(Path(tmp) / "bench.db"))
     return 0
+
+
+def saved_sessions(db: Path) -> str:
+    """How many distinct sessions the run left in the file, by status."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        counts = dict(conn.execute("select status, count(*) from interview_sessions"
+                                   " group by status").fetchall())
+    return (f"sessions     {sum(counts.values())} distinct rows saved turn by turn "
+            f"({counts.get('completed', 0)} completed, {counts.get('in_progress', 0)} in "
+            "progress when the load stopped)")
 
 
 def run_load(args: argparse.Namespace, url: str, tmp: Path) -> dict:
