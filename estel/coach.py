@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from estel.analysis.delivery import Delivery, delivery_facts
+from estel.analysis.delivery import Counts, Delivery, delivery_facts
 from estel.brains.base import AnswerAssessment
 from estel.brains.offline.bank import BankQuestion
 from estel.brains.rubric import rubric_for
@@ -114,3 +114,40 @@ def _texts(assessment: AnswerAssessment, name: str) -> tuple[str, ...]:
     """An optional verdict list of the assessment (brains that do not give it leave it empty)."""
     value = getattr(assessment, name, None) or ()
     return tuple(str(v) for v in value if str(v).strip())
+
+
+def delivery_lines(delivery: Delivery) -> list[str]:
+    """Delivery insights as markdown bullet lines (words are letters and digits: no escaping)."""
+    missing = ", ".join(delivery.star_missing)
+    return [
+        f"- Fillers: {_counts(delivery.fillers)}",
+        f"- Hedges: {_counts(delivery.hedges)}",
+        f"- STAR parts: {', '.join(delivery.star) or 'none'}"
+        + (f" (missing: {missing})" if missing else ""),
+        f"- Most repeated words: {_counts(delivery.repeated)}",
+    ]
+
+
+def strong_lines(strong: StrongAnswer) -> list[str]:
+    """What a strong answer covers, as markdown: the outline, then each point and its substance."""
+    lines = [strong.outline, ""] if strong.outline else []
+    return lines + [f"- **{point}**" + (f": {substance}" if substance else "")
+                    for point, substance in strong.points]
+
+
+def card_markdown(card: CoachCard) -> list[str]:
+    """The coach panel of one answer for the Markdown report (after the answer's assessment)."""
+    lines = ["**Coach.**", ""]
+    for title, items in (("Covered", card.covered), ("Missed", card.missed),
+                         ("Red flags", card.red_flags)):
+        if items:
+            lines.append(f"{title}: {'; '.join(items)}.")
+    lines += ["", f"Delivery ({card.delivery.words} words):", "",
+              *delivery_lines(card.delivery), ""]
+    if card.strong is not None:
+        lines += ["What a strong answer covers:", "", *strong_lines(card.strong), ""]
+    return lines
+
+
+def _counts(counts: Counts) -> str:
+    return ", ".join(f"“{text}” ×{n}" for text, n in counts) if counts else "none"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from estel.coach import CoachCard, card_markdown
 from estel.contract import EstelInterviewEnvelope, success_envelope
 from estel.engine import TurnResult
 from estel.store.base import SessionRecord, TranscriptEntry
@@ -150,8 +151,11 @@ def _entry_markdown(number: int, entry: TranscriptEntry) -> list[str]:
     return lines
 
 
-def markdown_report(view: ReportView, *, saved_note: str | None = None) -> str:
-    """The whole report as a Markdown document (the 'Download report' file)."""
+def markdown_report(
+    view: ReportView, *, saved_note: str | None = None, coach: Sequence[CoachCard] = ()
+) -> str:
+    """The whole report as a Markdown document (the 'Download report' file); `coach` (coach
+    mode's cards) adds each answer's coach panel under its assessment."""
     s = view.scores
     when = f" · {view.completed_at:%Y-%m-%d %H:%M}" if view.completed_at else ""
     lines = [
@@ -175,8 +179,11 @@ def markdown_report(view: ReportView, *, saved_note: str | None = None) -> str:
     ):
         lines += [f"## {title}", "", *_bullets(items), ""]
     lines += ["## Transcript", ""]
+    cards = {card.number: card for card in coach}
     for number, entry in enumerate(view.entries, start=1):
         lines += _entry_markdown(number, entry)
+        if number in cards:
+            lines += card_markdown(cards[number])
     if saved_note:
         lines += ["---", "", saved_note, ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from estel.analysis.delivery import Counts, Delivery
-from estel.coach import CoachCard, StrongAnswer
-from estel.ui.components import escape_markdown, prose
+from estel.analysis.delivery import Delivery
+from estel.coach import CoachCard, StrongAnswer, delivery_lines, strong_lines
+from estel.ui.components import prose
 
 COACH_TOGGLE_KEY = "setup_coach"
 COACH_PREFILL_KEY = "estel_coach_prefill"  # the last interview's choice, after a Restart
@@ -77,26 +77,9 @@ def _list(items: tuple[str, ...]) -> str:
 
 def delivery_markdown(delivery: Delivery) -> str:
     """Delivery insights as a few markdown lines."""
-    star = ", ".join(delivery.star) or "none"
-    missing = ", ".join(delivery.star_missing)
-    lines = [
-        f":material/record_voice_over: **Delivery** · {delivery.words} words",
-        f"- Fillers: {_counts(delivery.fillers)}",
-        f"- Hedges: {_counts(delivery.hedges)}",
-        f"- STAR parts: {star}" + (f" (missing: {missing})" if missing else ""),
-        f"- Most repeated words: {_counts(delivery.repeated)}",
-    ]
-    return "\n".join(lines)
-
-
-def _counts(counts: Counts) -> str:
-    if not counts:
-        return "none"
-    return ", ".join(f"“{escape_markdown(text)}” ×{n}" for text, n in counts)
+    title = f":material/record_voice_over: **Delivery** · {delivery.words} words"
+    return "\n".join([title, *delivery_lines(delivery)])
 
 
 def strong_markdown(strong: StrongAnswer) -> str:
-    parts = [prose(strong.outline)] if strong.outline else []
-    points = [f"- **{prose(point)}**" + (f": {prose(substance)}" if substance else "")
-              for point, substance in strong.points]
-    return "\n\n".join([*parts, "\n".join(points)])
+    return prose("\n".join(strong_lines(strong)))

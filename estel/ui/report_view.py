@@ -65,7 +65,7 @@ def render_report(
     _charts(view, key)
     _lists(view)
     _transcript(view.entries, coach or ())
-    _downloads(view, saved_line, session_json, record_json, key)
+    _downloads(view, saved_line, session_json, record_json, key, coach or ())
 
 
 def saved_banner(line: str, ok: bool) -> None:
@@ -147,13 +147,13 @@ def _coached_entry(entry: TranscriptEntry, card: CoachCard) -> None:
 
 def _downloads(
     view: ReportView, saved_line: str | None, session_json: str | None,
-    record_json: str | None, key: str,
+    record_json: str | None, key: str, coach: Sequence[CoachCard] = (),
 ) -> None:
     stem = report_file_stem(view)
     with st.container(horizontal=True):
         st.download_button(
             "Download report (Markdown)",
-            markdown_report(view, saved_note=saved_line),
+            markdown_report(view, saved_note=saved_line, coach=coach),
             file_name=f"{stem}.md",
             mime="text/markdown",
             icon=":material/description:",

@@ -51,9 +51,24 @@ def test_the_report_shows_every_answers_panel_in_coach_mode(driver, page_text):
     assert page_text(at).count("Delivery") == 2
 
 
-def test_the_report_has_no_coach_panels_without_coach_mode(driver, page_text):
+def test_the_downloaded_report_carries_each_answers_coach_panel(driver, downloads):
+    at = driver.finish(start(driver, driver.open(questions=2), True), 2)
+    buttons = {b.key: b for b in at.get("download_button")}
+    report = downloads(buttons["interview_report_download_md"]).decode()
+    assert report.count("**Coach.**") == 2
+    assert report.count("- STAR parts: ") == 2
+    assert report.count("What a strong answer covers:") == 2
+    # each panel sits under its own answer's assessment
+    first, second = report.split("### Q2", 1)
+    assert "**Coach.**" in first.split("### Q1", 1)[1]
+    assert "**Coach.**" in second
+
+
+def test_the_report_has_no_coach_panels_without_coach_mode(driver, page_text, downloads):
     at = start(driver, driver.open(questions=2), False)
     at = driver.finish(at, 2)
+    buttons = {b.key: b for b in at.get("download_button")}
+    assert "**Coach.**" not in downloads(buttons["interview_report_download_md"]).decode()
     assert not at.exception
     assert "Your feedback report" in page_text(at)
     assert "What a strong answer covers" not in [e.label for e in at.expander]
