@@ -44,7 +44,7 @@ REPHRASED = (
      "sister asked me to coordinate, so I split the bays between the three of us, asked the day "
      "team to stay thirty minutes for handover and rang the bank office for cover. Nobody missed "
      "a medication round and two families wrote to thank the ward."),
-    ("data_analytics", "data-tech-e-02", "Data Scientist",
+    ("data_analytics", "da-tech-entry-01", "Data Scientist",
      "Whenever the distribution is skewed. Salaries are the classic case: a handful of "
      "executives drag the average up, so the middle value describes a typical employee far "
      "better. Page load times are similar, where one 30 second outlier distorts everything."),
@@ -59,7 +59,7 @@ def _ask(bank, family: str, question_id: str, role: str, answer: str):
                           role_terms=bank[family].role_terms)
 
 
-QUESTIONS = (("software_engineering", "swe-tech-entry-03"), ("data_analytics", "data-beh-e-01"),
+QUESTIONS = (("software_engineering", "swe-tech-entry-03"), ("data_analytics", "da-beh-entry-01"),
              ("generic", "gen-intro-em-01"), ("marketing_sales", "mkt-wrap-h-01"))
 
 
