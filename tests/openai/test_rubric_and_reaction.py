@@ -77,6 +77,7 @@ def test_each_turn_asks_the_selected_bank_question_under_its_topic(fake, kit):
         text = seen.user_text
         assert f"Question to ask as q{number}" in text
         assert f"  topic: {question.topic}" in text
+        assert re.search(r"\n  difficulty: (easy|medium|hard)\n", text)
 
 
 def test_the_next_request_grades_against_the_asked_questions_rubric(fake, kit):

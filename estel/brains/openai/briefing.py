@@ -44,6 +44,7 @@ def ask_lines(ask: Selection, number: int) -> list[str]:
         "adapt the wording to the conversation):",
         f"  question: {ask.text}",
         f"  topic: {q.topic}",
+        f"  difficulty: {ask.difficulty}",
         f"  helper_hint: {ask.helper_hint}",
     ]
 
