@@ -111,6 +111,16 @@ def band_for(experience_level: str, target_role: str = "") -> Band:
     return band_from_level(experience_level) or band_from_title(target_role) or DEFAULT_BAND
 
 
+# What each band's questions test and what its answers must show (docs/role-catalogue.md).
+BAND_FOCUS: dict[Band, str] = {
+    "entry": "fundamentals, learning, guided work, first projects and placements",
+    "mid": "independent ownership, trade-offs inside a project, working across teams",
+    "senior": "design, trade-offs, ambiguity, risk, mentoring and setting standards",
+    "lead": "strategy, people, hiring, performance conversations, budgets and cross-team "
+            "influence",
+}
+
+
 def adjacent_bands(band: Band) -> tuple[Band, ...]:
     """Bands to borrow from, nearest first, staying on the band's side of the entry/mid |
     senior/lead line before crossing it (a junior borrows from mid before senior)."""

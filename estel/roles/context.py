@@ -12,7 +12,7 @@ from typing import Literal
 
 from estel.brains.offline.bank import Band, Bank
 from estel.contract import InterviewMeta
-from estel.roles.bands import DEFAULT_BAND, band_from_level, band_from_title
+from estel.roles.bands import BAND_FOCUS, DEFAULT_BAND, band_from_level, band_from_title
 from estel.roles.titles import TitleMatch, resolve_title
 
 BandSource = Literal["level", "title", "default"]
@@ -47,6 +47,28 @@ class RoleContext:
             text += (f" (closest catalogue title: '{self.match.matched}', "
                      f"{self.match.confidence:.0%} sure)")
         return text
+
+
+MAX_PROMPT_TERMS = 20
+
+
+def prompt_lines(context: RoleContext) -> list[str]:
+    """What a model interviewer is told about the role: family, band and the job's vocabulary."""
+    band = context.band
+    lines = [f"Band: {band} ({BAND_FOCUS[band]}); ask and grade for this band: what earns an 8 "
+             "from a senior is more than from a graduate."]
+    match = context.match
+    if match.is_generic:
+        lines.insert(0, "Role family: none in the catalogue matched this title; ask general "
+                        "questions about the work, using the title as typed.")
+        return lines
+    lines.insert(0, f"Role family: {match.family.label} (catalogue title "
+                    f"'{match.matched}', {match.confidence:.0%} sure); interview as someone who "
+                    "hires for this job.")
+    terms = ", ".join(context.role_terms[:MAX_PROMPT_TERMS])
+    lines.append("Role terms (stems of the job's vocabulary; technical questions use them): "
+                 f"{terms}.")
+    return lines
 
 
 def role_context(meta: InterviewMeta, bank: Bank) -> RoleContext:

@@ -84,3 +84,26 @@ def test_interviewing_as_names_the_family_the_title_and_the_band(bank):
     text = role_context(unknown, bank).interviewing_as()
     assert "Marine Biologist" in text
     assert "No role family" in text
+
+
+def _opening(role: str, level: str):
+    from estel.brains.base import TurnContext
+    from estel.session import ZERO_SCORES, phase_plan
+
+    meta = InterviewMeta(target_role=role, experience_level=level, difficulty="standard",
+                         questions_target=8)
+    return TurnContext(kind="opening", meta=meta, language="en", plan=phase_plan(8),
+                       question_number=1, history=(), score_so_far=ZERO_SCORES)
+
+
+def test_the_openai_prompt_names_the_family_band_and_role_terms(bank):
+    from estel.brains.openai.prompt import render_context
+
+    text = render_context(_opening("Registered Nurse", "Senior"))
+    assert "Role family: Nursing" in text
+    assert "Band: senior" in text
+    assert "Role terms" in text
+    assert bank["nursing"].role_terms[0] in text.split("Role terms", 1)[1]
+    generic = render_context(_opening("Marine Biologist", "Graduate"))
+    assert "none in the catalogue matched" in generic
+    assert "Band: entry" in generic

@@ -27,9 +27,11 @@ from estel.brains.base import (
     TurnContext,
     TurnKind,
 )
+from estel.brains.offline.bank import load_bank
 from estel.brains.openai.briefing import TurnBrief, ask_lines, rubric_lines, turn_brief
 from estel.contract import Phase
 from estel.errors import BadInput
+from estel.roles.context import prompt_lines, role_context
 from estel.session import base_difficulty
 
 DEFAULT_PROMPT_FILE = "interviewer.md"
@@ -180,6 +182,7 @@ def render_context(ctx: TurnContext, brief: TurnBrief | None = None) -> str:
         f"Interview: role {json.dumps(meta.target_role)}, level "
         f"{json.dumps(meta.experience_level)}, difficulty {meta.difficulty} "
         f"(questions are {base_difficulty(meta.difficulty)} by default).",
+        *prompt_lines(role_context(meta, load_bank())),
         f"Plan: {ctx.total_questions} question{'s' if ctx.total_questions > 1 else ''} — "
         f"{plan_summary(ctx.plan)}.",
     ]
