@@ -116,9 +116,13 @@ def _texts(assessment: AnswerAssessment, name: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value if str(v).strip())
 
 
-def delivery_lines(delivery: Delivery) -> list[str]:
-    """Delivery insights as markdown bullet lines (words are letters and digits: no escaping)."""
-    missing = ", ".join(delivery.star_missing)
+def delivery_lines(delivery: Delivery, phase: Phase) -> list[str]:
+    """Delivery insights as markdown bullet lines (words are letters and digits: no escaping).
+
+    Missing STAR parts are pointed out for behavioural questions only: a technical or intro
+    answer is not a story and is not told to be one.
+    """
+    missing = ", ".join(delivery.star_missing) if phase == "behavioural" else ""
     return [
         f"- Fillers: {_counts(delivery.fillers)}",
         f"- Hedges: {_counts(delivery.hedges)}",
@@ -143,7 +147,7 @@ def card_markdown(card: CoachCard) -> list[str]:
         if items:
             lines.append(f"{title}: {'; '.join(items)}.")
     lines += ["", f"Delivery ({card.delivery.words} words):", "",
-              *delivery_lines(card.delivery), ""]
+              *delivery_lines(card.delivery, card.phase), ""]
     if card.strong is not None:
         lines += ["What a strong answer covers:", "", *strong_lines(card.strong), ""]
     return lines

@@ -11,6 +11,7 @@ import streamlit as st
 
 from estel.analysis.delivery import Delivery
 from estel.coach import CoachCard, StrongAnswer, delivery_lines, strong_lines
+from estel.contract import Phase
 from estel.ui.components import prose
 
 COACH_TOGGLE_KEY = "setup_coach"
@@ -55,7 +56,7 @@ def card_body(card: CoachCard) -> None:
     if card.note:
         st.caption(prose(card.note))
     _verdicts(card)
-    st.markdown(delivery_markdown(card.delivery))
+    st.markdown(delivery_markdown(card.delivery, card.phase))
     if card.strong is not None:
         with st.expander("What a strong answer covers", icon=":material/star:"):
             st.markdown(strong_markdown(card.strong))
@@ -75,10 +76,10 @@ def _list(items: tuple[str, ...]) -> str:
     return "\n".join(f"- {prose(item)}" for item in items) if items else "_Nothing noted._"
 
 
-def delivery_markdown(delivery: Delivery) -> str:
+def delivery_markdown(delivery: Delivery, phase: Phase) -> str:
     """Delivery insights as a few markdown lines."""
     title = f":material/record_voice_over: **Delivery** · {delivery.words} words"
-    return "\n".join([title, *delivery_lines(delivery)])
+    return "\n".join([title, *delivery_lines(delivery, phase)])
 
 
 def strong_markdown(strong: StrongAnswer) -> str:

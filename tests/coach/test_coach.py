@@ -123,3 +123,15 @@ def test_context_at_rejects_a_question_that_does_not_exist():
         context_at(META, [], 2)
     with pytest.raises(ValueError, match="no question"):
         context_at(META, [], 9)
+
+
+def test_missing_star_parts_are_pointed_out_for_behavioural_answers_only():
+    from estel.analysis.delivery import delivery_facts
+    from estel.coach import delivery_lines
+
+    facts = delivery_facts("I migrated the billing service to queues.")
+    assert "- STAR parts: action (missing: situation, task, result)" in delivery_lines(
+        facts, "behavioural")
+    for phase in ("intro", "technical", "wrap_up"):
+        assert "- STAR parts: action" in delivery_lines(facts, phase)
+        assert not any("missing" in line for line in delivery_lines(facts, phase))
