@@ -40,7 +40,7 @@ TABLE = [
     ("IT Support Specialist", "it_support"),
     ("Operations Manager", "operations_support"),
     ("Nurse", "nursing"),
-    ("Civil Engineer", "generic"),
+    ("Civil Engineer", "civil_engineering"),
     ("Chef", "hospitality_management"),
     ("Team Lead", "generic"),
     ("Barista", "generic"),
