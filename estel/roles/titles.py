@@ -240,12 +240,14 @@ def _resolve(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
             return _found(entry, fixed, "typo", 0.08 * count)
     if partial is not None:
         return _found(partial[0], partial[1], "contains", partial[2])
-    for words in variants[1:] or variants:
-        entry = index.department(words)
+    plain = variants[-1]
+    # the department: the title's words, or its modifiers when the head noun is unknown
+    # ('Retail Assistant': titles starting 'retail' are one family's)
+    for words in (plain, plain[:-1]):
+        entry = index.department(words) if words else None
         if entry is not None:
             return entry.family, " ".join(entry.words), 0.6, "department"
-    plain = " ".join(variants[-1])
-    found = process.extractOne(plain, index.phrases, scorer=fuzz.token_sort_ratio,
+    found = process.extractOne(" ".join(plain), index.phrases, scorer=fuzz.token_sort_ratio,
                                score_cutoff=TYPO_CUTOFF)
     if found is not None:
         entry = index.entries[found[2]]
