@@ -267,18 +267,23 @@ def _found(entry: _Entry, words: tuple[str, ...], method: str,
 
 ACRONYM_CASE = {"ios": "iOS", "devops": "DevOps", "mlops": "MLOps", "appsec": "AppSec"}
 SMALL_WORDS = frozenset({"of", "and", "in", "for", "to", "the", "on", "at"})
+# Short words that are initialisms inside longer titles ("IT Support", "UX Designer").
+INITIALISMS = frozenset({"ux", "ui", "qa", "it", "hr", "ai", "ml", "bi", "pr", "ea", "pa", "ic",
+                         "ir", "ap", "ar", "fp", "ehs", "hse", "seo", "ppc", "api", "cad"})
 
 
 def display_title(title: str) -> str:
     """A catalogue title (lower case) as people write it: 'it support specialist' ->
     'IT Support Specialist', 'ios developer' -> 'iOS Developer', 'head of product' kept small."""
+    parts = title.split()
     words = []
-    for word in title.split():
+    for word in parts:
         if word in ACRONYM_CASE:
             words.append(ACRONYM_CASE[word])
-        elif word in SMALL_WORDS:
+        elif word in SMALL_WORDS and len(parts) > 1:
             words.append(word)
-        elif len(word) <= 3 and word.isalpha():
+        elif len(word) <= 3 and word.isalnum() and (
+                len(parts) == 1 or word in INITIALISMS or not re.search(r"[aeiouy]", word)):
             words.append(word.upper())
         else:
             words.append(word[:1].upper() + word[1:])
