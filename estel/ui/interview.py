@@ -23,7 +23,7 @@ from estel.errors import EstelError
 from estel.report import ReportView, session_json
 from estel.roles.context import role_context
 from estel.store.records import trace_fields
-from estel.ui import components, resources, saving, state
+from estel.ui import components, resources, resume, saving, state
 from estel.ui.coach_view import latest_panel
 from estel.ui.forms import answer_problem
 from estel.ui.report_view import render_report, saved_banner
@@ -61,8 +61,10 @@ def _interview() -> None:
     changed around the interview. Restart's dialog opens from here for the same reason; its
     buttons rerun the whole app.
     """
+    resume.open_from_url()
     run = state.get_run()
     if run is None:
+        resume.unfinished_list()
         run = setup_screen()
     if run is not None:
         interview_screen(run)
@@ -92,6 +94,17 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
         log.exception("answer turn failed")
         state.set_error(state.PendingError(SOMETHING_WENT_WRONG, "answer", text, number))
         return False
+    store = resources.store_slot().store
+    if run.tracked and run.record is not None and saving.saves_turns(store):
+        # the next question is shown only once this turn is saved (so it can be resumed)
+        record, receipt = saving.save_answer(store, run.record, run.current.state, result)
+        if not receipt.saved:
+            state.set_error(state.PendingError(saving.answer_refusal(receipt), "answer", text,
+                                               number))
+            return False
+        run.record = record
+        if result.finished:
+            run.end_receipt = receipt
     run.turns.append(result)
     state.set_error(None)
     return True
@@ -110,6 +123,7 @@ def save_if_due(run: state.InterviewRun) -> bool:
     if not run.finished and run.start_receipt is None:
         run.record, run.start_receipt = saving.save_start(
             store.store, run.turns[0], language=run.language, problem=store.problem)
+        resume.show_in_url(run)
         return True
     return False
 
@@ -286,8 +300,7 @@ def _close_confirm() -> None:
 def _confirm_restart() -> None:
     run = state.get_run()
     if run is not None and not run.finished:
-        st.write("Your answers so far will be discarded and the interview starts again from "
-                 "the setup.")
+        st.write("This interview is marked abandoned and a new one starts from the setup.")
     else:
         st.write("The report stays in your saved sessions; download it first if you want a "
                  "copy. Your setup is kept for the next interview.")
@@ -295,6 +308,7 @@ def _confirm_restart() -> None:
     if left.button("Yes, start over", key="restart_yes", type="primary", width="stretch"):
         if run is not None:
             prefill(run.meta, run.language)
+            resume.leave(run)  # an unfinished interview is marked abandoned, not left open
         state.reset_interview()
         st.rerun()
     if right.button("Keep going", key="restart_no", width="stretch"):

@@ -71,6 +71,12 @@ class InterviewRun:
         return self.turns[-1]
 
     @property
+    def tracked(self) -> bool:
+        """Every turn is being saved (the opening row was written): the interview can be
+        resumed from its id, and each answer waits for its save."""
+        return self.record is not None and bool(self.start_receipt and self.start_receipt.saved)
+
+    @property
     def finished(self) -> bool:
         return bool(self.turns) and self.current.finished
 

@@ -66,3 +66,41 @@ def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_serve
     page.set_viewport_size({"width": 1280, "height": 2400})
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_a_reload_mid_interview_continues_at_the_same_question(streamlit_server, browser_page):
+    """Answer two questions, reload the tab, continue at question 3 and finish."""
+    expect = pytest.importorskip("playwright.sync_api").expect
+    page = browser_page
+    page.set_default_timeout(20_000)
+    page.goto(streamlit_server)
+    role = page.get_by_role("combobox", name="Target role")
+    role.click()
+    role.fill("Data Analyst")
+    page.keyboard.press("Enter")
+    page.get_by_role("slider").focus()
+    for _ in range(4):  # 8 → 4 questions
+        page.keyboard.press("ArrowLeft")
+    page.get_by_role("button", name="Start interview").click()
+    box = page.locator(".st-key-answer textarea")
+
+    def answer(number: int) -> None:
+        page.locator(f".st-key-question_q{number}").wait_for()
+        expect(page.get_by_text(f"Question {number} of 4")).to_be_visible()
+        page.locator(".st-key-answer textarea:placeholder-shown").wait_for()
+        box.fill(ANSWER.format(n=number))
+        expect(box).to_have_value(ANSWER.format(n=number))
+        page.locator(".st-key-send button").click()
+
+    answer(1)
+    answer(2)
+    page.locator(".st-key-question_q3").wait_for()
+    expect(page).to_have_url(re.compile(r"[?&]session=[0-9a-f-]{36}"))
+    page.reload()
+    page.locator(".st-key-question_q3").wait_for()  # the open question, not the setup
+    expect(page.get_by_text("Question 3 of 4")).to_be_visible()
+    expect(page.get_by_text("(1)", exact=False).first).to_be_visible()  # the transcript is back
+    answer(3)
+    answer(4)
+    page.get_by_text("Your feedback report").wait_for()
+    expect(page.get_by_text(re.compile("Saved to SQLite: .*browser.db"))).to_be_visible()

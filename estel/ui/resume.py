@@ -1,0 +1,138 @@
+"""Resume: the interview's id in the URL (`?session=<id>`), reopening it from its saved row,
+and the list of unfinished interviews on the setup screen (resume or abandon each).
+
+A refresh, a new tab or a restarted server starts a new Streamlit session with nothing in
+`st.session_state`; the URL still names the interview, and its row (saved after every answer)
+rebuilds every turn (estel/store/replay.py), so the page reopens at the open question with the
+transcript shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from estel.errors import EstelError
+from estel.store.base import SaveReceipt, SessionFilters, SessionRecord
+from estel.store.replay import turns_from_record
+from estel.ui import resources, saving, state
+
+log = logging.getLogger(__name__)
+
+SESSION_PARAM = "session"
+UNFINISHED_SHOWN = 5
+OPENED_KEY = "estel_opened_session"  # the id last opened from the URL (not reopened each run)
+
+
+def ago(when: datetime, now: datetime | None = None) -> str:
+    """'just now', '5 minutes ago', '2 hours ago', '3 days ago'."""
+    seconds = max(0.0, ((now or datetime.now(UTC)) - when).total_seconds())
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            count = int(seconds // size)
+            return f"{count} {unit}{'s' if count > 1 else ''} ago"
+    return "just now"
+
+
+def resume_label(record: SessionRecord, now: datetime | None = None) -> str:
+    """'Resume Data Scientist — question 4 of 8, 2 hours ago'."""
+    when = record.updated_at or record.created_at
+    return (f"Resume {record.target_role} — question {len(record.transcript)} of "
+            f"{record.questions_target}, {ago(when, now)}")
+
+
+def run_from_record(record: SessionRecord) -> state.InterviewRun:
+    """The app's run of a saved interview (BadInput when it cannot be resumed)."""
+    turns = turns_from_record(record)
+    kept = SaveReceipt(saved=True, location=resources.store_slot().store.description
+                       if resources.store_slot().store is not None else "store")
+    run = state.InterviewRun(meta=turns[0].state.meta, language=record.language, turns=turns,
+                             record=record, start_receipt=kept)
+    if run.finished:
+        run.end_receipt = kept
+    return run
+
+
+def open_session(session_id: str) -> bool:
+    """Make the saved interview the page's run; False (with a message) when it cannot be."""
+    store = resources.store_slot().store
+    try:
+        record = store.get(session_id) if store is not None else None
+        if record is None:
+            raise EstelError("No saved interview has this link's id.")
+        run = run_from_record(record)
+    except EstelError as error:
+        st.warning(f"Could not reopen that interview: {error.message}", icon=":material/link_off:")
+        st.query_params.pop(SESSION_PARAM, None)
+        return False
+    state.set_run(run)
+    state.set_error(None)
+    st.session_state[OPENED_KEY] = session_id
+    st.query_params[SESSION_PARAM] = session_id
+    return True
+
+
+def open_from_url() -> None:
+    """Reopen the interview the URL names, unless it is the one on the page already."""
+    wanted = st.query_params.get(SESSION_PARAM)
+    run = state.get_run()
+    current = run.record.id if run is not None and run.record is not None else None
+    if not wanted or wanted == current or wanted == st.session_state.get(OPENED_KEY):
+        return
+    open_session(wanted)
+
+
+def show_in_url(run: state.InterviewRun) -> None:
+    """Put a saved interview's id in the URL, so a refresh or a shared tab finds it again."""
+    if run.tracked and run.record is not None:
+        st.query_params[SESSION_PARAM] = run.record.id
+        st.session_state[OPENED_KEY] = run.record.id
+
+
+def leave(run: state.InterviewRun) -> None:
+    """Leaving an interview (Restart): an unfinished saved one is marked abandoned."""
+    if run.tracked and not run.finished and run.record is not None:
+        receipt = saving.abandon(resources.store_slot().store, run.record)
+        if not receipt.saved:
+            log.warning("could not mark %s abandoned: %s", run.record.id, receipt.message)
+    st.query_params.pop(SESSION_PARAM, None)
+    st.session_state.pop(OPENED_KEY, None)
+
+
+def unfinished() -> list[SessionRecord]:
+    """Unfinished interviews that can be resumed, most recently active first."""
+    store = resources.store_slot().store
+    if store is None or not saving.saves_turns(store):  # only a per-turn store can resume
+        return []
+    try:
+        rows = store.list(SessionFilters(statuses=("in_progress",)), limit=50)
+    except EstelError as error:
+        log.warning("could not list unfinished interviews: %s", error.message)
+        return []
+    open_rows = [r for r in rows if r.open_question is not None]
+    open_rows.sort(key=lambda r: r.updated_at or r.created_at, reverse=True)
+    return open_rows[:UNFINISHED_SHOWN]
+
+
+def unfinished_list() -> None:
+    """'Resume Data Scientist — question 4 of 8, 2 hours ago' buttons, each with Abandon."""
+    rows = unfinished()
+    if not rows:
+        return
+    st.subheader("Unfinished interviews", anchor=False)
+    for record in rows:
+        with st.container(horizontal=True, horizontal_alignment="distribute",
+                          vertical_alignment="center"):
+            if st.button(resume_label(record), key=f"resume_{record.id}", type="secondary",
+                         icon=":material/play_circle:") and open_session(record.id):
+                st.rerun()
+            if st.button("Abandon", key=f"abandon_{record.id}", type="tertiary",
+                         icon=":material/delete:"):
+                receipt = saving.abandon(resources.store_slot().store, record)
+                if not receipt.saved:
+                    st.warning(f"Could not abandon it: {receipt.message}")
+                else:
+                    st.rerun()
+    st.divider()

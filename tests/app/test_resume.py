@@ -1,0 +1,107 @@
+"""Resume in the app: the session id in the URL, reopening at the open question from the saved
+row, the list of unfinished interviews (resume or abandon), two tabs, Restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from estel.store.sqlite import SQLiteStore
+from estel.ui.saving import MOVED_ON
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+
+
+def reopen(query: dict[str, str] | None = None) -> AppTest:
+    """A fresh browser session (a refresh, a new tab, a restarted server) on the app's URL."""
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params.update(query or {})
+    return at.run()
+
+
+def progress(at: AppTest) -> str:
+    return at.get("progress")[0].proto.text
+
+
+def test_the_url_names_the_interview_and_a_reload_reopens_it_at_the_open_question(
+        driver, app_env: Path, page_text):
+    at = driver.start(driver.open(questions=4))
+    for number in (1, 2):
+        driver.answer(at, number, f"I cut report time by {number}0 percent with SQL and Python")
+    run = at.session_state["estel_run"]
+    assert at.query_params["session"] == run.record.id
+    stored = SQLiteStore(app_env).get(run.record.id)
+    assert [e.answer for e in stored.transcript][:2] == [
+        "I cut report time by 10 percent with SQL and Python",
+        "I cut report time by 20 percent with SQL and Python"]
+
+    again = reopen({"session": run.record.id})
+    assert not again.exception
+    assert "Question 3 of 4" in progress(again)
+    shown = page_text(again, "markdown")
+    assert "I cut report time by 10 percent with SQL and Python" in shown  # the transcript
+    assert "I cut report time by 20 percent with SQL and Python" in shown
+    assert again.session_state["estel_run"].current.state == run.current.state
+    driver.answer(again, 3)
+    driver.answer(again, 4)
+    assert again.session_state["estel_run"].finished
+    final = SQLiteStore(app_env).get(run.record.id)
+    assert final.status == "completed"
+    assert len([e for e in final.transcript if e.answer]) == 4
+
+
+def test_an_unknown_session_in_the_url_shows_the_setup_with_a_note(driver, page_text):
+    at = reopen({"session": "00000000-0000-4000-8000-000000000000"})
+    assert not at.exception
+    assert "Could not reopen that interview" in at.warning[0].value
+    assert at.button(key="setup_start")
+    assert "session" not in at.query_params
+
+
+def test_unfinished_interviews_are_listed_and_can_be_resumed(driver):
+    at = driver.start(driver.open(questions=8), role="Data Scientist")
+    for number in (1, 2, 3):
+        driver.answer(at, number)
+    session = at.session_state["estel_run"].record.id
+    fresh = reopen()
+    button = fresh.button(key=f"resume_{session}")
+    assert button.label == "Resume Data Scientist — question 4 of 8, just now"
+    button.click().run()
+    assert "Question 4 of 8" in progress(fresh)
+    assert fresh.query_params["session"] == session
+
+
+def test_an_unfinished_interview_can_be_abandoned(driver, app_env: Path):
+    at = driver.start(driver.open(questions=3))
+    driver.answer(at, 1)
+    session = at.session_state["estel_run"].record.id
+    fresh = reopen()
+    fresh.button(key=f"abandon_{session}").click().run()
+    assert SQLiteStore(app_env).get(session).status == "abandoned"
+    assert not [b for b in fresh.button if b.key == f"resume_{session}"]
+    gone = reopen({"session": session})
+    assert "abandoned" in gone.warning[0].value
+
+
+def test_two_tabs_cannot_both_answer_one_question(driver, app_env: Path):
+    at = driver.start(driver.open(questions=4))
+    driver.answer(at, 1)
+    session = at.session_state["estel_run"].record.id
+    other = reopen({"session": session})
+    driver.answer(other, 2, "Answered in the other tab.")
+    driver.answer(at, 2, "Answered in the first tab.")
+    assert at.error[0].value == MOVED_ON
+    assert "Question 2 of 4" in progress(at)  # not taken
+    stored = SQLiteStore(app_env).get(session)
+    assert stored.transcript[1].answer == "Answered in the other tab."
+
+
+def test_restart_marks_the_interview_abandoned_and_clears_the_url(driver, app_env: Path):
+    at = driver.start(driver.open(questions=3))
+    driver.answer(at, 1)
+    session = at.session_state["estel_run"].record.id
+    at.button(key="restart").click().run()
+    at.button(key="restart_yes").click().run()
+    assert SQLiteStore(app_env).get(session).status == "abandoned"
+    assert "session" not in at.query_params
