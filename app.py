@@ -20,7 +20,8 @@ st.set_page_config(
     page_title="Estel Interview Studio",
     page_icon=str(FAVICON),
     layout="centered",
-    initial_sidebar_state="expanded",
+    # "auto": open on a wide screen, closed on a phone (where an open sidebar covers the page)
+    initial_sidebar_state="auto",
 )
 
 PAGES = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from itertools import cycle
 from typing import Any
 
 import plotly.graph_objects as go
@@ -39,7 +40,10 @@ def radar_figure(scores: Mapping[str, Any] | Any, *, height: int = 320) -> go.Fi
     """Communication / content / confidence on a 0-10 radar (a mapping or an object with them)."""
     names = list(SCORE_LABELS)
     values = [_score(scores, name) for name in names]
-    labels = [SCORE_LABELS[name] for name in names]
+    # the score goes in the axis label, not on the point: points near 0 sit at the centre and
+    # their numbers piled up there (a 0.2 report); the labels stay apart whatever the scores
+    labels = [f"{SCORE_LABELS[name]} {value:.1f}" for name, value in zip(names, values,
+                                                                        strict=True)]
     fig = go.Figure(
         go.Scatterpolar(
             r=[*values, values[0]],  # close the polygon
@@ -48,11 +52,8 @@ def radar_figure(scores: Mapping[str, Any] | Any, *, height: int = 320) -> go.Fi
             fillcolor="rgba(79, 70, 229, 0.22)",
             line={"color": PRIMARY, "width": 2},
             marker={"size": 7},
-            mode="lines+markers+text",
-            text=[f"{v:.1f}" for v in values] + [""],  # the closing point repeats the first
-            textposition="top center",
-            textfont={"size": 12, "color": PRIMARY},
-            hovertemplate="%{theta}: %{r:.1f}/10<extra></extra>",
+            mode="lines+markers",
+            hovertemplate="%{theta}/10<extra></extra>",
             name="Scores",
         )
     )
@@ -67,7 +68,8 @@ def radar_figure(scores: Mapping[str, Any] | Any, *, height: int = 320) -> go.Fi
         }
     )
     _base_layout(fig, height)
-    fig.update_layout(margin={"l": 64, "r": 64, "t": 30, "b": 30})  # room for axis labels
+    # room for the angular labels: "Communication 10.0" must not be cut at a phone's width
+    fig.update_layout(margin={"l": 80, "r": 80, "t": 34, "b": 34})
     return fig
 
 
@@ -94,8 +96,7 @@ def per_question_figure(entries: Sequence[Any], *, height: int = 320) -> go.Figu
         xaxis={"title": {"text": "question"}},
     )
     _base_layout(fig, height)
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.12, "x": 0})
-    return fig
+    return _legend_below(fig)
 
 
 # -- dashboard ------------------------------------------------------------------------------------
@@ -121,8 +122,40 @@ def empty_figure(message: str, *, height: int = 320) -> go.Figure:
 
 
 def _legend_on_top(fig: go.Figure) -> go.Figure:
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.14, "x": 0})
+    """A horizontal legend above the plot area; its margin grows when it wraps (phone width),
+    so it never covers the data."""
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "x": 0, "xanchor": "left",
+                                               "y": 1.02, "yanchor": "bottom"})
     return fig
+
+
+def _legend_below(fig: go.Figure) -> go.Figure:
+    """A horizontal legend under the x axis title (the bars reach the top of the plot)."""
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "x": 0, "xanchor": "left",
+                                               "y": -0.22, "yanchor": "top"})
+    fig.update_layout(margin={"b": 24})
+    return fig
+
+
+def count_axis(largest: float) -> dict[str, Any]:
+    """An axis of whole counts: ticks every 1, 2, 5, 10, 20, 50 … with at most ~5 of them (with
+    two sessions plotly's own ticks read 0, 0.2, 0.4 … or, formatted as integers, "0 1 1 2 2")."""
+    step = 1
+    for multiplier in cycle((2, 2.5, 2)):  # 1 → 2 → 5 → 10 → 20 → 50 …
+        if largest / step <= 5:
+            break
+        step = int(step * multiplier)
+    return {"rangemode": "tozero", "tick0": 0, "dtick": step, "tickformat": ",d"}
+
+
+def time_axis(periods: Sequence[Any]) -> dict[str, Any]:
+    """A date axis for per-period points. Up to 7 periods get one tick each ("Nov 17"); plotly's
+    own ticks on a span of a day or two fell on hours and milliseconds ("23:59:59.9995")."""
+    if len(periods) > 7:
+        return {"tickformat": "%b %d\n%Y", "hoverformat": "%b %d, %Y"}
+    values = list(periods)
+    return {"tickmode": "array", "tickvals": values,
+            "ticktext": [f"{value:%b %d}" for value in values], "hoverformat": "%b %d, %Y"}
 
 
 def score_distribution_figure(histogram: Any, *, height: int = 340) -> go.Figure:
@@ -140,7 +173,8 @@ def score_distribution_figure(histogram: Any, *, height: int = 340) -> go.Figure
         ))
     fig.update_layout(barmode="group", bargap=0.2,
                       xaxis={"title": {"text": "score"}},
-                      yaxis={"title": {"text": "sessions"}, "gridcolor": GRID})
+                      yaxis={"title": {"text": "sessions"}, "gridcolor": GRID,
+                             **count_axis(float(histogram["sessions"].max()))})
     return _legend_on_top(_base_layout(fig, height))
 
 
@@ -162,11 +196,11 @@ def overall_trend_figure(trend: Any, *, height: int = 340) -> go.Figure:
         hovertemplate="%{x|%b %d, %Y}: %{y:.1f}/10<extra></extra>",
     ))
     fig.update_layout(
+        xaxis=time_axis(periods),
         yaxis={"range": [0, 10], "title": {"text": "mean overall"}, "gridcolor": GRID},
         # own ticks (not synced to the score axis, which gave 2.95, 5.89 … sessions)
         yaxis2={"title": {"text": "sessions"}, "overlaying": "y", "side": "right",
-                "showgrid": False, "rangemode": "tozero", "tickmode": "auto", "nticks": 5,
-                "tickformat": ",d"},
+                "showgrid": False, **count_axis(float(trend["sessions"].max()))},
     )
     return _legend_on_top(_base_layout(fig, height))
 
@@ -181,8 +215,9 @@ def role_radar_figure(profiles: Any, *, height: int = 380) -> go.Figure:
     for number, row in enumerate(profiles.itertuples(index=False)):
         values = [round(float(getattr(row, name)), 2) for name in names]
         colour = ROLE_COLOURS[number % len(ROLE_COLOURS)]
+        # outlines, not filled shapes: similar roles' fills stacked into one dark blob
         fig.add_trace(go.Scatterpolar(
-            r=[*values, values[0]], theta=[*labels, labels[0]], fill="toself", opacity=0.75,
+            r=[*values, values[0]], theta=[*labels, labels[0]], mode="lines+markers",
             name=f"{row.target_role} ({row.sessions})", line={"color": colour, "width": 2},
             hovertemplate=f"{row.target_role}<br>%{{theta}}: %{{r:.1f}}/10<extra></extra>",
         ))
@@ -193,7 +228,9 @@ def role_radar_figure(profiles: Any, *, height: int = 380) -> go.Figure:
         "bgcolor": "rgba(0,0,0,0)",
     })
     _base_layout(fig, height)
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.08, "x": 0})
+    # side margins for "Confidence" and "Content" in a half-width column (cut to "fidence")
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.08, "x": 0},
+                      margin={"l": 72, "r": 72})
     return fig
 
 
@@ -204,11 +241,14 @@ def skill_gap_figure(gaps: Any, *, height: int | None = None) -> go.Figure:
     ordered = gaps.iloc[::-1]  # plotly draws the first bar at the bottom
     fig = go.Figure(go.Bar(
         x=ordered["sessions"].tolist(), y=ordered["skill_gap"].tolist(), orientation="h",
-        marker_color=PRIMARY, text=ordered["sessions"].tolist(), textposition="auto",
+        # counts outside the bars, never rotated inside a short one; cliponaxis keeps the last
+        marker_color=PRIMARY, text=ordered["sessions"].tolist(), textposition="outside",
+        cliponaxis=False,
         customdata=[round(float(s) * 100, 1) for s in ordered["share"]],
         hovertemplate="%{y}: %{x} sessions (%{customdata:.0f}% of completed)<extra></extra>",
     ))
-    fig.update_layout(xaxis={"title": {"text": "sessions"}, "gridcolor": GRID},
+    fig.update_layout(xaxis={"title": {"text": "sessions"}, "gridcolor": GRID,
+                             **count_axis(float(gaps["sessions"].max()))},
                       yaxis={"automargin": True})
     return _base_layout(fig, height or max(240, 28 * len(gaps) + 60))
 
@@ -226,8 +266,10 @@ def activity_figure(activity: Any, *, height: int = 320) -> go.Figure:
             line={"color": colour, "width": 2}, marker={"size": 5},
             hovertemplate=f"%{{x|%b %d, %Y}}: %{{y}} {label.lower()}<extra></extra>",
         ))
-    fig.update_layout(yaxis={"title": {"text": "sessions"}, "gridcolor": GRID,
-                             "rangemode": "tozero"})
+    largest = float(activity["started"].max())
+    fig.update_layout(xaxis=time_axis(periods),
+                      yaxis={"title": {"text": "sessions"}, "gridcolor": GRID,
+                             **count_axis(largest)})
     return _legend_on_top(_base_layout(fig, height))
 
 

@@ -59,9 +59,12 @@ class DashboardData:
 def render_dashboard_page(today: date | None = None) -> None:
     """The whole Dashboard page; store problems are shown, never raised."""
     st.set_page_config(layout="wide")  # additive: app.py set the title and icon
-    head, refresh = st.columns([6, 1], vertical_alignment="bottom")
-    head.title("Dashboard")
-    if refresh.button("Refresh", icon=":material/refresh:", key="dash_refresh"):
+    # a wrapping row, not fixed columns: a 1/7 column cut the button to "R…" at 1024 px
+    with st.container(horizontal=True, horizontal_alignment="distribute",
+                      vertical_alignment="bottom"):
+        st.title("Dashboard", width="content")
+        refreshed = st.button("Refresh", icon=":material/refresh:", key="dash_refresh")
+    if refreshed:
         for cached in (_options, _dashboard, _csv):
             cached.clear()
     store = resources.store_slot().store
@@ -111,8 +114,11 @@ def _kpis(numbers: analytics.Kpis) -> None:
         ("Median duration", analytics.format_duration(numbers.median_duration),
          "From start to feedback, completed sessions."),
     )
-    for column, (label, value, help_text) in zip(st.columns(4), items, strict=True):
-        column.metric(label, value, help=help_text, border=True)
+    # two rows of two: four columns cut labels and values ("Median du…", "17 …") beside the
+    # sidebar at 1024-1366 px; on a phone Streamlit stacks the columns
+    for row in (items[:2], items[2:]):
+        for column, (label, value, help_text) in zip(st.columns(2), row, strict=True):
+            column.metric(label, value, help=help_text, border=True)
 
 
 def _chart(title: str, figure: go.Figure, key: str) -> None:

@@ -64,7 +64,8 @@ def test_radar_closes_the_polygon_on_a_0_to_10_axis():
     fig = radar_figure({"communication": 7.5, "content": 4, "confidence": 6.2})
     trace = fig.data[0]
     assert list(trace.r) == [7.5, 4.0, 6.2, 7.5]
-    assert list(trace.theta) == ["Communication", "Content", "Confidence", "Communication"]
+    assert list(trace.theta) == ["Communication 7.5", "Content 4.0", "Confidence 6.2",
+                                 "Communication 7.5"]  # the score in the label, not on a point
     assert tuple(fig.layout.polar.radialaxis.range) == (0, 10)
 
 

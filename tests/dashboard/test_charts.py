@@ -42,7 +42,7 @@ def test_role_radar_draws_a_closed_polygon_per_role(known: pd.DataFrame) -> None
     analyst = fig.data[0]
     assert list(analyst.r) == [5.0, 6.0, 5.5, 5.0]  # communication, content, confidence, close
     assert list(analyst.theta) == ["Communication", "Content", "Confidence", "Communication"]
-    assert analyst.fill == "toself"
+    assert analyst.fill in (None, "none")  # outlines: filled shapes of similar roles overlap
 
 
 def test_skill_gaps_are_horizontal_bars_most_named_on_top(known: pd.DataFrame) -> None:
