@@ -73,11 +73,16 @@ def prompt_lines(context: RoleContext) -> list[str]:
 
 def role_context(meta: InterviewMeta, bank: Bank) -> RoleContext:
     """The family of the meta's title and the band of its level (the title's when it is silent)."""
-    match = resolve_title(meta.target_role, bank)
-    from_level = band_from_level(meta.experience_level)
+    return role_context_for(meta.target_role, meta.experience_level, bank)
+
+
+def role_context_for(target_role: str, experience_level: str, bank: Bank) -> RoleContext:
+    """`role_context` from the two fields as typed (the setup form, before a meta exists)."""
+    match = resolve_title(target_role, bank)
+    from_level = band_from_level(experience_level)
     if from_level is not None:
         return RoleContext(match, from_level, "level")
-    from_title = band_from_title(meta.target_role)
+    from_title = band_from_title(target_role)
     if from_title is not None:
         return RoleContext(match, from_title, "title")
     return RoleContext(match, DEFAULT_BAND, "default")

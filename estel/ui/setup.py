@@ -10,9 +10,11 @@ import logging
 
 import streamlit as st
 
+from estel.brains.offline.bank import load_bank
 from estel.contract import MAX_QUESTIONS, MIN_QUESTIONS, InterviewMeta
 from estel.engine import Engine
 from estel.errors import EstelError
+from estel.roles.context import role_context_for
 from estel.roles.levels import DEFAULT_LEVEL, EXPERIENCE_LEVELS
 from estel.ui import resources, state
 from estel.ui.coach_view import coach_chosen, coach_toggle
@@ -130,6 +132,7 @@ def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
                              key=state.SETUP_DIFFICULTY,
                              format_func=str.capitalize, required=True, width="stretch")
         _inline(problems, "difficulty")
+    _interviewing_as()
     left, right = st.columns(2)
     with left:
         st.slider("Number of questions", MIN_QUESTIONS, MAX_QUESTIONS,
@@ -141,6 +144,16 @@ def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
                      key=state.SETUP_LANGUAGE, format_func=LANGUAGES.__getitem__)
         _inline(problems, "language")
     coach_toggle()
+
+
+def _interviewing_as() -> None:
+    """What the typed title and level resolve to, live, before Start ('Nursing — RN · senior')."""
+    role = (st.session_state.get(state.SETUP_ROLE) or "").strip()
+    if role:
+        level = st.session_state.get(state.SETUP_LEVEL) or ""
+        st.caption(role_context_for(role, level, load_bank()).interviewing_as(),
+                   help="Resolved from the title you typed; a title no family matches gets "
+                   "general questions. The level sets the band: entry, mid, senior or lead.")
 
 
 def setup_screen() -> state.InterviewRun | None:

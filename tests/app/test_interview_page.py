@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
 from estel.config import load_settings
 from estel.contract import MAX_ANSWER_CHARS
 from estel.store import open_store
+from estel.ui.forms import SetupChoice
+from estel.ui.state import PREFILL_KEY
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 def test_whole_offline_interview_runs_from_setup_to_saved_report(driver, page_text, app_env):
@@ -154,3 +162,19 @@ def test_setup_is_kept_after_visiting_another_page(driver):
     assert at.selectbox(key="setup_level").value == level
     assert at.segmented_control(key="setup_difficulty").value == "hard"
     assert at.slider(key="setup_questions").value == 5
+
+
+def test_setup_and_interview_say_who_the_candidate_interviews_as(driver, page_text):
+    at = driver.open()
+    at.selectbox(key="setup_role").select("Registered Nurse").run()
+    at.selectbox(key="setup_level").select("Senior").run()
+    assert "Interviewing as: Nursing — Registered Nurse · senior" in page_text(at, "caption")
+
+    typed = AppTest.from_file(str(APP), default_timeout=30)  # a title typed, not suggested
+    typed.session_state[PREFILL_KEY] = SetupChoice("Marine Biologist", "Graduate", "standard",
+                                                   8, "en")
+    typed.run()
+    assert "No role family in the catalogue matched" in page_text(typed, "caption")
+    typed.button(key="setup_start").click().run()
+    assert not typed.exception
+    assert "Interviewing as: Marine Biologist · entry level" in page_text(typed, "caption")
