@@ -24,6 +24,7 @@ Pure and deterministic; the index of a bank is built once per bank object.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,6 +72,7 @@ LONG_WORD = 10  # from this length a word may have two typos, shorter ones one
 @lru_cache(maxsize=4096)
 def normalise_title(text: str) -> str:
     """Lower case, punctuation as spaces, compounds joined, short forms expanded."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()  # é -> e
     text = text.lower().replace("&", " and ").replace("c++", "cpp").replace("c#", "csharp")
     text = " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
     for spaced, joined in COMPOUNDS:
@@ -79,8 +81,11 @@ def normalise_title(text: str) -> str:
 
 
 def role_variants(role: str) -> tuple[tuple[str, ...], ...]:
-    """The title's words as typed, without seniority noise, and with a comma's halves swapped."""
+    """The title's words (without a bracketed gloss, then as typed), with a comma's halves
+    swapped, and each without seniority noise."""
     variants = [tuple(normalise_title(role).split())]
+    if "(" in role:  # 'Registered Nurse (RN)': the title without its bracketed gloss first
+        variants.insert(0, tuple(normalise_title(re.sub(r"\([^)]*\)?", " ", role)).split()))
     if role.count(",") == 1:
         before, after = role.split(",")
         variants.append(tuple(normalise_title(f"{after} {before}").split()))
@@ -226,6 +231,9 @@ def resolve_title(role: str, bank: Bank) -> TitleMatch:
 
 def _resolve(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
     variants = role_variants(role)
+    plain = tuple(w for w in (variants[-1] if variants else ()) if w not in NOISE)
+    if not plain:  # punctuation, another script, or only seniority words ('Senior', 'Lead')
+        return GENERIC_FAMILY, "", 0.0, "none"
     partial: tuple[_Entry, tuple[str, ...], float] | None = None
     for number, words in enumerate(variants):
         entry = index.contained(words)
@@ -240,7 +248,6 @@ def _resolve(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
             return _found(entry, fixed, "typo", 0.08 * count)
     if partial is not None:
         return _found(partial[0], partial[1], "contains", partial[2])
-    plain = variants[-1]
     # the department: the title's words, or its modifiers when the head noun is unknown
     # ('Retail Assistant': titles starting 'retail' are one family's)
     for words in (plain, plain[:-1]):

@@ -80,6 +80,18 @@ def test_unknown_titles_fall_back_to_generic_with_zero_confidence():
         assert match.title == typed
 
 
+def test_titles_with_no_work_in_them_fall_back_without_failing():
+    for typed in ("!!!", "Senior", "Lead", "Head of", "资深工程师", "the"):
+        match = resolve_title(typed, SMALL_BANK)
+        assert match.is_generic, typed
+        assert match.confidence == 0.0
+
+
+def test_accents_and_bracketed_glosses_do_not_hide_the_title():
+    assert resolve_title("Registered Nurse (RN)", SMALL_BANK).matched == "registered nurse"
+    assert resolve_title("Marketing Exécutive", SMALL_BANK).family.family == "marketing"
+
+
 def test_short_abbreviations_are_never_typo_corrected():
     # 'SRA' is one edit from 'sre' but three letters long: an unknown abbreviation
     assert resolve_title("SRA", SMALL_BANK).is_generic
