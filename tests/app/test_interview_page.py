@@ -178,3 +178,22 @@ def test_setup_and_interview_say_who_the_candidate_interviews_as(driver, page_te
     typed.button(key="setup_start").click().run()
     assert not typed.exception
     assert "Interviewing as: Marine Biologist · entry level" in page_text(typed, "caption")
+
+
+STRONG_INTRO = (
+    "I'm an analyst with six years of experience, most recently at Northwind where I led a team "
+    "of four building our reporting platform. I enjoy turning messy problems into simple "
+    "systems: last year I redesigned our billing pipeline, which cut failed invoices by 30%. "
+    "I'm interested in this role because it combines hands-on work with mentoring, and my goal "
+    "is to grow into a lead who measures impact, not activity."
+)
+
+
+def test_a_question_moved_by_the_adaptive_step_says_why(driver, page_text):
+    at = driver.open()
+    driver.start(at)
+    assert "harder:" not in page_text(at, "markdown")  # q1 has the chosen difficulty
+    driver.answer(at, 1, STRONG_INTRO)
+    payload = at.session_state["estel_run"].current.response.payload
+    assert payload.difficulty == "hard"
+    assert ":red-badge[hard] :gray[harder: your answers are strong]" in page_text(at, "markdown")
