@@ -147,13 +147,18 @@ def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
 
 
 def _interviewing_as() -> None:
-    """What the typed title and level resolve to, live, before Start ('Nursing — RN · senior')."""
+    """What the typed title and level resolve to, live, before Start ('Nursing — RN · senior').
+
+    Always one caption in this slot, so typing a title does not shift the fields below it
+    (a shifted slider lost key presses in the browser test)."""
     role = (st.session_state.get(state.SETUP_ROLE) or "").strip()
-    if role:
-        level = st.session_state.get(state.SETUP_LEVEL) or ""
-        st.caption(role_context_for(role, level, load_bank()).interviewing_as(),
-                   help="Resolved from the title you typed; a title no family matches gets "
-                   "general questions. The level sets the band: entry, mid, senior or lead.")
+    if not role:
+        st.caption("Type any job title: the role family that interviews you shows here.")
+        return
+    level = st.session_state.get(state.SETUP_LEVEL) or ""
+    st.caption(role_context_for(role, level, load_bank()).interviewing_as(),
+               help="Resolved from the title you typed; a title no family matches gets general "
+               "questions. The level sets the band: entry, mid, senior or lead.")
 
 
 def setup_screen() -> state.InterviewRun | None:
