@@ -60,7 +60,7 @@ def _ask(bank, family: str, question_id: str, role: str, answer: str):
 
 
 QUESTIONS = (("software_engineering", "swe-tech-entry-03"), ("data_analytics", "da-beh-entry-01"),
-             ("generic", "gen-intro-em-01"), ("marketing", "mkt-wrap-sl-02"))
+             ("generic", "gen-intro-em-01"), ("marketing", "mkt-wrap-sl-01"))
 
 
 @pytest.mark.parametrize(("family", "question_id"), QUESTIONS)
