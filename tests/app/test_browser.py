@@ -37,6 +37,9 @@ def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_serve
     role.click()
     role.fill("Data Analyst")  # free text, not one of the suggestions' exact spelling needed
     page.keyboard.press("Enter")
+    # the role's rerun adds the live "Interviewing as" line above the slider, redrawing it:
+    # keys pressed before that rerun lands would go to a slider that is then replaced
+    page.get_by_text("Interviewing as:").wait_for()
     page.get_by_role("slider").focus()
     for _ in range(5):  # 8 → 3 questions
         page.keyboard.press("ArrowLeft")
@@ -78,6 +81,9 @@ def test_a_reload_mid_interview_continues_at_the_same_question(streamlit_server,
     role.click()
     role.fill("Data Analyst")
     page.keyboard.press("Enter")
+    # the role's rerun adds the live "Interviewing as" line above the slider, redrawing it:
+    # keys pressed before that rerun lands would go to a slider that is then replaced
+    page.get_by_text("Interviewing as:").wait_for()
     page.get_by_role("slider").focus()
     for _ in range(4):  # 8 → 4 questions
         page.keyboard.press("ArrowLeft")

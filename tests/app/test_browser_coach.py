@@ -31,6 +31,9 @@ def test_coach_mode_shows_a_panel_after_each_answer_and_in_the_report(streamlit_
     role.click()
     role.fill("Data Analyst")
     page.keyboard.press("Enter")
+    # the role's rerun adds the live "Interviewing as" line above the slider, redrawing it:
+    # keys pressed before that rerun lands would go to a slider that is then replaced
+    page.get_by_text("Interviewing as:").wait_for()
     page.get_by_role("slider").focus()
     for _ in range(6):  # 8 → 2 questions
         page.keyboard.press("ArrowLeft")
