@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
+from estel import session
 from estel.contract import EstelInterviewEnvelope, InterviewRequest, error_envelope
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
 from estel.errors import BadInput, ErrorKind, EstelError
@@ -52,6 +53,7 @@ def parse_request(data: Any) -> InterviewRequest:
         request.model_dump_json()
     except PydanticSerializationError:
         raise BadInput("The request contains invalid Unicode text.") from None
+    session.check_message(request.message)
     return request
 
 

@@ -6,6 +6,7 @@ arithmetic live here so no brain can miscount, skip a phase or inflate a score.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from estel.contract import (
@@ -36,6 +37,21 @@ BASE_DIFFICULTY: dict[MetaDifficulty, QuestionDifficulty] = {
 }
 
 ZERO_SCORES = SessionScores(communication=0.0, content=0.0, confidence=0.0)
+
+# C0/C1 control characters other than tab and line breaks (NUL, ESC, DEL ...) and the bidi
+# overrides and isolates that can make stored text display differently from what it says
+# ("Trojan Source"). Answers lose them; roles, levels and a tampered transcript are refused.
+CONTROL_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_control_chars(text: str) -> str:
+    return CONTROL_CHARS.sub("", text)
+
+
+def _refuse_control_chars(text: str, where: str) -> None:
+    if CONTROL_CHARS.search(text):
+        raise BadInput(f"{where} contains control characters.")
 
 
 def phase_plan(total: int) -> tuple[Phase, ...]:
@@ -123,6 +139,8 @@ def check_meta(meta: InterviewMeta) -> None:
         raise BadInput(
             f"questions_target must be between {MIN_QUESTIONS} and {MAX_QUESTIONS}."
         )
+    _refuse_control_chars(meta.target_role, "target_role")
+    _refuse_control_chars(meta.experience_level, "experience_level")
     role = meta.target_role.strip()
     if not role:
         raise BadInput("target_role must not be empty.")
@@ -135,8 +153,9 @@ def check_meta(meta: InterviewMeta) -> None:
 
 
 def check_answer(text: str) -> str:
-    """The candidate's answer, stripped; blank or over-long answers are refused."""
-    stripped = text.strip()
+    """The candidate's answer, stripped of control characters and outer space; blank or
+    over-long answers are refused."""
+    stripped = without_control_chars(text).strip()
     if not stripped:
         raise BadInput("The answer is empty. Type an answer before sending.")
     if len(stripped) > MAX_ANSWER_CHARS:
@@ -144,6 +163,15 @@ def check_answer(text: str) -> str:
             f"The answer is {len(stripped):,} characters; the limit is {MAX_ANSWER_CHARS:,}."
         )
     return stripped
+
+
+def check_message(text: str) -> None:
+    """The request's message obeys the answer limit on every turn, the first included (where
+    it is ignored): one limit for the app, the command line and HTTP."""
+    if len(text.strip()) > MAX_ANSWER_CHARS:
+        raise BadInput(
+            f"The message is {len(text.strip()):,} characters; the limit is {MAX_ANSWER_CHARS:,}."
+        )
 
 
 def is_finished(state: InterviewSessionState) -> bool:
@@ -198,6 +226,9 @@ def _check_transcript(transcript: Sequence[InterviewTranscriptItem]) -> None:
             raise BadInput(f"session_state.transcript[{number - 1}].question is empty or too long.")
         if not item.topic.strip() or len(item.topic) > MAX_TOPIC_CHARS:
             raise BadInput(f"session_state.transcript[{number - 1}].topic is empty or too long.")
+        # answers come from the client (ours are cleaned by check_answer); questions and
+        # topics come from a brain and are not the client's to add control characters to
+        _refuse_control_chars(item.answer or "", f"session_state.transcript[{number - 1}].answer")
         if item.answer is None:
             if number - 1 != last:
                 raise BadInput(f"session_state.transcript[{number - 1}] has no answer but a later "

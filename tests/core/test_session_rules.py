@@ -110,7 +110,9 @@ assessments = st.builds(
     AnswerAssessment, communication=one_decimal, content=one_decimal, confidence=one_decimal,
     note=st.just("property test"),
 )
-answers = st.text(min_size=1, max_size=60).filter(lambda text: text.strip())
+# answers as stored: control characters dropped, then stripped (session.check_answer)
+answers = st.text(min_size=1, max_size=60).filter(
+    lambda text: session.without_control_chars(text).strip())
 
 
 def scripted_step(assessment: AnswerAssessment, proposed: str):
@@ -154,7 +156,8 @@ def check_open_state(result, meta, number, given_answers):
         f"q{n}" for n in range(1, number + 1)
     ]
     assert [item.answer for item in state.transcript] == [
-        *(text.strip() for text in given_answers[: number - 1]), None
+        *(session.without_control_chars(text).strip() for text in given_answers[: number - 1]),
+        None
     ]
     payload = result.response.payload
     assert payload.kind == "question"
