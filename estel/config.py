@@ -1,67 +1,83 @@
-"""Settings: Streamlit secrets, then the environment, then defaults.
+"""Settings (pydantic-settings): explicit overrides, then Streamlit secrets, then the
+environment, then defaults.
 
 Every setting has one name, used both as the environment variable and as the top-level key in
-`.streamlit/secrets.toml`. This module does not import streamlit: the UI passes `st.secrets` in
-(guarded, since a missing secrets file raises), the CLI and server pass nothing.
+`.streamlit/secrets.toml` (each field's `validation_alias`). pydantic-settings reads the
+environment; secrets come in through a small custom source, because this module does not import
+streamlit: the UI passes `st.secrets` in (guarded, since a missing secrets file raises), the CLI
+and server pass nothing. Empty or blank values count as unset.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from estel.errors import BadInput
 
-# field name -> the env var / secret key that sets it
-SETTING_NAMES: dict[str, str] = {
-    "brain": "ESTEL_BRAIN",
-    "openai_api_key": "OPENAI_API_KEY",
-    "openai_base_url": "OPENAI_BASE_URL",
-    "openai_model": "ESTEL_OPENAI_MODEL",
-    "openai_temperature": "ESTEL_OPENAI_TEMPERATURE",
-    "openai_timeout": "ESTEL_OPENAI_TIMEOUT",
-    "openai_max_retries": "ESTEL_OPENAI_MAX_RETRIES",
-    "openai_json_mode": "ESTEL_OPENAI_JSON_MODE",
-    "fallback": "ESTEL_FALLBACK",
-    "prompt_path": "ESTEL_PROMPT_PATH",
-    "prompt_variants_dir": "ESTEL_PROMPT_VARIANTS_DIR",
-    "sqlite_path": "ESTEL_DB_PATH",
-    "supabase_url": "SUPABASE_URL",
-    "supabase_key": "SUPABASE_KEY",
-    "supabase_timeout": "ESTEL_SUPABASE_TIMEOUT",
-    "api_token": "ESTEL_API_TOKEN",
-    "cors_origins": "ESTEL_CORS_ORIGINS",
-    "rate_limit_per_minute": "ESTEL_RATE_LIMIT_PER_MINUTE",
-}
+# the sources of one load_settings call: (secrets mapping, environment mapping or None = os)
+_SOURCES: ContextVar[tuple[Mapping[str, Any], Mapping[str, str] | None]] = ContextVar(
+    "estel_settings_sources", default=({}, None))
 
 
-class Settings(BaseModel):
+def _named(default: Any, name: str, **constraints: Any) -> Any:
+    return Field(default=default, validation_alias=name, **constraints)
+
+
+class Settings(BaseSettings):
     """Resolved configuration. Secrets are SecretStr so they never print."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = SettingsConfigDict(extra="forbid", frozen=True, case_sensitive=True,
+                                      env_ignore_empty=True, validate_by_name=True,
+                                      validate_by_alias=True)
 
-    brain: Literal["auto", "offline", "openai"] = "auto"
-    openai_api_key: SecretStr | None = None
-    openai_base_url: str | None = None
-    openai_model: str = "gpt-4.1-mini"
-    openai_temperature: float = Field(default=0.4, ge=0, le=2)
-    openai_timeout: float = Field(default=30.0, gt=0, le=600)
-    openai_max_retries: int = Field(default=2, ge=0, le=10)
-    openai_json_mode: Literal["auto", "json_schema", "json_object"] = "auto"
-    fallback: Literal["none", "offline"] = "none"
-    prompt_path: str | None = None
-    prompt_variants_dir: str | None = None  # prompt lab variants; None = estel/prompts/variants
-    sqlite_path: str = "estel.db"
-    supabase_url: str | None = None
-    supabase_key: SecretStr | None = None
-    supabase_timeout: float = Field(default=10.0, gt=0, le=120)
-    api_token: SecretStr | None = None
-    cors_origins: str = "*"
-    rate_limit_per_minute: int = Field(default=60, ge=1)
+    brain: Literal["auto", "offline", "openai"] = _named("auto", "ESTEL_BRAIN")
+    openai_api_key: SecretStr | None = _named(None, "OPENAI_API_KEY")
+    openai_base_url: str | None = _named(None, "OPENAI_BASE_URL")
+    openai_model: str = _named("gpt-4.1-mini", "ESTEL_OPENAI_MODEL")
+    openai_temperature: float = _named(0.4, "ESTEL_OPENAI_TEMPERATURE", ge=0, le=2)
+    openai_timeout: float = _named(30.0, "ESTEL_OPENAI_TIMEOUT", gt=0, le=600)
+    openai_max_retries: int = _named(2, "ESTEL_OPENAI_MAX_RETRIES", ge=0, le=10)
+    openai_json_mode: Literal["auto", "json_schema", "json_object"] = _named(
+        "auto", "ESTEL_OPENAI_JSON_MODE")
+    fallback: Literal["none", "offline"] = _named("none", "ESTEL_FALLBACK")
+    prompt_path: str | None = _named(None, "ESTEL_PROMPT_PATH")
+    # prompt lab variants; None = estel/prompts/variants
+    prompt_variants_dir: str | None = _named(None, "ESTEL_PROMPT_VARIANTS_DIR")
+    sqlite_path: str = _named("estel.db", "ESTEL_DB_PATH")
+    supabase_url: str | None = _named(None, "SUPABASE_URL")
+    supabase_key: SecretStr | None = _named(None, "SUPABASE_KEY")
+    supabase_timeout: float = _named(10.0, "ESTEL_SUPABASE_TIMEOUT", gt=0, le=120)
+    api_token: SecretStr | None = _named(None, "ESTEL_API_TOKEN")
+    cors_origins: str = _named("*", "ESTEL_CORS_ORIGINS")
+    rate_limit_per_minute: int = _named(60, "ESTEL_RATE_LIMIT_PER_MINUTE", ge=1)
+
+    @classmethod
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Overrides, then secrets, then the environment (os.environ unless one is given)."""
+        secrets, environ = _SOURCES.get()
+        env = env_settings if environ is None else MappingSource(settings_cls, environ)
+        return init_settings, MappingSource(settings_cls, secrets), env
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_unset(cls, data: Any) -> Any:
+        """Strip text values; a blank one ("  ") is unset like an empty one."""
+        if not isinstance(data, dict):
+            return data
+        stripped = {k: v.strip() if isinstance(v, str) else v for k, v in data.items()}
+        return {k: v for k, v in stripped.items() if v != ""}
 
     @property
     def openai_configured(self) -> bool:
@@ -90,6 +106,40 @@ class Settings(BaseModel):
         return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
 
 
+# field name -> the env var / secret key that sets it
+SETTING_NAMES: dict[str, str] = {name: str(field.validation_alias)
+                                 for name, field in Settings.model_fields.items()}
+
+
+class MappingSource(PydanticBaseSettingsSource):
+    """Top-level keys of a mapping by setting name: `st.secrets`, or an explicit environment."""
+
+    def __init__(self, settings_cls: type[BaseSettings], mapping: Mapping[str, Any]) -> None:
+        super().__init__(settings_cls)
+        self.mapping = mapping
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        key = str(field.validation_alias or field_name)
+        return _lookup(self.mapping, key), key, False
+
+    def __call__(self) -> dict[str, Any]:
+        found = {}
+        for name, field in self.settings_cls.model_fields.items():
+            value, key, _ = self.get_field_value(field, name)
+            if value not in (None, ""):
+                found[key] = value
+        return found
+
+
+@contextmanager
+def _sources(secrets: Mapping[str, Any], environ: Mapping[str, str] | None) -> Iterator[None]:
+    token = _SOURCES.set((secrets, environ))
+    try:
+        yield
+    finally:
+        _SOURCES.reset(token)
+
+
 def load_settings(
     secrets: Mapping[str, Any] | None = None,
     environ: Mapping[str, str] | None = None,
@@ -99,17 +149,9 @@ def load_settings(
 
     Empty strings count as unset, so `OPENAI_API_KEY=` in a shell does not select the OpenAI brain.
     """
-    environ = os.environ if environ is None else environ
-    values: dict[str, Any] = {}
-    for field_name, key in SETTING_NAMES.items():
-        for source in (secrets or {}, environ):
-            value = _lookup(source, key)
-            if value not in (None, ""):
-                values[field_name] = value
-                break
-    values.update({k: v for k, v in overrides.items() if v is not None})
     try:
-        return Settings.model_validate(values)
+        with _sources(secrets or {}, environ):
+            return Settings(**{k: v for k, v in overrides.items() if v is not None})
     except ValidationError as error:
         problems = "; ".join(
             f"{SETTING_NAMES.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}"
