@@ -1,8 +1,9 @@
 """The HTTP service: the seed's edge function (`POST` the locked request, get an envelope back).
 
 Every response is a JSON envelope: FastAPI's own error pages (404, 405, 422, 500) are replaced,
-and `CorsAndEnvelopeGuard` catches anything that still escapes. Turns run in the threadpool
-because the engine and brains are synchronous.
+and `EnvelopeGuard` catches anything that still escapes; Starlette's CORS middleware wraps it
+all. The token is read by FastAPI's `HTTPBearer`, so the OpenAPI schema documents it. Turns run
+in the threadpool because the engine and brains are synchronous.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
@@ -35,15 +37,22 @@ from estel.handler import TurnOutcome
 from estel.server.guards import (
     MAX_BODY_BYTES,
     BodyTooLarge,
-    CorsAndEnvelopeGuard,
+    EnvelopeGuard,
+    PreflightCORS,
     RateLimiter,
-    bearer_ok,
+    cors_options,
     envelope_bytes,
     read_limited,
+    token_matches,
 )
 from estel.server.service import BrainService
 
 log = logging.getLogger("estel.server")
+
+# parses `Authorization: Bearer <token>` (None when absent or another scheme; the route then
+# answers our 401 envelope) and documents the scheme in OpenAPI
+Credentials = HTTPAuthorizationCredentials | None
+BEARER = Security(HTTPBearer(scheme_name="bearer", auto_error=False))
 
 BRAIN_PATH = "/v1/brain"
 SESSION_PATH = "/v1/sessions/{session_id}"
@@ -128,7 +137,8 @@ def create_app(
     app.state.service = service
     _add_routes(app, service, settings)
     _add_error_handlers(app)
-    app.add_middleware(CorsAndEnvelopeGuard, origins=settings.cors_origin_list)
+    app.add_middleware(EnvelopeGuard)  # added first: inside, so its 500 gets CORS headers
+    app.add_middleware(PreflightCORS, **cors_options(settings.cors_origin_list))
     app.openapi = lambda: _openapi(app, settings)  # type: ignore[method-assign]
     return app
 
@@ -137,24 +147,25 @@ def _add_routes(app: FastAPI, service: BrainService, settings: Settings) -> None
     limiter = RateLimiter(settings.rate_limit_per_minute)
     token = settings.api_token.get_secret_value() if settings.api_token else None
 
-    def refused(request: Request) -> Response | None:
+    def refused(request: Request, credentials: HTTPAuthorizationCredentials | None
+                ) -> Response | None:
         """The rate limit's 429 or the bearer check's 401, else None (go ahead)."""
         wait = limiter.acquire(request.client.host if request.client else "unknown")
         if wait is not None:
             return envelope_response(429, error_envelope(
                 f"Too many requests. Try again in {wait} s."), {"Retry-After": str(wait)})
-        if not bearer_ok(request.headers.get("authorization"), token):
+        if not token_matches(credentials.credentials if credentials else None, token):
             return envelope_response(401, error_envelope(
                 "Missing or invalid bearer token."), {"WWW-Authenticate": "Bearer"})
         return None
 
     @app.post(BRAIN_PATH, response_model=EstelInterviewEnvelope, responses=ERROR_RESPONSES,
               summary="Run one interview turn", openapi_extra=_request_body_doc())
-    async def brain(request: Request) -> Response:
+    async def brain(request: Request, credentials: Credentials = BEARER) -> Response:
         """The seed's request in; a `BrainEnvelope` out (success or error). The reply's
         `Estel-Session` header names the stored interview; sending it back binds the next turn
         to it. A success reply means the turn is saved."""
-        if (refusal := refused(request)) is not None:
+        if (refusal := refused(request, credentials)) is not None:
             return refusal
         try:
             body = await read_limited(request.stream(), request.headers.get("content-length"))
@@ -173,10 +184,11 @@ def _add_routes(app: FastAPI, service: BrainService, settings: Settings) -> None
 
     @app.get(SESSION_PATH, response_model=EstelInterviewEnvelope, responses=session_responses,
              summary="The stored interview's last turn")
-    async def stored_session(session_id: str, request: Request) -> Response:
+    async def stored_session(session_id: str, request: Request,
+                             credentials: Credentials = BEARER) -> Response:
         """For a client that lost its state: the open question with its session_state, or the
         final feedback; the same envelope the last turn sent."""
-        if (refusal := refused(request)) is not None:
+        if (refusal := refused(request, credentials)) is not None:
             return refusal
         outcome = await run_in_threadpool(service.stored, session_id)
         if outcome is None:
@@ -256,9 +268,9 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
     components = schema.setdefault("components", {})
     components.setdefault("schemas", {}).update(extra.get("$defs", {}))
     _document_rules(components["schemas"])
-    if settings.api_token:
-        components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
-        schema["paths"][BRAIN_PATH]["post"]["security"] = [{"bearer": []}]
-        schema["paths"][SESSION_PATH]["get"]["security"] = [{"bearer": []}]
+    if not settings.api_token:  # HTTPBearer documents the token; without one none is needed
+        components.pop("securitySchemes", None)
+        for operation in (op for path in schema["paths"].values() for op in path.values()):
+            operation.pop("security", None)
     app.openapi_schema = schema
     return schema

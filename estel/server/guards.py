@@ -1,7 +1,15 @@
-"""What stands in front of a turn: CORS, the envelope safety net, auth, rate limit, body size.
+"""What stands in front of a turn: CORS, the envelope safety net, rate limit, body size.
 
-Pure ASGI and plain classes, no FastAPI: each guard is small enough to test on its own and cheap
-enough to run on every request.
+CORS is Starlette's `CORSMiddleware` (configured by `cors_options`); the bearer token is FastAPI's
+`HTTPBearer` (estel.server.app). What is left here is ours: the envelope safety net, the body
+reader and the rate limiter.
+
+The rate limiter stays our own, on purpose: it is a token bucket per client (a burst of
+`per_minute`, then one turn every 60/per_minute s) that says exactly how long to wait for
+Retry-After, with an injectable clock so its tests are exact. `limits` / `slowapi` offer fixed or
+moving windows instead (after a burst a client waits for the window, not for the next token),
+read the wall clock, and slowapi answers with its own 429 body where ours must be an envelope;
+for ~40 lines that is not a better trade.
 """
 
 from __future__ import annotations
@@ -12,8 +20,11 @@ import math
 import threading
 import time
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 from starlette.datastructures import Headers
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from estel.contract import EstelInterviewEnvelope, error_envelope
@@ -23,10 +34,11 @@ log = logging.getLogger("estel.server")
 
 MAX_BODY_BYTES = 64 * 1024
 # The seed's corsHeaders, plus what a browser needs for preflight and to read Retry-After.
-CORS_ALLOW_HEADERS = "authorization, x-client-info, apikey, content-type, estel-session"
-CORS_ALLOW_METHODS = "GET, POST, OPTIONS"
-CORS_EXPOSE_HEADERS = "Retry-After, Estel-Session"
-CORS_MAX_AGE = "600"
+CORS_ALLOW_HEADERS = ("authorization", "x-client-info", "apikey", "content-type",
+                      "estel-session")
+CORS_ALLOW_METHODS = ("GET", "POST", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("Retry-After", "Estel-Session")
+CORS_MAX_AGE = 600
 
 
 def envelope_bytes(envelope: EstelInterviewEnvelope) -> bytes:
@@ -54,14 +66,12 @@ async def read_limited(
     return b"".join(chunks)
 
 
-def bearer_ok(authorization: str | None, token: str | None) -> bool:
-    """True when no token is configured, or the header carries it (constant-time compare)."""
+def token_matches(presented: str | None, token: str | None) -> bool:
+    """True when no token is configured, or the presented bearer credentials are it
+    (constant-time compare)."""
     if not token:
         return True
-    if not authorization:
-        return False
-    scheme, _, presented = authorization.partition(" ")
-    if scheme.lower() != "bearer":
+    if not presented:
         return False
     return hmac.compare_digest(presented.strip().encode("utf-8"), token.encode("utf-8"))
 
@@ -102,65 +112,53 @@ class RateLimiter:
             del self._buckets[key]
 
 
-class CorsAndEnvelopeGuard:
-    """Outermost middleware: CORS headers on every response, OPTIONS preflight, and a last
-    safety net that turns any escaped exception into a 500 envelope (never a stack trace)."""
+def cors_options(origins: list[str]) -> dict[str, Any]:
+    """Starlette CORSMiddleware's options: the seed's headers, any or the listed origins."""
+    return {"allow_origins": origins or ["*"], "allow_methods": CORS_ALLOW_METHODS,
+            "allow_headers": CORS_ALLOW_HEADERS, "expose_headers": CORS_EXPOSE_HEADERS,
+            "max_age": CORS_MAX_AGE}
 
-    def __init__(self, app: ASGIApp, origins: list[str]) -> None:
+
+class PreflightCORS(CORSMiddleware):
+    """Starlette's CORS middleware, answering an accepted preflight 204 with no body (as the
+    service always has) instead of 200 "OK"."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 200:
+            return response
+        headers = {k: v for k, v in response.headers.items()
+                   if k not in ("content-length", "content-type")}
+        return Response(status_code=204, headers=headers)
+
+
+class EnvelopeGuard:
+    """A last safety net: any exception that escapes the app becomes a 500 envelope (never a
+    stack trace). Sits inside the CORS middleware, so that answer carries CORS headers too."""
+
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.any_origin = "*" in origins or not origins
-        self.origins = frozenset(origins)
-
-    def cors_headers(self, origin: str | None) -> list[tuple[bytes, bytes]]:
-        headers = [
-            (b"access-control-allow-headers", CORS_ALLOW_HEADERS.encode()),
-            (b"access-control-allow-methods", CORS_ALLOW_METHODS.encode()),
-            (b"access-control-expose-headers", CORS_EXPOSE_HEADERS.encode()),
-        ]
-        if self.any_origin:
-            return [(b"access-control-allow-origin", b"*"), *headers]
-        headers.append((b"vary", b"Origin"))
-        if origin and origin in self.origins:
-            headers.append((b"access-control-allow-origin", origin.encode("latin-1")))
-        return headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        cors = self.cors_headers(Headers(scope=scope).get("origin"))
-        if scope["method"] == "OPTIONS":  # the seed answers every OPTIONS with its CORS headers
-            await _send_preflight(send, cors)
-            return
         started = False
 
-        async def send_with_cors(message: Message) -> None:
+        async def send_tracked(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                message = {**message, "headers": [*message.get("headers", []), *cors]}
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_cors)
+            await self.app(scope, receive, send_tracked)
         except Exception:  # the contract: whatever happens, the caller gets an envelope
             log.exception("unhandled error while serving %s %s", scope["method"], scope["path"])
             if started:
                 raise
             body = envelope_bytes(error_envelope(GENERIC_BRAIN_FAILURE))
-            await _send_json(send, 500, body, cors)
-
-
-async def _send_preflight(send: Send, cors: list[tuple[bytes, bytes]]) -> None:
-    headers = [*cors, (b"access-control-max-age", CORS_MAX_AGE.encode()), (b"content-length", b"0")]
-    await send({"type": "http.response.start", "status": 204, "headers": headers})
-    await send({"type": "http.response.body", "body": b""})
-
-
-async def _send_json(
-    send: Send, status: int, body: bytes, extra: list[tuple[bytes, bytes]]
-) -> None:
-    headers = [(b"content-type", b"application/json"),
-               (b"content-length", str(len(body)).encode()), *extra]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+            headers = [(b"content-type", b"application/json"),
+                       (b"content-length", str(len(body)).encode())]
+            await send({"type": "http.response.start", "status": 500, "headers": headers})
+            await send({"type": "http.response.body", "body": body})

@@ -1,4 +1,5 @@
-"""The guards on their own: rate limiter, bearer check, body reader, the envelope safety net."""
+"""The guards on their own: rate limiter, bearer check (through FastAPI's HTTPBearer), body
+reader, the envelope safety net under Starlette's CORS middleware."""
 
 from __future__ import annotations
 
@@ -6,15 +7,27 @@ import asyncio
 
 import httpx
 import pytest
+from fastapi.security import HTTPBearer
+from starlette.requests import Request
 
 from estel.contract import EstelInterviewEnvelope
 from estel.server.guards import (
     BodyTooLarge,
-    CorsAndEnvelopeGuard,
+    EnvelopeGuard,
+    PreflightCORS,
     RateLimiter,
-    bearer_ok,
+    cors_options,
     read_limited,
+    token_matches,
 )
+
+
+def bearer_ok(header: str | None, token: str | None) -> bool:
+    """What the route decides for an Authorization header: HTTPBearer parses, we compare."""
+    headers = [] if header is None else [(b"authorization", header.encode("utf-8"))]
+    request = Request({"type": "http", "method": "POST", "path": "/", "headers": headers})
+    credentials = asyncio.run(HTTPBearer(auto_error=False)(request))
+    return token_matches(credentials.credentials if credentials else None, token)
 
 
 class Clock:
@@ -87,12 +100,12 @@ def test_guard_turns_an_escaped_exception_into_a_500_envelope_with_cors():
     async def broken_app(scope, receive, send):
         raise RuntimeError("secret internals")
 
-    guard = CorsAndEnvelopeGuard(broken_app, origins=["*"])
+    guard = PreflightCORS(EnvelopeGuard(broken_app), **cors_options(["*"]))
     transport = httpx.ASGITransport(app=guard)
 
     async def call():
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            return await client.get("/anything")
+            return await client.get("/anything", headers={"Origin": "https://app.example"})
 
     response = asyncio.run(call())
     assert response.status_code == 500

@@ -47,7 +47,8 @@ def test_module_functions_run_the_first_and_an_answer_turn(base_url, seed_meta):
 
 
 def test_first_turn_answers_200_with_the_seed_envelope_and_cors(base_url, request_for):
-    response = httpx.post(f"{base_url}/v1/brain", json=request_for())
+    response = httpx.post(f"{base_url}/v1/brain", json=request_for(),
+                          headers={"Origin": "https://app.example"})  # as a browser sends it
     assert response.status_code == 200
     assert response.headers["access-control-allow-origin"] == "*"
     body = response.json()
@@ -102,3 +103,9 @@ def test_openapi_declares_bearer_auth_when_a_token_is_set(app_with):
 @pytest.mark.parametrize("path", ["/docs", "/redoc"])
 def test_no_html_documentation_pages(base_url, path, envelope_of):
     envelope_of(httpx.get(f"{base_url}{path}"), 404, "Not found")
+
+
+def test_openapi_declares_no_auth_without_a_token(app_with):
+    schema = app_with().openapi()
+    assert "securitySchemes" not in schema.get("components", {})
+    assert all("security" not in op for path in schema["paths"].values() for op in path.values())
