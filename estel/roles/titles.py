@@ -13,8 +13,10 @@ in order, as:
    rapidfuzz's optimal-string-alignment distance (1 edit up to 9 letters, 2 for longer; a
    transposed pair is one edit; the first letter must agree), so "regsitered nurse" and
    "sofware engineer" resolve while "zookeeper" stays away from "bookkeeper";
-3. a department: "Head of Marketing", "VP, Investment Banking": the words that begin most
-   titles of one family;
+3. a head noun or a department, with typos fixed: the family most of whose titles end with the
+   title's words ("Consultant": management, strategy... consultant) or begin with them ("VP,
+   Investment Banking"), or begin with its modifiers when the head noun is unknown ("Retail
+   Assistant"); a listed word that is a misspelling of a much commoner one is corrected too;
 4. a whole-title fuzzy match (rapidfuzz token_sort_ratio >= 88: word order and spacing aside);
 5. nothing: the generic family, confidence 0, and the UI says so.
 
@@ -67,6 +69,7 @@ SHORT_FORMS = {
 TYPO_CUTOFF = 88  # token_sort_ratio for a whole-title fuzzy match
 MIN_TYPO_LETTERS = 4  # shorter words are abbreviations: never "corrected" (SRE is not SDE)
 LONG_WORD = 10  # from this length a word may have two typos, shorter ones one
+COMMONER = 3  # a listed word is read as a typo of a neighbour used this many times as often
 
 
 @lru_cache(maxsize=4096)
@@ -171,32 +174,38 @@ class TitleIndex:
         fixed, count = [], 0
         for word in words:
             allowed = 1 if len(word) < LONG_WORD else 2
-            if len(word) < MIN_TYPO_LETTERS or word in self.known or word.isdigit():
+            if len(word) < MIN_TYPO_LETTERS or word.isdigit():
                 fixed.append(word)
                 continue
             # typists rarely miss the first letter: requiring it keeps 'zookeeper' off
             # 'bookkeeper'
             near = [n for n in process.extract(word, self.vocabulary, scorer=OSA.distance,
                                                score_cutoff=allowed, limit=None)
-                    if n[0][0] == word[0]]
+                    if n[0][0] == word[0] and n[0] != word]
             # nearest first, then the word most titles use (the lists hold misspellings too)
             best = min(near, key=lambda n: (n[1], -self.frequency[n[0]], n[0]), default=None)
+            if word in self.known and (best is None or self.frequency[best[0]]
+                                       < COMMONER * self.frequency[word]):
+                best = None  # a listed word stays, unless it is a listed misspelling of a
+                # much commoner one ('consultent' beside 'consultant')
             fixed.append(best[0] if best else word)
             count += best is not None
         return tuple(fixed), count
 
-    def department(self, words: tuple[str, ...]) -> _Entry | None:
-        """The family most of whose titles start with `words` ('marketing', 'investment
-        banking'), when one family clearly owns them."""
+    def owner(self, words: tuple[str, ...], *, head: bool) -> tuple[_Entry | None, int]:
+        """The family that clearly owns the titles starting with `words` (a department:
+        'marketing', 'investment banking') or, with `head`, ending with them (a head noun:
+        'consultant'), with how many titles it has so; (None, 0) when no family does."""
         span = len(words)
-        owners = Counter(e.family for e in self.entries
-                         if len(e.words) > span and e.words[:span] == words)
+        found = [e for e in self.entries if len(e.words) > span
+                 and (e.words[-span:] if head else e.words[:span]) == words]
+        owners = Counter(e.family for e in found)
         if not owners:
-            return None
+            return None, 0
         (family, count), *rest = owners.most_common()
         if count < 2 or (rest and rest[0][1] * 2 > count):
-            return None
-        return next(e for e in self.entries if e.family == family and e.words[:span] == words)
+            return None, 0
+        return next(e for e in found if e.family == family), count
 
 
 _INDEXES: dict[int, tuple[Bank, TitleIndex]] = {}
@@ -248,18 +257,30 @@ def _resolve(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
             return _found(entry, fixed, "typo", 0.08 * count)
     if partial is not None:
         return _found(partial[0], partial[1], "contains", partial[2])
-    # the department: the title's words, or its modifiers when the head noun is unknown
-    # ('Retail Assistant': titles starting 'retail' are one family's)
-    for words in (plain, plain[:-1]):
-        entry = index.department(words) if words else None
-        if entry is not None:
-            return entry.family, " ".join(entry.words), 0.6, "department"
+    owned = _owner(index, index.corrected(plain)[0])
+    if owned is not None:
+        return owned
     found = process.extractOne(" ".join(plain), index.phrases, scorer=fuzz.token_sort_ratio,
                                score_cutoff=TYPO_CUTOFF)
     if found is not None:
         entry = index.entries[found[2]]
         return entry.family, found[0], 0.8 * found[1] / 100, "fuzzy"
     return GENERIC_FAMILY, "", 0.0, "none"
+
+
+def _owner(index: TitleIndex, plain: tuple[str, ...]) -> tuple[str, str, float, str] | None:
+    """The family owning the title's words as a head noun ('Consultant': titles ending
+    'consultant'), as a department ('Head of Marketing'), or its modifiers as a department
+    when the head noun is unknown ('Retail Assistant'); the most titles wins, a head noun on a
+    tie."""
+    tries = [(index.owner(plain, head=True), "head noun"),
+             (index.owner(plain, head=False), "department")]
+    if len(plain) > 1:
+        tries.append((index.owner(plain[:-1], head=False), "department"))
+    (entry, _), method = max(tries, key=lambda t: t[0][1])  # max keeps the first of ties
+    if entry is None:
+        return None
+    return entry.family, " ".join(entry.words), 0.6, method
 
 
 def _found(entry: _Entry, words: tuple[str, ...], method: str,

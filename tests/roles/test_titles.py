@@ -40,6 +40,9 @@ SMALL_BANK = {
     "marketing": _family("marketing", "Marketing",
                          ("marketing manager", "marketing executive", "marketer")),
     "finance_accounting": _family("finance_accounting", "Finance", ("bookkeeper",)),
+    "consulting": _family("consulting", "Consulting",
+                          ("management consultant", "strategy consultant", "it consultant")),
+    "medicine": _family("medicine", "Medicine", ("consultant surgeon", "consultant physician")),
     "generic": _family("generic", "General", ()),
 }
 
@@ -62,6 +65,13 @@ def test_typed_titles_resolve_to_their_family(typed, family, method):
     match = resolve_title(typed, SMALL_BANK)
     assert (match.family.family, match.method) == (family, method)
     assert 0.3 <= match.confidence <= 1.0
+
+
+def test_a_bare_head_noun_goes_to_the_family_whose_titles_end_with_it():
+    match = resolve_title("Consultant", SMALL_BANK)
+    assert (match.family.family, match.method) == ("consulting", "head noun")
+    assert resolve_title("Consultant Surgeon", SMALL_BANK).family.family == "medicine"
+    assert resolve_title("consultent", SMALL_BANK).family.family == "consulting"  # a typo
 
 
 def test_the_exact_title_is_surest_and_a_typo_costs_confidence():
