@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -93,9 +94,18 @@ def build_parser(load_modules: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def configure_logging() -> None:
+    """Warnings and errors of every command on stderr, one line each, as `LEVEL logger: text`
+    (stdout stays the command's output). A program that configured logging keeps its own."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
+                            format="%(levelname)s %(name)s: %(message)s")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from estel.errors import EstelError
 
+    configure_logging()
     argv = list(sys.argv[1:] if argv is None else argv)
     # `turn` is called once per turn by scripts: don't import the store, server and evals for it.
     first = next((arg for arg in argv if not arg.startswith("-")), None)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import ipaddress
 import os
 import sys
+from typing import Any
 
 FACTORY = "estel.server:app_factory"
 
@@ -46,8 +48,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     uvicorn.run(FACTORY, factory=True, host=args.host, port=args.port, workers=args.workers,
                 access_log=not args.no_access_log, log_level=args.log_level,
-                server_header=False)
+                log_config=log_config(args.log_level), server_header=False)
     return EXIT_OK
+
+
+def log_config(level: str) -> dict[str, Any]:
+    """uvicorn's own logging config plus the `estel` loggers on its stderr handler and format:
+    uvicorn configures only its loggers, so the service's own warnings (a failed save, a brain
+    error) went to Python's bare last-resort handler and its info lines nowhere. Applied in
+    every worker process, as uvicorn applies its config."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["estel"] = {"handlers": ["default"], "level": level.upper(),
+                                  "propagate": False}
+    return config
 
 
 def _is_loopback(host: str) -> bool:

@@ -202,3 +202,25 @@ def test_cli_main_bad_input_returns_1_with_the_reason(monkeypatch, offline_setti
     assert envelope["status"] == "error"
     assert fragment in envelope["message"]
     assert capsys.readouterr().err == ""
+
+
+def test_the_cli_configures_logging_on_stderr(repo):
+    script = ("import contextlib, io, logging\n"
+              "from estel.cli import main\n"
+              "with contextlib.redirect_stdout(io.StringIO()):\n"
+              "    main(['schema'])\n"
+              "logging.getLogger('estel.check').warning('a warning')\n"
+              "logging.getLogger('estel.check').info('not shown')\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=repo, capture_output=True,
+                          text=True, timeout=60)
+    assert done.stderr.splitlines() == ["WARNING estel.check: a warning"]
+    assert done.stdout == ""
+
+
+def test_serve_puts_the_estel_loggers_on_uvicorns_handler():
+    from estel.server.cli import log_config
+
+    config = log_config("debug")
+    assert config["loggers"]["estel"] == {"handlers": ["default"], "level": "DEBUG",
+                                          "propagate": False}
+    assert "default" in config["handlers"]
