@@ -319,10 +319,12 @@ def display_title(title: str) -> str:
 
 
 def suggestions(family: RoleFamily, limit: int = 2) -> tuple[str, ...]:
-    """The family's first few full titles (two words or more, no seniority words)."""
-    full = [t for t in family.titles
-            if len(t.split()) >= 2 and not NOISE.intersection(t.split())]
-    return tuple(display_title(t) for t in full[:limit])
+    """The family's first few titles as people write them: no abbreviations (under 5 letters),
+    no seniority words, one spelling of each ('Front-end Developer' = 'Frontend Developer')."""
+    full = {normalise_title(t): t for t in reversed(family.titles)
+            if len(t) >= 5 and not NOISE.intersection(normalise_title(t).split())}
+    ordered = list(dict.fromkeys(normalise_title(t) for t in family.titles))
+    return tuple(display_title(full[n]) for n in ordered if n in full)[:limit]
 
 
 def match_family(role: str, bank: Bank) -> RoleFamily:
