@@ -218,20 +218,18 @@ def title_index(bank: Bank) -> TitleIndex:
         if len(_INDEXES) > 16:
             _INDEXES.clear()
         held = _INDEXES[id(bank)] = (bank, TitleIndex(bank))
-        _resolve_cached.cache_clear()  # results are keyed by the bank's id
     return held[1]
 
 
 @lru_cache(maxsize=2048)
-def _resolve_cached(role: str, bank_id: int) -> tuple[str, str, float, str]:
-    index = _INDEXES[bank_id][1]
+def _resolve_cached(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
+    # keyed by the index object itself (hashed by identity; the cache keeps it alive)
     return _resolve(role, index)
 
 
 def resolve_title(role: str, bank: Bank) -> TitleMatch:
     """The family for a typed title, with the catalogue title matched and a confidence."""
-    title_index(bank)  # built (or found) before the cached look-up reads it
-    family, matched, confidence, method = _resolve_cached(role, id(bank))
+    family, matched, confidence, method = _resolve_cached(role, title_index(bank))
     if family == GENERIC_FAMILY and GENERIC_FAMILY not in bank:
         raise LookupError("the question bank has no generic family")
     return TitleMatch(family=bank[family], title=" ".join(role.split()), matched=matched,
