@@ -35,7 +35,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--prompt", metavar="FILE", help="system prompt file (openai brain)")
     p.add_argument("--personas", help="comma-separated persona names (default: all)")
     p.add_argument("--roles", help='comma-separated roles (default: "Software Engineer,Data '
-                                   'Scientist,Business Analyst")')
+                                   'Scientist,Business Analyst"), or "all": one title per '
+                                   'role family and one no family matches')
     p.add_argument("--questions", type=int, default=8, help="questions per interview (1-20)")
     p.add_argument("--difficulty", choices=META_DIFFICULTIES, default="standard")
     p.add_argument("--level", default=DEFAULT_LEVEL,
@@ -74,7 +75,7 @@ def _configs(args: argparse.Namespace, settings: Settings) -> list[EvalConfig]:
 
     base = {
         "personas": _split(args.personas) if args.personas else None,
-        "roles": _split(args.roles) if args.roles else DEFAULT_ROLES,
+        "roles": _roles(args.roles) if args.roles else DEFAULT_ROLES,
         "questions_target": args.questions, "difficulty": args.difficulty,
         "experience_level": args.level, "workers": max(1, args.workers), "settings": settings,
     }
@@ -183,6 +184,18 @@ def _saved(args: argparse.Namespace, settings: Settings) -> int:
     print(render_table(("id", "created (UTC)", "label", "model", "prompt", "result",
                         "comparison"), rows) if rows else f"no saved runs in {store.path}")
     return EXIT_PASS
+
+
+def _roles(text: str) -> list[str]:
+    """The --roles list; "all" = one typed title per role family of the question bank."""
+    if text.strip().lower() != "all":
+        return _split(text)
+    from estel.brains.offline.bank import GENERIC_FAMILY, load_bank
+    from estel.evals.catalogue import family_titles
+
+    bank = load_bank()
+    return [family_titles(bank[name], bank, limit=1)[0] for name in sorted(bank)
+            if name != GENERIC_FAMILY] + ["Marine Biologist"]  # and one the generic family gets
 
 
 def _split(text: str) -> list[str]:

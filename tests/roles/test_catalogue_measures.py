@@ -32,3 +32,13 @@ def test_junior_and_senior_interviews_differ_and_one_band_gives_one_interview(ba
     for m in measures:
         assert m.junior_senior <= JUNIOR_SENIOR, (m.family, m.junior_senior)
         assert m.same_band >= SAME_BAND, (m.family, m.same_band)
+
+
+def test_eval_roles_all_names_one_title_per_family_and_one_generic(bank):
+    from estel.evals.cli import _roles
+    from estel.roles.titles import resolve_title
+
+    roles = _roles("all")
+    families = [resolve_title(r, bank).family.family for r in roles]
+    assert sorted(families) == sorted(bank)  # every family once, generic by the last title
+    assert _roles("BA, Nurse") == ["BA", "Nurse"]
