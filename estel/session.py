@@ -37,6 +37,9 @@ BASE_DIFFICULTY: dict[MetaDifficulty, QuestionDifficulty] = {
 }
 
 ZERO_SCORES = SessionScores(communication=0.0, content=0.0, confidence=0.0)
+# Overall is a weighted mean in which content weighs most: an interview is about what was said,
+# so fluency and confidence cannot carry an empty or wrong answer. Defined here, and only here.
+OVERALL_WEIGHTS: dict[str, float] = {"communication": 0.25, "content": 0.5, "confidence": 0.25}
 
 # C0/C1 control characters other than tab and line breaks (NUL, ESC, DEL ...) and the bidi
 # overrides and isolates that can make stored text display differently from what it says
@@ -130,7 +133,15 @@ def next_scores(
 
 
 def overall(scores: SessionScores) -> float:
-    return round_score((scores.communication + scores.content + scores.confidence) / 3)
+    """The weighted mean of the three dimensions (OVERALL_WEIGHTS), one decimal."""
+    return round_score(weighted(scores.communication, scores.content, scores.confidence))
+
+
+def weighted(communication: float, content: float, confidence: float) -> float:
+    """OVERALL_WEIGHTS applied to three scores, unrounded."""
+    w = OVERALL_WEIGHTS
+    return (w["communication"] * communication + w["content"] * content
+            + w["confidence"] * confidence)
 
 
 def check_meta(meta: InterviewMeta) -> None:

@@ -76,6 +76,13 @@ class Features:
     asks: int = 0  # wrap-up: specific questions the candidate asks the interviewer
     asks_why: bool = False  # ... and says why they matter
     invited: bool = False  # the wrap-up question invites the candidate's own questions
+    rubric: bool = False  # the question has talking points to cover
+    credit: float = 0.0  # share of the rubric earned (explained points, a little for named ones)
+    points_named: tuple[str, ...] = ()  # named but not explained (also in points_missed)
+    red_flags: tuple[str, ...] = ()  # the question's wrong claims the answer makes
+    absolutes: tuple[str, ...] = ()  # "guarantees 100% uptime", "never fails"
+    buzzwords: tuple[str, ...] = ()
+    unsupported: int = 0  # claims of a benefit with no mechanism
 
 
 def praise(f: Features, phase: Phase) -> str:

@@ -13,13 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from estel.analysis.advice import RUN_ON, Features
+from estel import session
+from estel.analysis.advice import Features
 from estel.analysis.advice import advice as advice_for
 from estel.analysis.advice import praise as praise_for
+from estel.analysis.bluff import bluff_markers, without_bluff
 from estel.analysis.lexicon import (
     ASK_REASON,
     ASKING,
-    BANDS,
     CONNECTORS,
     DECISIVE,
     EXAMPLES,
@@ -43,7 +44,9 @@ from estel.analysis.lexicon import (
 )
 from estel.analysis.quote import key_fragment
 from estel.analysis.relevance import is_off_topic, keyword_hits
-from estel.brains.offline.bank import TalkingPoint
+from estel.analysis.rubric import coverage
+from estel.analysis.scores import scores as scores_for
+from estel.brains.offline.bank import RedFlag, TalkingPoint
 from estel.contract import Phase
 
 FLAG_ADVICE = {
@@ -55,14 +58,12 @@ FLAG_ADVICE = {
     "off_topic": "this does not answer the question; talk about what was asked, with an "
     "example from your own work",
 }
-RUN_ON_COST = 1.5  # length points a run-on answer loses at most
 OFF_TOPIC_CAP = 1.5  # the most communication or confidence an off-topic answer keeps
 INJECTION_NOTE = "Instructions to the interviewer were ignored; only the answer itself is scored."
 # A follow-up quotes the candidate ('fixed the bug'); saying it again is not copying the question.
 QUOTED = re.compile(r"(?<!\w)'[^']{1,80}'(?!\w)")
 STAR_PARTS = ("situation", "task", "action", "result")
 ASK_WORDS = 3  # content words that make a question for the interviewer specific
-ASK_BAND = 15  # a wrap-up that asks a real question is complete in fewer words
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,21 @@ class AnswerAnalysis:
     fragment: str  # a short phrase of what the candidate did, for a follow-up to quote
     asks: int = 0  # wrap-up: specific questions asked of the interviewer
     invited: bool = False  # the wrap-up question invited the candidate's own questions
+    points_named: tuple[str, ...] = ()  # named but not explained (also in points_missed)
+    red_flags: tuple[str, ...] = ()  # the question's wrong claims the answer makes
+    corrections: tuple[str, ...] = ()  # what is true instead, one per red flag
+    absolutes: tuple[str, ...] = ()  # unsupported absolutes and superlatives
+    buzzwords: tuple[str, ...] = ()
+    has_result: bool = False  # says what happened or what changed
 
     @property
     def overall(self) -> float:
-        return _round((self.communication + self.content + self.confidence) / 3)
+        return _round(session.weighted(self.communication, self.content, self.confidence))
+
+    @property
+    def covered(self) -> tuple[str, ...]:
+        """Talking points the answer explained."""
+        return self.points_hit
 
     @property
     def is_thin(self) -> bool:
@@ -113,17 +125,19 @@ def analyse_answer(
     talking_points: Sequence[TalkingPoint] = (),
     role_terms: Sequence[str] = (),
     topic: str = "",
+    red_flags: Sequence[RedFlag] = (),
 ) -> AnswerAnalysis:
     """Analyse one answer to `question` (on `topic`) in `phase` and score it."""
     clean, injected = strip_injection(normalise(answer))
     words = tokens(clean)
     flags = _flags(clean, words, question, injected)
-    feats = _features(clean, words, question, phase, talking_points, role_terms)
+    raised = coverage(clean, talking_points, red_flags).red_flags if words else ()
+    feats = _features(clean, words, question, phase, talking_points, role_terms, raised)
     if words and flags in ((), ("injection",)) and is_off_topic(
             words, f"{question} {topic}", talking_points, feats.role_hits):
         flags = (*flags, "off_topic")
     serious = [flag for flag in flags if flag != "injection"]
-    comm, content, conf = _guarded(_scores(feats, phase), serious, injected, bool(words))
+    comm, content, conf = _guarded(scores_for(feats, phase), serious, injected, bool(words))
     if serious or not words:
         praise, advice = "", FLAG_ADVICE[(serious or flags or ["empty"])[0]]
     else:
@@ -151,6 +165,12 @@ def analyse_answer(
         fragment="" if serious else key_fragment(clean),
         asks=feats.asks,
         invited=feats.invited,
+        points_named=feats.points_named,
+        red_flags=feats.red_flags,
+        corrections=tuple(flag.correction for flag in raised),
+        absolutes=feats.absolutes,
+        buzzwords=feats.buzzwords,
+        has_result="result" in feats.star,
     )
 
 
@@ -213,8 +233,10 @@ def _features(
     phase: Phase,
     points: Sequence[TalkingPoint],
     role_terms: Sequence[str],
+    raised: Sequence[RedFlag],
 ) -> Features:
-    hit = tuple(p.point for p in points if keyword_hits(words, p.keywords))
+    rubric = coverage(text, points)
+    bluff = bluff_markers(text)
     star = tuple(part for part in STAR_PARTS if STAR[part].search(text)
                  or (part == "action" and _ownership(text) > 0))
     return Features(
@@ -228,16 +250,23 @@ def _features(
         reasoning=_distinct(REASONING[phase], text),
         connectors=_distinct(CONNECTORS, text),
         examples=len(EXAMPLES.findall(text)),
-        numbers=count_numbers(text),
+        numbers=count_numbers(without_bluff(text)),  # "100% uptime" measures nothing
         vague=len(VAGUE.findall(text)),
         reflection=bool(REFLECTION.search(text)),
-        points_hit=hit,
-        points_missed=tuple(p.point for p in points if p.point not in hit),
+        points_hit=rubric.explained,
+        points_missed=rubric.not_explained,
         role_hits=keyword_hits(words, role_terms),
         overlap=_overlap(words, tokens(question)),
         asks=(asks := _asks(text) if phase == "wrap_up" else 0),
         asks_why=bool(asks and ASK_REASON.search(text)),
         invited=phase == "wrap_up" and bool(INVITES_QUESTIONS.search(question)),
+        rubric=bool(points),
+        credit=rubric.credit,
+        points_named=rubric.named,
+        red_flags=tuple(flag.claim for flag in raised),
+        absolutes=bluff.absolutes,
+        buzzwords=bluff.buzzwords,
+        unsupported=bluff.unsupported,
     )
 
 
@@ -271,45 +300,6 @@ def _overlap(answer: Sequence[str], question: Sequence[str]) -> float:
         return 0.0
     said = {w[:5] for w in answer if len(w) >= 4}
     return len(stems & said) / len(stems)
-
-
-def _scores(f: Features, phase: Phase) -> tuple[float, float, float]:
-    low, high = BANDS[phase]
-    low = min(low, ASK_BAND) if f.asks else low
-    gate = min(1.0, f.words / low)
-    if f.words < low:
-        length = 4.0 * gate**1.3
-    else:  # past the band, rambling costs up to 3 of the 4 length points
-        length = max(1.0, 4.0 - 3.0 * max(0, f.words - high) / (1.5 * high))
-    avg = f.words / max(1, f.sentences)
-    # One unbroken run-on is long to follow whatever its word count: it loses length credit too.
-    length = max(0.0, length - min(RUN_ON_COST, max(0.0, avg - RUN_ON) / RUN_ON))
-    structure = min(1.0, f.sentences / 3) + (1.0 if 6 <= avg <= 32 else 0.3)
-    structure += min(1.0, 0.4 * f.connectors)
-    filler_rate = 100 * len(f.fillers) / max(1, f.words)
-    fluency = max(-2.0, 3.0 - 0.6 * filler_rate)  # heavy filler costs beyond its 3 points
-    communication = length + (structure + fluency) * gate
-    return communication, _content(f, phase, gate), _confidence(f, gate)
-
-
-def _content(f: Features, phase: Phase, gate: float) -> float:
-    total = len(f.points_hit) + len(f.points_missed)
-    coverage = 3.5 * (len(f.points_hit) / total if total else min(1.0, 1.5 * f.overlap))
-    behavioural = phase == "behavioural"
-    # A wrap-up question for the interviewer is the answer's substance, as a STAR part or a step.
-    asked = min(f.asks, 2) + 0.75 * f.asks_why
-    shape = 0.75 * len(f.star) if behavioural else min(3.0, 0.6 * f.reasoning + asked)
-    relevance = min(1.0, max(0.34 * len(f.role_hits), 2.0 * f.overlap))
-    examples = f.examples + f.asks  # a specific question is as concrete as a wrap-up gets
-    specifics = min(1.25, 0.65 * examples) + min(1.25, 0.45 * f.numbers)
-    raw = coverage + shape + relevance + specifics - min(1.5, 0.5 * f.vague)
-    return max(0.0, raw) * gate**0.5
-
-
-def _confidence(f: Features, gate: float) -> float:
-    raw = 5.0 + 1.0 * min(f.ownership, 4) + 0.8 * min(f.decisive, 3)
-    raw -= 1.2 * min(len(f.hedges), 4) + 0.25 * min(len(f.fillers), 6)
-    return max(0.0, min(10.0, raw)) * min(1.0, gate / 0.6)
 
 
 def _note(praise: str, advice: str, injected: bool) -> str:

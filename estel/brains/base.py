@@ -30,13 +30,26 @@ class DraftModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _no_defaults(schema: dict[str, Any]) -> None:
+    for prop in schema.get("properties", {}).values():
+        prop.pop("default", None)
+
+
 class AnswerAssessment(DraftModel):
-    """The brain's judgement of one answer: three scores 0-10 and a short note."""
+    """The brain's judgement of one answer: three scores 0-10, a short note, and what of the
+    question's rubric it covered, missed and got wrong (empty when the brain does not say)."""
 
     communication: float = Field(ge=0, le=10)
     content: float = Field(ge=0, le=10)
     confidence: float = Field(ge=0, le=10)
     note: str = Field(max_length=600)
+    # Optional for code (defaults), required in the JSON Schema an LLM fills (strict structured
+    # outputs reject "default"); lists may be empty.
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_no_defaults)
+
+    covered: tuple[str, ...] = ()  # talking points the answer explained
+    missed: tuple[str, ...] = ()  # talking points it did not explain
+    red_flags: tuple[str, ...] = ()  # the question's wrong claims it made, as named in the rubric
 
     def scores(self) -> SessionScores:
         return SessionScores(

@@ -52,7 +52,7 @@ class TurnRecord:
         return cls(
             number=number, kind=kind, answer=answer, envelope=wire, valid=problem is None,
             problem=problem,
-            assessment=result.assessment.model_dump() if result.assessment else None,
+            assessment=result.assessment.model_dump(mode="json") if result.assessment else None,
             trace=dataclasses.asdict(result.trace) if result.trace else None,
             elapsed_ms=round(result.elapsed_ms, 3), warnings=list(result.warnings),
         )

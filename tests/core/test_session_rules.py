@@ -201,7 +201,7 @@ def test_random_interviews_keep_every_rule(case):
     assert payload.end_of_interview is True
     scores = payload.scores.model_dump()
     assert {name: scores[name] for name in DIMENSIONS} == expected
-    assert scores["overall"] == reference_step(0, 0, sum(expected.values()) / 3)
+    assert scores["overall"] == reference_overall(expected)
     assert [ctx.kind for ctx in brain.calls] == (
         ["opening"] + ["question"] * (meta.questions_target - 1) + ["feedback"]
     )
@@ -263,9 +263,28 @@ def test_first_answer_score_is_that_answer_rounded():
     assert first.model_dump() == {"communication": 7.3, "content": 3.0, "confidence": 10.0}
 
 
-def test_overall_is_the_mean_of_the_three():
+def test_overall_weighs_content_most():
     scores = SessionScores(communication=7.0, content=6.0, confidence=6.0)
-    assert session.overall(scores) == 6.3
+    assert session.overall(scores) == 6.3  # 1.75 + 3 + 1.5 = 6.25, halves up
+    fluent_empty = SessionScores(communication=9.0, content=1.0, confidence=9.0)
+    plain_right = SessionScores(communication=6.0, content=7.0, confidence=6.0)
+    assert session.overall(plain_right) > session.overall(fluent_empty)
+    weights = session.OVERALL_WEIGHTS
+    assert sum(weights.values()) == 1.0
+    assert weights["content"] > max(weights["communication"], weights["confidence"])
+
+
+@given(st.tuples(one_decimal, one_decimal, one_decimal))
+def test_overall_is_the_weighted_mean_rounded_halves_up(values):
+    scores = SessionScores(communication=values[0], content=values[1], confidence=values[2])
+    assert session.overall(scores) == reference_overall(scores.model_dump())
+
+
+def reference_overall(scores: dict[str, float]) -> float:
+    """The weighted mean in exact decimal arithmetic, halves up."""
+    exact = sum(Decimal(repr(session.OVERALL_WEIGHTS[name])) * Decimal(repr(scores[name]))
+                for name in ("communication", "content", "confidence"))
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def test_question_ids():

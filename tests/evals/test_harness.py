@@ -18,6 +18,7 @@ from estel.evals.metrics import (
     repeated_questions,
     role_relevant,
 )
+from estel.evals.personas import persona_names
 from estel.evals.results import InterviewRun, TurnRecord
 
 
@@ -29,12 +30,12 @@ def test_offline_brain_keeps_the_contract_and_orders_the_personas(offline_run: E
     for name in ("strong > average > weak", "prompt-injector ≤ weak", "gibberish ≤ weak"):
         assert checks[name].passed is True, checks[name].detail
     assert metrics.passed
-    assert metrics.interviews == metrics.finished == 9 * 2
+    assert metrics.interviews == metrics.finished == len(persona_names()) * 2
 
 
 def test_offline_run_follows_the_phase_plan_without_repeats(offline_run: EvalRun) -> None:
     metrics = offline_run.metrics
-    assert metrics.questions == 18 * 8
+    assert metrics.questions == len(persona_names()) * 2 * 8
     assert metrics.phase_adherence == 1.0
     assert metrics.repeated_questions <= 2  # near-repeats only: exact repeats are engine errors
     assert metrics.role_relevance >= 0.5

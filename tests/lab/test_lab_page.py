@@ -65,7 +65,7 @@ def test_offline_vs_scripted_run_shows_both_columns(lab, text_of, lab_env: Path)
     assert (validity["A"], validity["B"]) == ("100.0%", "100.0%")
     bars = _chart_traces(at, "lab_score_chart")
     assert [t["name"] for t in bars] == ["A · offline", "B · scripted"]
-    assert bars[1]["y"] == [6.0, 6.0, 6.0]  # the scripted brain's fixed 6/5/7 assessment
+    assert bars[1]["y"] == [5.8, 5.8, 5.8]  # the scripted 6/5/7 assessment, content weighing most
     assert bars[0]["y"][0] > bars[0]["y"][1] > bars[0]["y"][2]
     labels = [e.label for e in at.expander]
     assert sum(label.startswith("strong · Data Scientist") for label in labels) == 2

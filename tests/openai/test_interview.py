@@ -25,7 +25,7 @@ def test_full_eight_question_interview_in_json_schema_mode(fake, kit):
     assert payload["kind"] == "feedback"
     assert payload["summary"] == kit.FEEDBACK["summary"]
     assert payload["scores"] == {"communication": 7.0, "content": 6.5, "confidence": 8.0,
-                                 "overall": 7.2}
+                                 "overall": 7.0}  # content weighs most
     assert phases == ["intro", "behavioural", "behavioural", "behavioural", "technical",
                       "technical", "technical", "wrap_up", "feedback"]
     # the server saw nine requests, each structured-output with the turn's strict schema

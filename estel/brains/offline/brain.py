@@ -25,6 +25,7 @@ from estel.brains.offline.bank import (
     GENERIC_FAMILY,
     Bank,
     BankQuestion,
+    RedFlag,
     RoleFamily,
     TalkingPoint,
     load_bank,
@@ -118,14 +119,16 @@ class OfflineBrain:
         item = ctx.history[index]
         phase = ctx.plan[index]
         asked = lookup.get(normalised(item.question))
+        flags: Sequence[RedFlag] = ()
         if asked is not None:
             points: Sequence[TalkingPoint] = asked.talking_points
+            flags = asked.red_flags
         else:  # a follow-up, or a question from another brain: generic relevance only
             points = FOLLOW_UP_POINTS if item.topic.startswith(FOLLOW_UP) else ()
         analysis = analyse_answer(item.answer or "", item.question, phase=phase,
                                   talking_points=points, role_terms=(
                                       *family.role_terms, *title_terms(ctx.meta.target_role)),
-                                  topic=item.topic.removeprefix(FOLLOW_UP))
+                                  topic=item.topic.removeprefix(FOLLOW_UP), red_flags=flags)
         return Answered(number=index + 1, topic=item.topic, phase=phase, analysis=analysis)
 
     def bank_choice(self, ctx: TurnContext, *, by_topic: bool = False) -> Selection | None:
@@ -178,8 +181,11 @@ class OfflineBrain:
 
 
 def _assessment(analysis: AnswerAnalysis) -> AnswerAssessment:
+    """The analysis as the engine and coach mode read it: scores, note, rubric coverage."""
     return AnswerAssessment(communication=analysis.communication, content=analysis.content,
-                            confidence=analysis.confidence, note=analysis.note[:600])
+                            confidence=analysis.confidence, note=analysis.note[:600],
+                            covered=analysis.covered[:12], missed=analysis.points_missed[:12],
+                            red_flags=analysis.red_flags[:12])
 
 
 def _last_resort(ctx: TurnContext, role: str, difficulty: QuestionDifficulty) -> QuestionDraft:
