@@ -46,7 +46,7 @@ from estel.session import base_difficulty
 PROMPT_VERSION = "offline-v1"
 FOLLOW_UP = "Follow-up: "
 ROLE_MEMO_SIZE = 256
-STRONG, WEAK = 7.0, 4.0  # latest answer's overall score that moves the next question a step
+STRONG, WEAK = 6.5, 4.0  # latest answer's overall (content-weighted) that moves the next question
 
 FOLLOW_UP_POINTS = (
     TalkingPoint(point="The specific steps you took",
