@@ -54,6 +54,7 @@ def test_coach_mode_shows_a_panel_after_each_answer_and_in_the_report(streamlit_
             expect(panel.get_by_text("“um” ×2")).to_be_visible()
             expect(panel.get_by_text("“data” ×3")).to_be_visible()
             expect(panel.get_by_text("Content ")).to_be_visible()
+            expect(panel.get_by_text("Missed", exact=True)).to_be_visible()
             panel.get_by_text("What a strong answer covers").click()
             expect(panel.get_by_test_id("stExpanderDetails")).to_be_visible()
 

@@ -30,6 +30,9 @@ def test_with_coach_mode_each_answer_gets_its_panel_right_after_it(driver, page_
     run = at.session_state["estel_run"]
     assessment = run.turns[1].assessment
     assert f"Content {assessment.content:.1f}" in text  # the engine's own assessment
+    assert assessment.covered or assessment.missed  # the offline brain reports its verdicts
+    for point in (*assessment.covered, *assessment.missed, *assessment.red_flags):
+        assert f"- {point}" in text
     assert "Delivery" in text
     assert "STAR parts" in text
     assert "Fillers" in text
