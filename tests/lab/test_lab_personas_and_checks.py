@@ -36,6 +36,9 @@ def test_the_results_show_every_check_of_each_run(lab, text_of) -> None:
     lab.run_and_wait(at, limit_s=120)
     runs = at.session_state["lab_results"]
     text = text_of(at)
+    bars = next(json.loads(c.proto.spec)["data"] for c in at.get("plotly_chart")
+                if "lab_score_chart" in c.proto.id)
+    assert set(bars[0]["x"]) == set(names)  # every persona chosen gets its bar
     for run in runs:
         assert run.metrics.checks
         for check in run.metrics.checks:
