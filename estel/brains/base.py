@@ -42,14 +42,18 @@ class AnswerAssessment(DraftModel):
     communication: float = Field(ge=0, le=10)
     content: float = Field(ge=0, le=10)
     confidence: float = Field(ge=0, le=10)
-    note: str = Field(max_length=600)
+    note: str = Field(max_length=600, description="one or two sentences")
     # Optional for code (defaults), required in the JSON Schema an LLM fills (strict structured
-    # outputs reject "default"); lists may be empty.
+    # outputs reject "default"); lists may be empty. The descriptions are the json_object
+    # shape's placeholders (estel.brains.openai.prompt.reply_shape).
     model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_no_defaults)
 
-    covered: tuple[str, ...] = ()  # talking points the answer explained
-    missed: tuple[str, ...] = ()  # talking points it did not explain
-    red_flags: tuple[str, ...] = ()  # the question's wrong claims it made, as named in the rubric
+    covered: tuple[str, ...] = Field(  # talking points the answer explained
+        default=(), description="rubric point the answer explained")
+    missed: tuple[str, ...] = Field(  # talking points it did not explain
+        default=(), description="rubric point it did not")
+    red_flags: tuple[str, ...] = Field(  # the question's wrong claims it made, as named in it
+        default=(), description="red-flag claim it made")
 
     def scores(self) -> SessionScores:
         return SessionScores(
@@ -60,14 +64,14 @@ class AnswerAssessment(DraftModel):
 
 
 class QuestionDraft(DraftModel):
-    question: str = Field(min_length=1, max_length=1000)
-    topic: str = Field(min_length=1, max_length=120)
+    question: str = Field(min_length=1, max_length=1000, description="one question")
+    topic: str = Field(min_length=1, max_length=120, description="two to five words")
     difficulty: QuestionDifficulty
-    helper_hint: str = Field(max_length=400)
+    helper_hint: str = Field(max_length=400, description="one sentence")
 
 
 class FeedbackDraft(DraftModel):
-    summary: str = Field(min_length=1, max_length=2000)
+    summary: str = Field(min_length=1, max_length=2000, description="three or four sentences")
     strengths: list[str] = Field(max_length=8)
     improvements: list[str] = Field(max_length=8)
     skill_gaps: list[str] = Field(max_length=8)

@@ -1,10 +1,12 @@
-"""An LLM judge: grades each eval interview on a yes/no rubric, in JSON mode.
+"""An LLM judge: grades each eval interview on a yes/no rubric, with structured outputs.
 
 The interviewer is graded, not the candidate: were the questions relevant to the role, free of
 repeats, right for their phase, adapted to the answers; was the final feedback specific and
-actionable. The reply is `response_format={"type": "json_object"}`, validated with pydantic
-(strict: booleans must be booleans); an invalid reply gets one re-ask, then the interview is
-recorded as not judged. Candidate answers go to the model fenced as data, never as instructions
+actionable. The reply goes through the client's own structured-output parse
+(`chat.completions.parse(response_format=JudgeReply)`: the schema is sent strict and the reply
+validated with pydantic, booleans must be booleans); a server that refuses json_schema is asked
+in json_object mode instead. An invalid reply gets one re-ask, then the interview is recorded as
+not judged. Candidate answers go to the model fenced as data, never as instructions
 (the prompt-injector persona tries its luck on the judge too).
 """
 
@@ -16,14 +18,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import openai
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from estel.brains.openai.errors import refused_feature
 from estel.evals.metrics import JUDGE_CRITERIA
 from estel.evals.results import EvalRun, InterviewRun
 
 if TYPE_CHECKING:
     from estel.config import Settings
 
+JUDGE_MAX_COMPLETION_TOKENS = 1024  # five booleans and five short reasons, with headroom
 JUDGE_MARKER = "You grade the INTERVIEWER of a mock job interview"
 RUBRIC = {
     "relevant": "Every question is relevant to the target role and experience level.",
@@ -47,6 +52,18 @@ SYSTEM = (
 )
 
 
+class JudgeReasons(BaseModel):
+    """One short sentence per criterion (a strict schema allows no free-form dict keys)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    relevant: str = ""
+    non_repeating: str = ""
+    phase_appropriate: str = ""
+    adapts_to_answer: str = ""
+    feedback_actionable: str = ""
+
+
 class JudgeReply(BaseModel):
     """The judge's JSON reply: one boolean per criterion and a short reason for each."""
 
@@ -57,7 +74,7 @@ class JudgeReply(BaseModel):
     phase_appropriate: bool
     adapts_to_answer: bool
     feedback_actionable: bool
-    reasons: dict[str, str] = Field(default_factory=dict)
+    reasons: JudgeReasons = Field(default_factory=JudgeReasons)
 
 
 def render_interview(interview: InterviewRun) -> str:
@@ -89,6 +106,7 @@ class Judge:
         self.client = client
         self.model = model
         self.temperature = temperature
+        self.json_mode = "json_schema"  # json_object once the server refused a schema
 
     def grade(self, interview: InterviewRun) -> dict[str, Any]:
         """The judgement as a JSON-ready dict: grades, reasons, raw reply, tokens, or error."""
@@ -116,15 +134,36 @@ class Judge:
         return result
 
     def _ask(self, messages: list[dict[str, str]], result: dict[str, Any]) -> str:
-        completion = self.client.chat.completions.create(
-            model=self.model, messages=messages,  # type: ignore[arg-type]
-            response_format={"type": "json_object"}, temperature=self.temperature)
+        kwargs: dict[str, Any] = {"model": self.model, "messages": messages,
+                                  "temperature": self.temperature,
+                                  "max_completion_tokens": JUDGE_MAX_COMPLETION_TOKENS}
+        if self.json_mode == "json_object":
+            completion = self.client.chat.completions.create(
+                response_format={"type": "json_object"}, **kwargs)
+        else:
+            try:
+                completion = _parsed(self.client.chat.completions.with_raw_response.parse(
+                    response_format=JudgeReply, **kwargs))
+            except (openai.BadRequestError, openai.UnprocessableEntityError) as error:
+                if refused_feature(error) != "json_schema":
+                    raise
+                self.json_mode = "json_object"
+                return self._ask(messages, result)
         usage = completion.usage
         if usage is not None:
             result["tokens"] += (usage.prompt_tokens or 0) + (usage.completion_tokens or 0)
         content = completion.choices[0].message.content if completion.choices else None
         result["raw_reply"] = content or ""
         return content or ""
+
+
+def _parsed(raw: Any) -> ChatCompletion:
+    """The completion; one whose content did not validate is read plain, so _parse can say
+    what was wrong and the re-ask can show it."""
+    try:
+        return raw.parse()
+    except ValidationError:
+        return ChatCompletion.model_construct(**raw.http_response.json())
 
 
 def _parse(raw: str, result: dict[str, Any]) -> str | None:
@@ -135,7 +174,7 @@ def _parse(raw: str, result: dict[str, Any]) -> str | None:
         first = error.errors(include_url=False)[0]
         return f"{'.'.join(str(p) for p in first['loc']) or 'reply'}: {first['msg']}"
     result["grades"] = {c: getattr(reply, c) for c in JUDGE_CRITERIA}
-    result["reasons"] = {k: v[:300] for k, v in reply.reasons.items() if k in RUBRIC}
+    result["reasons"] = {k: v[:300] for k, v in reply.reasons.model_dump().items() if v}
     return None
 
 

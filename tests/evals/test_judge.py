@@ -9,7 +9,14 @@ import pytest
 from estel.cli import main
 from estel.config import load_settings
 from estel.evals import EvalConfig, EvalRun, run_eval
-from estel.evals.judge import RUBRIC, JudgeReply, judge_run, make_judge, render_interview
+from estel.evals.judge import (
+    JUDGE_MAX_COMPLETION_TOKENS,
+    RUBRIC,
+    JudgeReply,
+    judge_run,
+    make_judge,
+    render_interview,
+)
 from estel.evals.metrics import JUDGE_CRITERIA
 
 MIXED = {"relevant": True, "non_repeating": False, "phase_appropriate": True,
@@ -40,9 +47,27 @@ def test_judge_grades_each_interview_in_json_mode(fake_openai) -> None:
                                  "phase_appropriate": 1.0, "adapts_to_answer": 0.5,
                                  "feedback_actionable": 1.0}
     requests = fake_openai.judge_requests()
-    assert [r["response_format"] for r in requests] == [{"type": "json_object"}] * 2
+    # the client's structured-output parse: a strict json_schema made from JudgeReply
+    formats = [r["response_format"] for r in requests]
+    assert [f["type"] for f in formats] == ["json_schema"] * 2
+    assert formats[0]["json_schema"]["name"] == "JudgeReply"
+    assert formats[0]["json_schema"]["strict"] is True
     assert {r["model"] for r in requests} == {"judge-model"}
+    assert {r["max_completion_tokens"] for r in requests} == {JUDGE_MAX_COMPLETION_TOKENS}
     assert "JSON" in requests[0]["messages"][0]["content"]
+
+
+def test_a_server_without_json_schema_gets_the_judge_in_json_object_mode(fake_openai) -> None:
+    from fake_openai import error
+
+    run = _run(["strong"])
+    fake_openai.judge_script.extend([error(400, "response_format json_schema is not supported"),
+                                     MIXED])
+    judge_run(run, make_judge(load_settings(), model="judge-model"))
+    assert run.interviews[0].judgement["grades"] == {k: v for k, v in MIXED.items()
+                                                     if k != "reasons"}
+    formats = [r["response_format"]["type"] for r in fake_openai.judge_requests()]
+    assert formats == ["json_schema", "json_object"]
 
 
 def test_candidate_answers_reach_the_judge_fenced_as_data(fake_openai) -> None:

@@ -44,6 +44,12 @@ from estel.errors import BadInput, BrainFailure
 if TYPE_CHECKING:
     from estel.config import Settings
 
+# A bound on one reply, so a runaway or looping model cannot run up the bill or the wait. The
+# longest reply (the feedback) is ~1,500 tokens; reasoning models count their thinking here too,
+# hence the headroom. `max_completion_tokens` is the current name (`max_tokens` is deprecated and
+# refused by reasoning models); a server that refuses it is asked again without it.
+MAX_COMPLETION_TOKENS = 4096
+
 log = logging.getLogger(__name__)
 
 OPENAI_DEFAULT_URL = "https://api.openai.com/v1"
@@ -166,6 +172,8 @@ class OpenAIBrain:
         kwargs: dict[str, Any] = {"model": self._settings.openai_model, "messages": messages}
         if "temperature" not in self._quirks():
             kwargs["temperature"] = self._settings.openai_temperature
+        if "max_completion_tokens" not in self._quirks():
+            kwargs["max_completion_tokens"] = MAX_COMPLETION_TOKENS
         raw_api = self._client.chat.completions.with_raw_response
         if mode == "json_schema":
             raw = raw_api.parse(response_format=reply_model, **kwargs)
@@ -191,8 +199,8 @@ class OpenAIBrain:
         """Remember a refused feature and say whether retrying without it makes sense."""
         refused = refused_feature(error)
         quirks = self._quirks()
-        if refused == "temperature" and "temperature" not in quirks:
-            quirks.add("temperature")
+        if refused in ("temperature", "max_completion_tokens") and refused not in quirks:
+            quirks.add(refused)
             return True
         if (refused == "json_schema" and mode == "json_schema"
                 and self._settings.openai_json_mode == "auto"):

@@ -98,8 +98,11 @@ def _error_code(error: openai.APIStatusError) -> str | None:
 
 
 def refused_feature(error: openai.APIStatusError) -> str | None:
-    """'json_schema' or 'temperature' when a 400/422 says the server does not support it."""
+    """'json_schema', 'temperature' or 'max_completion_tokens' when a 400/422 says the server
+    does not support it."""
     text = f"{error.message} {error.body!r}".lower()
+    if "max_completion_tokens" in text:
+        return "max_completion_tokens"
     if "temperature" in text:
         return "temperature"
     if any(word in text for word in ("response_format", "json_schema", "structured output",

@@ -17,8 +17,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic.fields import FieldInfo
 
 from estel.brains.base import (
     AnswerAssessment,
@@ -121,34 +125,53 @@ REPLY_MODELS: dict[TurnKind, type[ReplyModel]] = {
     "feedback": FeedbackReply,
 }
 
-# The exact JSON shape per part, for json_object mode (where no schema is enforced).
-_SHAPES = {
-    "assessment": '"assessment": {"communication": <number 0-10>, "content": <number 0-10>, '
-    '"confidence": <number 0-10>, "note": "<one or two sentences>"%s}',
-    "question": '"question": {"question": "%s", "topic": "<two to five words>", '
-    '"difficulty": "easy" | "medium" | "hard", "helper_hint": "<one sentence>"}',
-    "feedback": '"feedback": {"summary": "<three or four sentences>", "strengths": ["..."], '
-    '"improvements": ["..."], "skill_gaps": ["..."], "next_steps": ["..."]}',
-}
-# Rubric verdicts, asked for when the assessment model has them (json_schema asks by itself).
-_VERDICTS = {
-    "covered": '"covered": ["<rubric point the answer explained>"]',
-    "missed": '"missed": ["<rubric point it did not>"]',
-    "red_flags": '"red_flags": ["<red-flag claim it made>"]',
-}
-_QUESTION_TEXT = {
-    "opening": "<one question>",
-    "question": "<one sentence reacting to the previous answer, then one question>",
+# json_object mode enforces no schema, so the prompt spells the shape out. It is generated from
+# the reply models (field names, number bounds, choices, and each field's description), so the
+# schema json_schema mode sends and the text json_object mode sends cannot drift apart.
+_QUESTION_TEXT = {  # what the question field holds on this kind of turn
+    "question": "one sentence reacting to the previous answer, then one question",
 }
 
 
 def reply_shape(kind: TurnKind) -> str:
     """The JSON object a turn of this kind must return, as a one-line template."""
-    verdicts = "".join(f", {text}" for name, text in _VERDICTS.items()
-                       if name in AnswerAssessment.model_fields)
-    fills = {"assessment": verdicts, "question": _QUESTION_TEXT.get(kind, ""), "feedback": ""}
-    parts = REPLY_MODELS[kind].model_fields
-    return "{" + ", ".join(_SHAPES[name].replace("%s", fills[name]) for name in parts) + "}"
+    overrides = {("question", "question"): _QUESTION_TEXT[kind]} if kind in _QUESTION_TEXT \
+        else {}
+    return shape_of(REPLY_MODELS[kind], overrides)
+
+
+def shape_of(model: type[BaseModel], overrides: dict[tuple[str, ...], str] | None = None,
+             path: tuple[str, ...] = ()) -> str:
+    """`{"name": <placeholder>, ...}` for a pydantic model, nested models included."""
+    overrides = overrides or {}
+    parts = [f'"{name}": {_placeholder(field, overrides, (*path, name))}'
+             for name, field in model.model_fields.items()]
+    return "{" + ", ".join(parts) + "}"
+
+
+def _placeholder(field: FieldInfo, overrides: dict[tuple[str, ...], str],
+                 path: tuple[str, ...]) -> str:
+    annotation = _without_none(field.annotation)
+    text = overrides.get(path, field.description)
+    if get_origin(annotation) is Literal:
+        return " | ".join(json.dumps(choice) for choice in get_args(annotation))
+    if get_origin(annotation) in (list, tuple):
+        return f'["<{text}>"]' if text else '["..."]'
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return shape_of(annotation, overrides, path)
+    if annotation in (int, float):
+        low = next((m.ge for m in field.metadata if isinstance(m, Ge)), None)
+        high = next((m.le for m in field.metadata if isinstance(m, Le)), None)
+        bounds = f" {low:g}-{high:g}" if low is not None and high is not None else ""
+        return f"<number{bounds}>"
+    return f'"<{text or "text"}>"'
+
+
+def _without_none(annotation: Any) -> Any:
+    """`X | None` -> X (an optional field is shaped as its value)."""
+    args = [arg for arg in get_args(annotation) if arg is not type(None)]
+    return args[0] if get_origin(annotation) in (Union, UnionType) and len(args) == 1 \
+        else annotation
 
 
 def build_messages(
