@@ -222,31 +222,32 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 def _request_body_doc() -> dict[str, Any]:
     """The body is read raw (so bad JSON gets our 400 envelope) but documented as the model,
-    with the seed's two request shapes as examples."""
+    with the seed's first-turn request as the example. An answer turn is described, not given as
+    an example: its session_state must be one this service sent (a made-up one is refused, 409),
+    so no fixed example could be accepted."""
     ref = {"$ref": "#/components/schemas/InterviewRequest"}
-    examples = {"first_turn": {"summary": "Start an interview", "value": _seed_request(None)},
-                "answer_turn": {"summary": "Answer the open question",
-                                "value": _seed_request(_SEED_STATE)}}
-    content = {"application/json": {"schema": ref, "examples": examples}}
-    return {"requestBody": {"required": True, "content": content}}
+    content = {"application/json": {"schema": ref, "examples": EXAMPLES}}
+    return {"requestBody": {"required": True, "content": content,
+                            "description": ANSWER_TURN_DOC}}
 
+
+ANSWER_TURN_DOC = (
+    "The first turn sends `session_state: null` and an empty `message` (the example). To answer, "
+    "send the candidate's answer as `message` with the `session_state` of the previous reply "
+    "unchanged and the reply's `Estel-Session` header back; a session_state this service did not "
+    "send is refused (409).")
 
 _SEED_META = {"target_role": "Business Analyst", "experience_level": "0-2 years",
               "difficulty": "standard", "questions_target": 8}
-_SEED_STATE = {
-    "phase": "intro", "question_index": 1, "total_questions": 8,
-    "score_so_far": {"communication": 0.0, "content": 0.0, "confidence": 0.0},
-    "transcript": [{"question_id": "q1", "topic": "introduction",
-                    "question": "Tell me about yourself and why this role."}],
-    "meta": _SEED_META,
-}
 
 
-def _seed_request(state: dict[str, Any] | None) -> dict[str, Any]:
-    message = "" if state is None else "I moved from support into analysis two years ago..."
-    return {"message": message, "language": "en",
+def _seed_request() -> dict[str, Any]:
+    return {"message": "", "language": "en",
             "context": {"context": "interview_session", "meta": _SEED_META,
-                        "session_state": state}}
+                        "session_state": None}}
+
+
+EXAMPLES = {"first_turn": {"summary": "Start an interview", "value": _seed_request()}}
 
 
 def _document_rules(schemas: dict[str, Any]) -> None:
@@ -268,6 +269,11 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
     components = schema.setdefault("components", {})
     components.setdefault("schemas", {}).update(extra.get("$defs", {}))
     _document_rules(components["schemas"])
+    # FastAPI drops None values while encoding the schema, which took `session_state: null`
+    # out of the first-turn example, so the published example was refused (400, schemathesis
+    # ST202): put the examples back as written
+    body = schema["paths"][BRAIN_PATH]["post"]["requestBody"]
+    body["content"]["application/json"]["examples"] = EXAMPLES
     if not settings.api_token:  # HTTPBearer documents the token; without one none is needed
         components.pop("securitySchemes", None)
         for operation in (op for path in schema["paths"].values() for op in path.values()):
