@@ -1,6 +1,6 @@
 """Estel Interview Studio: `streamlit run app.py`.
 
-Page config, navigation over the three pages, and the sidebar status (which brain interviews,
+Page config, navigation over the pages, and the sidebar status (which brain interviews,
 where sessions are saved, how to switch). Each page lives in app_pages/
 (not pages/: that name switches Streamlit into its legacy multipage mode); UI helpers in estel/ui/.
 """
@@ -27,6 +27,7 @@ st.set_page_config(
 PAGES = [
     st.Page("app_pages/interview.py", title="Interview", icon=":material/record_voice_over:",
             default=True),
+    st.Page("app_pages/history.py", title="History", icon=":material/history:"),
     st.Page("app_pages/dashboard.py", title="Dashboard", icon=":material/monitoring:"),
     st.Page("app_pages/prompt_lab.py", title="Prompt Lab", icon=":material/science:"),
 ]
