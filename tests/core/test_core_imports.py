@@ -13,7 +13,7 @@ FORBIDDEN = ("streamlit", "openai", "httpx", "httpx2", "supabase", "postgrest")
 PURE_CORE = ("estel.contract", "estel.session", "estel.engine", "estel.analysis",
              "estel.analysis.answer", "estel.analysis.advice", "estel.analysis.lexicon",
              "estel.analysis.quote", "estel.analysis.relevance", "estel.analysis.delivery",
-             "estel.coach", "estel.brains.rubric", "estel.dashboard.analytics",
+             "estel.coach", "estel.brains.rubric", "estel.dashboard.analytics", "estel.history",
              "estel.dashboard.charts")
 # the offline turn path: what `python -m estel turn` with the offline brain needs
 OFFLINE_PATH = ("estel.handler", "estel.brains", "estel.brains.base", "estel.brains.scripted",
