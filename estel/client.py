@@ -5,7 +5,10 @@
         envelope = estel.submit_interview_answer("My answer...", envelope.payload.session_state)
 
 Both return the parsed `EstelInterviewEnvelope` (status "success"); a `status: "error"` envelope,
-a non-envelope answer, a timeout or an unreachable service raise `EstelServiceError`.
+a non-envelope answer, a timeout or an unreachable service raise `EstelServiceError`. The service
+keeps each interview: `client.session_id` is the last reply's `Estel-Session`; pass it as
+`submit_interview_answer(..., session_id=...)` to bind an answer to that interview, and
+`get_session(session_id)` fetches a lost state again.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from estel.errors import ErrorKind, EstelError
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8787"
 BRAIN_PATH = "/v1/brain"
+SESSIONS_PATH = "/v1/sessions/"
+SESSION_HEADER = "Estel-Session"
 GENERIC_FAILURE = "Interview session failed. Please try again."
 
 MetaLike = InterviewMeta | Mapping[str, Any]
@@ -46,6 +51,8 @@ class EstelServiceError(EstelError):
         kind: ErrorKind | None = None,
     ) -> None:
         client_side = status_code is not None and 400 <= status_code < 500
+        if kind is None and status_code == 409:
+            kind = ErrorKind.STATE_MISMATCH
         kind = kind or (ErrorKind.BAD_INPUT if client_side else ErrorKind.BRAIN_FAILURE)
         super().__init__(message, kind=kind)
         self.status_code = status_code  # None when no HTTP answer arrived
@@ -71,6 +78,7 @@ class EstelClient:
             # an OpenAI brain may take a while to answer; connecting should not
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
         )
+        self.session_id: str | None = None  # the last reply's Estel-Session (its interview)
 
     def __enter__(self) -> EstelClient:
         return self
@@ -93,20 +101,33 @@ class EstelClient:
         session_state: StateLike,
         meta: MetaLike | None = None,
         language: str = "en",
+        session_id: str | None = None,
     ) -> EstelInterviewEnvelope:
-        """An answer turn: the answer and the last session_state (meta defaults to its meta)."""
+        """An answer turn: the answer and the last session_state (meta defaults to its meta);
+        `session_id` binds it to that saved interview (a state from any other is refused)."""
         state = _state(session_state)
-        return self.send(_request(answer, language, _meta(meta) if meta else state.meta, state))
+        return self.send(_request(answer, language, _meta(meta) if meta else state.meta, state),
+                         session_id=session_id)
 
-    def send(self, request: InterviewRequest | Mapping[str, Any]) -> EstelInterviewEnvelope:
+    def send(self, request: InterviewRequest | Mapping[str, Any], *,
+             session_id: str | None = None) -> EstelInterviewEnvelope:
         """POST any request body; the success envelope, or EstelServiceError."""
         body = request.to_wire() if isinstance(request, InterviewRequest) else dict(request)
+        headers = {SESSION_HEADER: session_id} if session_id else None
+        return self._call(lambda: self._http.post(BRAIN_PATH, json=body, headers=headers))
+
+    def get_session(self, session_id: str) -> EstelInterviewEnvelope:
+        """GET /v1/sessions/{id}: the saved interview's last turn (for a lost state)."""
+        return self._call(lambda: self._http.get(SESSIONS_PATH + session_id))
+
+    def _call(self, do: Any) -> EstelInterviewEnvelope:
         try:
-            response = self._http.post(BRAIN_PATH, json=body)
+            response = do()
         except httpx.TimeoutException as error:
             raise EstelServiceError("The Estel service did not answer in time.") from error
         except httpx.HTTPError as error:
             raise EstelServiceError("Could not reach the Estel service.") from error
+        self.session_id = response.headers.get(SESSION_HEADER) or self.session_id
         return parse_response(response)
 
     def health(self) -> dict[str, Any]:

@@ -107,3 +107,27 @@ def test_invalid_meta_is_refused_before_sending(seed_meta):
     with pytest.raises(EstelServiceError, match="InterviewMeta") as caught:
         mock_client(never).start_interview_session({**seed_meta, "difficulty": "brutal"})
     assert caught.value.kind == ErrorKind.BAD_INPUT
+
+
+def test_the_client_binds_answers_to_its_session_and_fetches_a_lost_state(tmp_path, serve,
+                                                                           seed_meta):
+    from estel.config import load_settings
+    from estel.engine import Engine
+    from estel.server import create_app
+    from estel.store.sqlite import SQLiteStore
+
+    app = create_app(load_settings(environ={}), Engine(ScriptedBrain()),
+                     SQLiteStore(tmp_path / "estel.db"))
+    with serve(app) as url, EstelClient(url) as estel:
+        first = estel.start_interview_session(seed_meta)
+        mine = estel.session_id
+        second = estel.submit_interview_answer("An answer.", first.payload.session_state,
+                                               session_id=mine)
+        assert estel.get_session(mine).payload == second.payload
+        other = estel.start_interview_session(seed_meta)
+        with pytest.raises(EstelServiceError) as refused:  # another interview's state
+            estel.submit_interview_answer("x", second.payload.session_state,
+                                          session_id=estel.session_id)
+        assert refused.value.status_code == 409
+        assert refused.value.kind == ErrorKind.STATE_MISMATCH
+        assert other.payload.session_state.question_index == 1
