@@ -192,18 +192,25 @@ def is_finished(state: InterviewSessionState) -> bool:
     ) and len(state.transcript) == state.total_questions
 
 
-def check_state(state: InterviewSessionState, meta: InterviewMeta) -> None:
+def check_state(
+    state: InterviewSessionState, meta: InterviewMeta, plan: Sequence[Phase] | None = None
+) -> None:
     """Check an incoming session_state against the rules and the request's meta.
 
     Accepts open states (one unanswered question) and the finished state; raises BadInput with
-    a specific message for anything else, so a tampered state never reaches a brain.
+    a specific message for anything else, so a tampered state never reaches a brain. `plan` is
+    the phase plan the state must follow: phase_plan(meta.questions_target) unless given (an
+    adaptive-length interview passes its own, see estel/length.py).
     """
     check_meta(meta)
     if state.meta != meta:
         raise BadInput("session_state.meta does not match the request's meta.")
-    total = meta.questions_target
+    plan = tuple(plan) if plan is not None else phase_plan(meta.questions_target)
+    total = len(plan)
     if state.total_questions != total:
-        raise BadInput("session_state.total_questions does not match meta.questions_target.")
+        raise BadInput("session_state.total_questions does not match meta.questions_target."
+                       if total == meta.questions_target else
+                       "session_state.total_questions does not match the interview's plan.")
     if not 1 <= state.question_index <= total:
         raise BadInput(f"session_state.question_index must be between 1 and {total}.")
     if len(state.transcript) != state.question_index:
@@ -214,7 +221,7 @@ def check_state(state: InterviewSessionState, meta: InterviewMeta) -> None:
         # only the feedback state has every question answered; else the answer would be replaced
         raise BadInput(f"session_state: the open question {question_id(state.question_index)} "
                        "already has an answer.")
-    expected_phase = "wrap_up" if finished else phase_of(state.question_index, total)
+    expected_phase = "wrap_up" if finished else plan[state.question_index - 1]
     if state.phase != expected_phase:
         raise BadInput(
             f"session_state.phase is '{state.phase}' but question {state.question_index} "
