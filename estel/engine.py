@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from estel import session
+from estel import length, session
 from estel.brains.base import (
     AnswerAssessment,
     Brain,
@@ -28,6 +28,8 @@ from estel.contract import (
     InterviewQuestionPayload,
     InterviewSessionState,
     InterviewTurnResponse,
+    Phase,
+    SessionScores,
     success_envelope,
 )
 from estel.errors import BadInput, BrainFailure, ContractViolation, EstelError
@@ -84,13 +86,20 @@ class Engine:
     def __init__(self, brain: Brain) -> None:
         self.brain = brain
 
-    def start(self, meta: InterviewMeta, language: str = "en") -> TurnResult:
+    def start(
+        self, meta: InterviewMeta, language: str = "en",
+        bounds: length.LengthBounds | None = None,
+    ) -> TurnResult:
+        """The first question. With `bounds` the interview has an adaptive length (the
+        maximum must be meta.questions_target)."""
         session.check_meta(meta)
+        if bounds is not None and bounds.max_questions != meta.questions_target:
+            raise BadInput("The maximum number of questions must be meta.questions_target.")
         ctx = TurnContext(
             kind="opening",
             meta=meta,
             language=language,
-            plan=session.phase_plan(meta.questions_target),
+            plan=_plan(meta.questions_target, bounds),
             question_number=1,
             history=(),
             score_so_far=session.ZERO_SCORES,
@@ -110,8 +119,14 @@ class Engine:
         text: str,
         meta: InterviewMeta | None = None,
         language: str = "en",
+        bounds: length.LengthBounds | None = None,
     ) -> TurnResult:
-        session.check_state(state, meta or state.meta)
+        """The next question or the feedback. With `bounds` (adaptive length) the code decides
+        after scoring the answer whether the next question is the wrap-up (estel/length.py)."""
+        if bounds is None:
+            session.check_state(state, meta or state.meta)
+        else:
+            length.check_adaptive_state(state, meta or state.meta, bounds)
         if session.is_finished(state):
             raise BadInput("This interview is already finished; start a new one.")
         answer = session.check_answer(text)
@@ -122,7 +137,7 @@ class Engine:
             kind="feedback" if finishing else "question",
             meta=state.meta,
             language=language,
-            plan=session.phase_plan(state.total_questions),
+            plan=_plan(state.total_questions, bounds),
             question_number=number if finishing else number + 1,
             history=history,
             score_so_far=state.score_so_far,
@@ -136,13 +151,35 @@ class Engine:
             new_state = session.finished_state(state, answer, scores)
             payload = self._feedback_payload(new_state, draft)
         else:
+            total = state.total_questions
+            if bounds is not None:
+                total, draft = self._decide_length(ctx, draft, answer, scores, bounds)
             question = self._checked_question(draft, ctx)
-            new_state = session.advanced_state(state, answer, scores, question.question,
-                                               question.topic)
+            new_state = (session.advanced_state(state, answer, scores, question.question,
+                                                question.topic) if bounds is None else
+                         length.advanced_state(state, answer, scores, question.question,
+                                               question.topic, total, bounds))
             payload = self._question_payload(new_state, question)
         response = InterviewTurnResponse(type="interview_turn", session_state=new_state,
                                          payload=payload)
         return self._result(response, draft, began, language)
+
+    def _decide_length(
+        self, ctx: TurnContext, draft: TurnDraft, answer: str, scores: SessionScores,
+        bounds: length.LengthBounds,
+    ) -> tuple[int, TurnDraft]:
+        """The decided total, and the draft whose question fits it: when the code ends early
+        the brain drafted a question for going on, so it is asked again for the wrap-up (the
+        first assessment stands: one answer, one assessment)."""
+        evidence = length.Evidence(before=ctx.score_so_far, after=scores,
+                                   answer_words=len(answer.split()),
+                                   brain_proposes_end=draft.propose_end)
+        total = length.next_total(len(ctx.history), ctx.total_questions, bounds, evidence)
+        if total == ctx.total_questions:
+            return total, draft
+        wrap_ctx = replace(ctx, plan=length.adaptive_plan(total, bounds))
+        wrap_draft = self._ask(wrap_ctx)
+        return total, replace(wrap_draft, assessment=draft.assessment)
 
     def _ask(self, ctx: TurnContext) -> TurnDraft:
         try:
@@ -222,6 +259,10 @@ class Engine:
             warnings=tuple(warnings),
             configured_brain=self.brain.name,
         )
+
+
+def _plan(total: int, bounds: length.LengthBounds | None) -> tuple[Phase, ...]:
+    return session.phase_plan(total) if bounds is None else length.adaptive_plan(total, bounds)
 
 
 def _normalised(text: str) -> str:

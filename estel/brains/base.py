@@ -104,6 +104,8 @@ class TurnDraft:
     question: QuestionDraft | None = None  # for "opening" and "question" turns
     feedback: FeedbackDraft | None = None  # for the "feedback" turn
     trace: BrainTrace | None = None
+    # adaptive length: the brain may propose to wrap up; the code decides (estel/length.py)
+    propose_end: bool = False
 
 
 @dataclass(frozen=True)
