@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from estel.analysis.lexicon import BANDS
+from estel.analysis.wording import lower_first, second_person
 from estel.contract import Phase
 
 RUN_ON = 45  # words per sentence past which an answer reads as a ramble
@@ -124,8 +125,7 @@ def advice(f: Features, phase: Phase) -> str:
     if f.asks and not f.asks_why:
         return ASK_WHY
     if f.points_missed and len(f.points_missed) >= len(f.points_hit):
-        missed = f.points_missed[0]
-        return f"a strong answer also covers: {missed[0].lower()}{missed[1:]}"
+        return f"a strong answer also covers: {lower_first(second_person(f.points_missed[0]))}"
     if not f.examples and not f.numbers and not f.asks:
         return CONCRETE[phase]
     if len(f.fillers) >= 3:

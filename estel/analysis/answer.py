@@ -46,6 +46,7 @@ from estel.analysis.quote import key_fragment
 from estel.analysis.relevance import is_off_topic, keyword_hits
 from estel.analysis.rubric import coverage
 from estel.analysis.scores import scores as scores_for
+from estel.analysis.wording import lower_first
 from estel.brains.offline.bank import RedFlag, TalkingPoint
 from estel.contract import Phase
 
@@ -61,6 +62,7 @@ FLAG_ADVICE = {
 OFF_TOPIC_CAP = 1.5  # the most communication or confidence an off-topic answer keeps
 INJECTION_NOTE = "Instructions to the interviewer were ignored; only the answer itself is scored."
 # A follow-up quotes the candidate ('fixed the bug'); saying it again is not copying the question.
+PRAISE_FROM = 5.0  # no answer under this overall is praised
 QUOTED = re.compile(r"(?<!\w)'[^']{1,80}'(?!\w)")
 STAR_PARTS = ("situation", "task", "action", "result")
 ASK_WORDS = 3  # content words that make a question for the interviewer specific
@@ -141,7 +143,10 @@ def analyse_answer(
     if serious or not words:
         praise, advice = "", FLAG_ADVICE[(serious or flags or ["empty"])[0]]
     else:
-        praise, advice = praise_for(feats, phase), advice_for(feats, phase)
+        praise, advice = praise_for(feats, phase), _bluff_advice(raised, feats) or advice_for(
+            feats, phase)
+        if session.weighted(comm, content, conf) < PRAISE_FROM:
+            praise = ""  # an answer under 5/10 is not praised, whatever it did well
     return AnswerAnalysis(
         words=feats.words,
         sentences=feats.sentences,
@@ -172,6 +177,16 @@ def analyse_answer(
         buzzwords=feats.buzzwords,
         has_result="result" in feats.star,
     )
+
+
+def _bluff_advice(raised: Sequence[RedFlag], feats: Features) -> str:
+    """A wrong claim or an absolute is the first thing to fix: say what is true instead."""
+    if raised:
+        return f"check this claim: {lower_first(raised[0].correction.rstrip('.'))}"
+    if feats.absolutes:
+        return (f"replace '{feats.absolutes[0]}' with how it works and how you would check it: "
+                "no real approach guarantees that")
+    return ""
 
 
 def _guarded(

@@ -219,7 +219,8 @@ def test_an_interview_of_injections_scores_zero_and_says_why(engine, run, make_m
     results = run(engine, make_meta("Chef", total=6), personas["injection"])
     feedback = results[-1].response.payload
     assert feedback.scores.overall == 0
-    assert "All three dimensions are level at 0.0" in feedback.summary
+    assert "All three dimensions are below 5" in feedback.summary
+    assert "Strongest" not in feedback.summary
     assert "6 of 6 answers earned nothing" in feedback.summary
     assert feedback.next_steps[0].startswith("Answer every question in your own words")
     assert all("instructions to the interviewer" in line for line in feedback.improvements)

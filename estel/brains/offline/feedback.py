@@ -12,21 +12,13 @@ from dataclasses import dataclass
 
 from estel import session
 from estel.analysis.answer import AnswerAnalysis
+from estel.analysis.wording import lower_first, second_person
 from estel.brains.base import FeedbackDraft
+from estel.brains.offline.summary import summary
 from estel.contract import Phase, SessionScores
 
-DIMENSIONS = ("communication", "content", "confidence")
-WEAKEST_ADVICE = {
-    "communication": "Answers will land better with a clear beginning, middle and end and a "
-    "length of about one to two minutes.",
-    "content": "Answers need more substance: a concrete example, a number that shows the impact, "
-    "and the points a strong answer to the question covers.",
-    "confidence": "Say plainly what you did and decided ('I led', 'I chose', 'I would') and "
-    "commit to a recommendation.",
-}
-FILLER_ADVICE = " Replace filler words ('um', 'like', 'basically') with a short pause."
-HEDGE_ADVICE = " Drop the hedges ('I think', 'maybe', 'probably') when you describe your own work."
 GOOD, WEAK, POLISH = 6.5, 5.0, 8.5  # overall score bands of one answer
+PRAISE = 5.0  # no answer under this is ever praised
 # What to practise for a weak answer, by phase (behavioural answers get the STAR steps instead).
 PHASE_STEPS = {
     "intro": "Prepare a 60-second introduction for {cite}: what you do now, one achievement that "
@@ -58,6 +50,14 @@ class Answered:
     def plain_topic(self) -> str:
         return self.topic.removeprefix("Follow-up: ")
 
+    @property
+    def unscorable(self) -> bool:
+        return _unscorable(self.analysis)
+
+    @property
+    def off_topic(self) -> bool:
+        return _off_topic(self.analysis)
+
 
 def final_scores(answered: Sequence[Answered]) -> SessionScores:
     """The session's running mean, replayed exactly as the engine computes it."""
@@ -73,41 +73,12 @@ def build_feedback(role: str, answered: Sequence[Answered]) -> FeedbackDraft:
     """Summary, strengths, improvements, skill gaps and next steps for the whole interview."""
     scores = final_scores(answered)
     return FeedbackDraft(
-        summary=_summary(role, answered, scores),
+        summary=summary(role, answered, scores),
         strengths=_strengths(answered)[:5],
         improvements=_improvements(answered)[:5],
         skill_gaps=_skill_gaps(answered)[:5],
         next_steps=_next_steps(role, answered)[:5],
     )
-
-
-def _summary(role: str, answered: Sequence[Answered], scores: SessionScores) -> str:
-    values = {d: getattr(scores, d) for d in DIMENSIONS}
-    strongest = max(DIMENSIONS, key=lambda d: (values[d], -DIMENSIONS.index(d)))
-    weakest = min(DIMENSIONS, key=lambda d: (values[d], DIMENSIONS.index(d)))
-    text = (
-        f"Your {role} mock interview ({len(answered)} questions, scored by the offline "
-        f"interviewer) comes to {session.overall(scores)}/10 overall."
-    )
-    if values[strongest] == values[weakest]:
-        text += f" All three dimensions are level at {values[weakest]}."
-    else:
-        text += (f" Strongest dimension: {strongest} ({values[strongest]}); weakest: {weakest} "
-                 f"({values[weakest]}).")
-    unscored = [a for a in answered if _unscorable(a.analysis) and not _off_topic(a.analysis)]
-    if unscored:
-        text += (f" {len(unscored)} of {len(answered)} answers earned nothing (empty, not an "
-                 "answer, a copy of the question or instructions to the interviewer).")
-    off_topic = [a for a in answered if _off_topic(a.analysis)]
-    if off_topic:
-        text += (f" {len(off_topic)} of {len(answered)} answers did not address the question "
-                 "asked, so they earned no content credit.")
-    advice = WEAKEST_ADVICE[weakest]
-    if weakest == "communication" and any(a.analysis.fillers for a in answered):
-        advice += FILLER_ADVICE
-    if weakest == "confidence" and any(a.analysis.hedges for a in answered):
-        advice += HEDGE_ADVICE
-    return f"{text} {advice}"
 
 
 def _unscorable(a: AnswerAnalysis) -> bool:
@@ -132,16 +103,17 @@ def _strengths(answered: Sequence[Answered]) -> list[str]:
     if len(owned) >= 2:
         lines.append("You owned your work in " + ", ".join(f"Q{a.number}" for a in owned[:4])
                      + ": clear 'I did/I decided' statements with no hedging.")
-    if not lines and scored:
-        best = ranked[0]
+    best = ranked[0] if ranked else None
+    if not lines and best is not None and best.analysis.overall >= PRAISE:
         lines.append(f"{best.cite} was your best answer ({best.analysis.overall}/10): "
                      f"{_praise(best.analysis)}.")
-    return lines or ["You reached the end of the interview."]
+    return lines or [f"You answered all {len(answered)} questions; the improvements below say "
+                     "what would lift each score."]
 
 
 def _praise(a: AnswerAnalysis) -> str:
     if a.praise:
-        return a.praise[0].lower() + a.praise[1:]
+        return lower_first(a.praise)
     parts = []
     if a.examples:
         parts.append("a concrete example")
@@ -149,8 +121,10 @@ def _praise(a: AnswerAnalysis) -> str:
         parts.append("numbers that show the impact")
     if a.ownership:
         parts.append("clear ownership of what you did")
+    if a.points_hit:
+        parts.append(f"you explained {lower_first(second_person(a.points_hit[0]))}")
     if not parts:
-        parts.append("a direct answer to the question")
+        parts.append("a clear answer that stayed on the question")
     return " and ".join(parts[:2])
 
 
@@ -178,7 +152,7 @@ def _improvements(answered: Sequence[Answered]) -> list[str]:
 
 def _fix(a: AnswerAnalysis) -> str:
     """The advice for one answer, with the talking points it missed when there are any."""
-    missed = "; ".join(p[0].lower() + p[1:] for p in a.points_missed[:3])
+    missed = "; ".join(lower_first(second_person(p)) for p in a.points_missed[:3])
     if not missed or _unscorable(a):
         return a.advice
     if a.advice.startswith("a strong answer also covers"):
@@ -260,7 +234,7 @@ def _coverage_steps(scored: Sequence[Answered]) -> list[str]:
     if not gaps:
         return []
     worst = gaps[0]
-    points = "; ".join(p.lower() for p in worst.analysis.points_missed[:3])
+    points = "; ".join(lower_first(second_person(p)) for p in worst.analysis.points_missed[:3])
     return [f"Prepare for '{worst.plain_topic}': a strong answer covers {points}."]
 
 
