@@ -28,6 +28,8 @@ from statistics import fmean
 from typing import Any, Protocol
 
 from estel import session
+from estel.evals.contradictions import interview_contradictions
+from estel.evals.judgement import RoleJudgement, judgement_checks, role_judgements
 
 
 # What the metrics read of a run, as structural types: estel.evals.results' records fit them,
@@ -113,6 +115,8 @@ class RunMetrics:
     scores: dict[str, dict[str, float | None]]  # persona -> role -> final overall
     persona_scores: dict[str, dict[str, float]]  # persona -> dimension -> mean over roles
     checks: list[Check] = field(default_factory=list)
+    # per role (one family each): Spearman, bluffer vs average, contradictions (evals.judgement)
+    families: list[dict[str, Any]] = field(default_factory=list)
     judge: dict[str, float] | None = None  # criterion -> share of interviews passing
     judged: int = 0  # interviews the judge graded
     judge_failures: int = 0  # interviews the judge was asked about but could not grade
@@ -137,6 +141,7 @@ def compute_metrics(run: EvalRunLike) -> RunMetrics:
     tokens = [t.tokens for t in turns if t.tokens is not None]
     validity = valid / len(turns) if turns else 0.0
     scores = score_table(interviews)
+    judged = _role_judgements(interviews, scores)
     return RunMetrics(
         interviews=len(interviews),
         finished=sum(1 for i in interviews if i.finished),
@@ -153,10 +158,31 @@ def compute_metrics(run: EvalRunLike) -> RunMetrics:
         scores=scores,
         persona_scores=persona_means(interviews),
         checks=[validity_check(valid, len(turns)), *ordering_checks(scores),
-                off_topic_check(scores)],
+                off_topic_check(scores), *judgement_checks(judged)],
+        families=[row.to_dict() for row in judged],
         judge=judge_rates(interviews),
         **judge_outcome(interviews),
     )
+
+
+def _role_judgements(
+    interviews: Sequence[InterviewRunLike], scores: dict[str, dict[str, float | None]]
+) -> list[RoleJudgement]:
+    """Per role: Spearman of quality vs overall, bluffer vs average, contradictions found."""
+    found: dict[str, int] = {}
+    for interview in interviews:
+        count = len(interview_contradictions(interview.turns))
+        found[interview.role] = found.get(interview.role, 0) + count
+    families = {role: _family(role) for role in found}
+    return role_judgements(scores, found, families)
+
+
+@cache
+def _family(role: str) -> str:
+    from estel.brains.offline.bank import load_bank
+    from estel.brains.offline.roles import match_family
+
+    return match_family(role, load_bank()).family
 
 
 def _share(flags: Iterable[bool]) -> float:

@@ -85,6 +85,15 @@ def score_rows(run: EvalRun) -> tuple[list[str], list[list[str]]]:
     return ["final overall", *roles, "mean"], rows
 
 
+def family_table(metrics: RunMetrics) -> str:
+    """Per role family: Spearman(quality, overall), bluffer vs average, contradictions."""
+    rows = [[f"{f['role']} ({f['family']})" if f["family"] else f["role"],
+             _num(f["spearman"], digits=3), _num(f["bluffer"]), _num(f["average"]),
+             _num(f["bluff_gap"]), str(f["contradictions"])] for f in metrics.families]
+    return render_table(("role (family)", "spearman", "bluffer", "average", "gap",
+                         "contradictions"), rows)
+
+
 def format_run(run: EvalRun) -> str:
     """The whole report for one run: title, metrics, scores, checks, errors."""
     metrics = run.metrics
@@ -93,6 +102,7 @@ def format_run(run: EvalRun) -> str:
         run_title(run),
         render_table(("metric", "value"), metric_rows(metrics)),
         render_table(header, rows),
+        *([family_table(metrics)] if metrics.families else []),
         "checks\n" + "\n".join(f"  {_status(c):4}  {c.name}: {c.detail}" for c in metrics.checks),
     ]
     judged = judge_line(run)
