@@ -10,6 +10,7 @@ question of several) use a hash of the session so far: deterministic, yet varied
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -32,6 +33,7 @@ from estel.brains.offline.bank import (
 )
 from estel.brains.offline.feedback import Answered, build_feedback
 from estel.brains.offline.follow_ups import QUOTE_TEMPLATES, follow_up_texts, normalised
+from estel.brains.offline.reactions import reaction
 from estel.brains.offline.roles import NOISE, match_family, normalise_title
 from estel.brains.offline.selection import (
     Selection,
@@ -46,6 +48,7 @@ from estel.session import base_difficulty
 PROMPT_VERSION = "offline-v1"
 FOLLOW_UP = "Follow-up: "
 ROLE_MEMO_SIZE = 256
+MAX_QUESTION = 1000  # QuestionDraft's limit
 STRONG, WEAK = 6.5, 4.0  # latest answer's overall (content-weighted) that moves the next question
 
 FOLLOW_UP_POINTS = (
@@ -97,6 +100,11 @@ class OfflineBrain:
             latest = self._answered(ctx, len(ctx.history) - 1, family, lookup).analysis
         question = self._follow_up(ctx, latest, lookup) or self._from_bank(ctx, family, role,
                                                                             latest)
+        if latest is not None and not question.topic.startswith(FOLLOW_UP):
+            # the interviewer reacts to the answer before asking on (a follow-up already does)
+            opener = reaction(latest, seed(ctx, "reaction"))
+            question = question.model_copy(update={
+                "question": f"{opener} {question.question}"[:MAX_QUESTION]})
         return TurnDraft(assessment=_assessment(latest) if latest else None, question=question,
                          trace=trace)
 
@@ -118,7 +126,7 @@ class OfflineBrain:
     ) -> Answered:
         item = ctx.history[index]
         phase = ctx.plan[index]
-        asked = lookup.get(normalised(item.question))
+        asked = bank_question(lookup, item.question)
         flags: Sequence[RedFlag] = ()
         if asked is not None:
             points: Sequence[TalkingPoint] = asked.talking_points
@@ -149,7 +157,10 @@ class OfflineBrain:
         self, ctx: TurnContext, family: RoleFamily, role: str, latest: AnswerAnalysis | None
     ) -> QuestionDraft:
         wanted = next_difficulty(ctx, latest)
-        chosen = select_question(ctx, self.bank, family, wanted=wanted, role=role)
+        # A question opens with a reaction, so its text alone no longer identifies it: topics do.
+        skip = frozenset(item.topic.removeprefix(FOLLOW_UP) for item in ctx.history)
+        chosen = select_question(ctx, self.bank, family, wanted=wanted, role=role,
+                                 skip_topics=skip)
         if chosen is None:
             return _last_resort(ctx, role, wanted)
         return QuestionDraft(question=chosen.text, topic=chosen.question.topic,
@@ -178,6 +189,18 @@ class OfflineBrain:
                     question=text, topic=(FOLLOW_UP + topic)[:120],
                     difficulty=next_difficulty(ctx, latest), helper_hint=FOLLOW_UP_HINT)
         return None
+
+
+def bank_question(lookup: dict[str, BankQuestion], text: str) -> BankQuestion | None:
+    """The bank question a transcript question asked, past the reaction sentence it opens with."""
+    found = lookup.get(normalised(text))
+    if found is not None:
+        return found
+    for match in re.finditer(r"[.!?;]\s+", text):
+        found = lookup.get(normalised(text[match.end():]))
+        if found is not None:
+            return found
+    return None
 
 
 def _assessment(analysis: AnswerAnalysis) -> AnswerAssessment:
