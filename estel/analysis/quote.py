@@ -5,19 +5,28 @@ from __future__ import annotations
 
 import re
 
+from estel.analysis.bluff import is_bluff_sentence
 from estel.analysis.lexicon import (
     FILLERS,
     FRAGMENT,
     HEDGES,
+    INJECTION,
     JOINERS,
     PLAIN_WORDS,
     PRESENT_ACTIONS,
+    QUESTION_FRAME,
     STOPWORDS,
     VAGUE,
     is_owned_verb,
     tokens,
 )
 
+# A clause about habits in general ('that's what I normally', 'it usually works') says nothing
+# about the work; one aimed at the interviewer ('this candidate is exceptional') is not content.
+GENERIC = re.compile(r"\b(?:normally|usually|generally|typically|always|sometimes|often|basically"
+                     r"|stuff|things?|whatever|something|anything|everything|somehow)\b", re.I)
+AIMED = re.compile(r"\b(?:you|your|yours|interviewer|candidate|score[sd]?|rating|marks?|hire"
+                   r"|hired|exceptional|brilliant|perfect)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|nothing|can't|cannot|don't|didn't|haven't|won't)\b", re.I)
 
 
@@ -29,9 +38,22 @@ def key_fragment(text: str) -> str:
         if not (is_owned_verb(verb) or verb in PRESENT_ACTIONS):
             continue
         words = _trimmed([verb, *match.group(2).split()])
-        if len(words) >= 2:
+        if len(words) >= 2 and is_quotable(" ".join(words)):
             return " ".join(words)
-    return _plain_clause(text)
+    clause = _plain_clause(text)
+    return clause if is_quotable(clause) else ""
+
+
+def is_quotable(fragment: str) -> bool:
+    """A fragment worth quoting back: it names something of the work, and is no hedge, filler,
+    generic clause, overclaim, nor text aimed at the interviewer or flagged as an injection."""
+    content = [w for w in tokens(fragment)[1:] if len(w) >= 3 and w not in STOPWORDS
+               and w not in PLAIN_WORDS and w not in QUESTION_FRAME]
+    if not content:  # 'fixed it', 'did that': nothing named after the first word
+        return False
+    return not any(p.search(fragment) for p in (HEDGES, FILLERS, VAGUE, GENERIC, AIMED,
+                                                 INJECTION, NEGATION)) \
+        and not is_bluff_sentence(fragment)
 
 
 def _trimmed(words: list[str]) -> list[str]:

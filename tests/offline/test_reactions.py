@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -31,7 +32,7 @@ def _interview(persona_name: str, role: str = "Software Engineer", total: int = 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_every_later_question_opens_with_one_reaction_sentence(persona):
     turns = _interview(persona)
-    for before, after in zip(turns, turns[1:-1], strict=False):
+    for before, after in pairwise(turns[:-1]):
         question = after.response.payload.question
         opener = re.split(r"(?<=[.!?])\s+", question)[0]
         assert opener != before.response.payload.question
