@@ -45,6 +45,10 @@ ABSOLUTES = re.compile(
     |\b(?:highest|best|top)[- ]performing\s+team\s+in\s+the\s+(?:company|organi[sz]ation|business)
     |\b(?:speaks?|speak)\s+for\s+(?:itself|themselves)|\bresults\s+simply\s+follow
     |\b(?:problems?|conflicts?|issues?)\s+(?:simply\s+)?never\s+(?:happen|come\s+up|arise)
+    |\bguaranteed?\s+to\s+(?:be\s+right|work|succeed|deliver|pay\s+off)
+    |\b(?:is|are)\s+always\s+(?:better|best|right|the\s+answer)
+    |\bnever\s+need\s+to\s+(?:test|measure|check|worry)
+    |\bevery\s+(?:\w+\s+){0,5}(?:has\s+been|was)\s+a\s+(?:huge\s+)?success
     |\bscal\w*\s+(?:infinitely|to\s+any\s+(?:size|load))|\b(?:instantly|automatically)\s+(?:fix|solv)\w*""",
     _IX,
 )

@@ -99,7 +99,8 @@ def _strengths(answered: Sequence[Answered]) -> list[str]:
     if scored and total_words >= 40 * len(scored) and fillers * 100 <= total_words:
         lines.append(f"Fluent delivery: {fillers} filler words in {total_words} words across "
                      f"{len(scored)} answers.")
-    owned = [a for a in scored if a.analysis.ownership >= 2 and not a.analysis.hedges]
+    owned = [a for a in scored if a.analysis.ownership >= 2 and not a.analysis.hedges
+             and a.analysis.overall >= PRAISE]
     if len(owned) >= 2:
         lines.append("You owned your work in " + ", ".join(f"Q{a.number}" for a in owned[:4])
                      + ": clear 'I did/I decided' statements with no hedging.")
