@@ -28,6 +28,7 @@ from estel.analysis.lexicon import STAR, count_numbers, normalise
 PRAISE_FROM = 5.0
 WEAK_DIMENSION = 5.0
 _CITE = re.compile(r"\bQ(\d+)\b")
+_CITED_TOPIC = re.compile(r"\bQ\d+ \([^)]*\)")
 _NUMBERS_CLAIM = re.compile(r"backed by numbers|numbers that show|with a measured result", re.I)
 _RESULT_ADVICE = re.compile(r"finish (?:the|your) story with the result|end with what changed"
                             r"|(?:add|give) the result", re.I)
@@ -84,6 +85,8 @@ def contradictions(
     found += _summary(summary, answers, scores)
     for text in _texts(feedback):
         found += _wording(text)
+    for gap in feedback.get("skill_gaps", []):  # bank topic labels: only acronyms are ours
+        found += [c for c in _wording(str(gap)) if c.rule == "acronym"]
     return found
 
 
@@ -124,6 +127,7 @@ def _summary(
 
 def _wording(text: str) -> list[Contradiction]:
     found = []
+    text = _CITED_TOPIC.sub("", text)  # a question's own topic is the bank's wording
     if _THIRD_PERSON.search(text):
         found.append(Contradiction("third_person", text, "the candidate is addressed as 'you'"))
     broken = [w for w in _BROKEN_ACRONYM.findall(text) if w not in _NAMES]
@@ -134,7 +138,7 @@ def _wording(text: str) -> list[Contradiction]:
 
 def _texts(feedback: Mapping[str, Any]) -> list[str]:
     texts = [str(feedback.get("summary", ""))]
-    for key in ("strengths", "improvements", "skill_gaps", "next_steps"):
+    for key in ("strengths", "improvements", "next_steps"):
         texts += [str(t) for t in feedback.get(key, [])]
     return texts
 
