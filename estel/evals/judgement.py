@@ -12,10 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from estel.evals.metrics import Check
+from typing import Any
 
 QUALITY: dict[str, int] = {
     "strong": 1,
@@ -109,10 +106,9 @@ def role_judgements(
     return result
 
 
-def judgement_checks(rows: Sequence[RoleJudgement]) -> list[Check]:
-    """The pass/fail checks: bluffer well below average, Spearman, no contradictions."""
-    from estel.evals.metrics import Check
-
+def judgement_checks(rows: Sequence[RoleJudgement], Check: Any) -> list[Any]:
+    """The pass/fail checks (as `Check`s): bluffer well below average, Spearman, no
+    contradictions."""
     gaps = [r for r in rows if r.bluff_gap is not None]
     bluff = Check(f"bluffer ≤ average − {BLUFF_MARGIN}", None,
                   "needs the personas bluffer and average")

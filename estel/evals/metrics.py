@@ -158,7 +158,7 @@ def compute_metrics(run: EvalRunLike) -> RunMetrics:
         scores=scores,
         persona_scores=persona_means(interviews),
         checks=[validity_check(valid, len(turns)), *ordering_checks(scores),
-                off_topic_check(scores), *judgement_checks(judged)],
+                off_topic_check(scores), *judgement_checks(judged, Check)],
         families=[row.to_dict() for row in judged],
         judge=judge_rates(interviews),
         **judge_outcome(interviews),

@@ -128,7 +128,9 @@ def test_role_family_questions_come_from_the_bank(engine, run, make_meta, person
     results = run(engine, make_meta("Senior BA", total=8), personas["strong"])
     own = {normalised(fill_role(q.question, "Senior BA"))
            for q in bank["business_analysis"].questions}
-    assert all(normalised(q.question) in own for q in asked(results))
+    # a later question opens with a reaction to the previous answer, then the bank's question
+    assert all(any(normalised(q.question).endswith(text) for text in own)
+               for q in asked(results))
 
 
 def test_articles_agree_with_the_role():

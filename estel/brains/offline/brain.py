@@ -133,7 +133,8 @@ class OfflineBrain:
             flags = asked.red_flags
         else:  # a follow-up, or a question from another brain: generic relevance only
             points = FOLLOW_UP_POINTS if item.topic.startswith(FOLLOW_UP) else ()
-        analysis = analyse_answer(item.answer or "", item.question, phase=phase,
+        analysis = analyse_answer(item.answer or "", asked_text(lookup, item.question),
+                                  phase=phase,
                                   talking_points=points, role_terms=(
                                       *family.role_terms, *title_terms(ctx.meta.target_role)),
                                   topic=item.topic.removeprefix(FOLLOW_UP), red_flags=flags)
@@ -157,10 +158,7 @@ class OfflineBrain:
         self, ctx: TurnContext, family: RoleFamily, role: str, latest: AnswerAnalysis | None
     ) -> QuestionDraft:
         wanted = next_difficulty(ctx, latest)
-        # A question opens with a reaction, so its text alone no longer identifies it: topics do.
-        skip = frozenset(item.topic.removeprefix(FOLLOW_UP) for item in ctx.history)
-        chosen = select_question(ctx, self.bank, family, wanted=wanted, role=role,
-                                 skip_topics=skip)
+        chosen = select_question(ctx, self.bank, family, wanted=wanted, role=role)
         if chosen is None:
             return _last_resort(ctx, role, wanted)
         return QuestionDraft(question=chosen.text, topic=chosen.question.topic,
@@ -193,14 +191,17 @@ class OfflineBrain:
 
 def bank_question(lookup: dict[str, BankQuestion], text: str) -> BankQuestion | None:
     """The bank question a transcript question asked, past the reaction sentence it opens with."""
-    found = lookup.get(normalised(text))
-    if found is not None:
-        return found
+    return lookup.get(normalised(asked_text(lookup, text)))
+
+
+def asked_text(lookup: dict[str, BankQuestion], text: str) -> str:
+    """The question itself: `text` without the reaction it opens with (when it is a bank one)."""
+    if normalised(text) in lookup:
+        return text
     for match in re.finditer(r"[.!?;]\s+", text):
-        found = lookup.get(normalised(text[match.end():]))
-        if found is not None:
-            return found
-    return None
+        if normalised(text[match.end():]) in lookup:
+            return text[match.end():]
+    return text
 
 
 def _assessment(analysis: AnswerAnalysis) -> AnswerAssessment:

@@ -43,6 +43,11 @@ def interview_band(ctx: TurnContext) -> Band:
     return band_for(ctx.meta.experience_level, ctx.meta.target_role)
 
 
+def _was_asked(text: str, asked: set[str]) -> bool:
+    """Asked as such, or after the one-sentence reaction a later offline question opens with."""
+    return text in asked or any(a.endswith(" " + text) for a in asked)
+
+
 def select_question(
     ctx: TurnContext,
     bank: Bank,
@@ -67,7 +72,7 @@ def select_question(
         for difficulty in difficulty_order(wanted, base):
             fresh = [q for q in fam.questions
                      if q.phase == ctx.phase and q.difficulty == difficulty and tier in q.bands
-                     and normalised(fill_role(q.question, role)) not in asked
+                     and not _was_asked(normalised(fill_role(q.question, role)), asked)
                      and q.topic not in skip_topics]
             if fresh:
                 chosen = fresh[pick % len(fresh)]

@@ -9,13 +9,12 @@ fixed sentence for every candidate. Pure: the analyses in, one paragraph out.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 from estel import session
 from estel.contract import SessionScores
 
-if TYPE_CHECKING:
-    from estel.brains.offline.feedback import Answered
+Answered = Any  # estel.brains.offline.feedback.Answered (not imported: feedback imports this)
 
 DIMENSIONS = ("communication", "content", "confidence")
 WEAK_DIMENSION = 5.0  # below this no dimension is called a strength
