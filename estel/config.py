@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     supabase_url: str | None = _named(None, "SUPABASE_URL")
     supabase_key: SecretStr | None = _named(None, "SUPABASE_KEY")
     supabase_timeout: float = _named(10.0, "ESTEL_SUPABASE_TIMEOUT", gt=0, le=120)
+    # plain PostgreSQL (postgresql://user:password@host:5432/db); wins over Supabase when set
+    database_url: SecretStr | None = _named(None, "ESTEL_DATABASE_URL")
     api_token: SecretStr | None = _named(None, "ESTEL_API_TOKEN")
     cors_origins: str = _named("*", "ESTEL_CORS_ORIGINS")
     rate_limit_per_minute: int = _named(60, "ESTEL_RATE_LIMIT_PER_MINUTE", ge=1)

@@ -196,6 +196,32 @@ class SqlQueries:
         return table_frame(rows)
 
 
+def queries_for(store: SessionStore) -> DashboardQueries:
+    """The SQL functions when the store offers them (PostgreSQL, Supabase), else pandas."""
+    call = getattr(store, "dashboard_call", None)
+    return SqlQueries(call) if callable(call) else FrameQueries(store)
+
+
+def sql_figures(queries: DashboardQueries, filters: SessionFilters | None,
+                start: datetime | None, end: datetime | None, *, top_roles: int = 5,
+                top_gaps: int = 12) -> tuple[Kpis, dict[str, Any]]:
+    """The KPIs and every chart, each computed by its own query (nothing is capped)."""
+    from estel.dashboard.charts import figures_from_parts
+
+    numbers, first_seen, last_seen = queries.kpis(filters)
+    first = start if start is not None else first_seen
+    last = end if end is not None else last_seen
+    freq: Freq = (analytics.trend_freq(first, last)
+                  if first is not None and last is not None else "D")
+    figures = figures_from_parts(
+        histogram=queries.histogram(filters),
+        trend=queries.overall_trend(filters, freq, first, last),
+        roles=queries.role_profiles(filters, top_roles),
+        skill_gaps=queries.skill_gaps(filters, top_gaps),
+        activity=queries.activity(filters, freq, first, last))
+    return numbers, figures
+
+
 def table_frame(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     """The sessions table (analytics.sessions_table's columns) from the function's rows."""
     columns = ("created_at", "status", "target_role", "experience_level", "difficulty",

@@ -283,10 +283,22 @@ def dashboard_figures(frame: Any, *, start: datetime | None = None, end: datetim
     last = end if end is not None else (times.max() if len(times) else None)
     freq = analytics.trend_freq(first, last) if first is not None and last is not None else "D"
     span = {"start": first, "end": last}
+    return figures_from_parts(
+        histogram=analytics.score_histogram(frame),
+        trend=analytics.overall_trend(frame, freq, **span),
+        roles=analytics.role_profiles(frame, top_roles),
+        skill_gaps=analytics.skill_gap_counts(frame, top_gaps),
+        activity=analytics.activity(frame, freq, **span),
+    )
+
+
+def figures_from_parts(*, histogram: Any, trend: Any, roles: Any, skill_gaps: Any,
+                       activity: Any) -> dict[str, go.Figure]:
+    """Every dashboard chart from the aggregated frames (pandas' or the SQL functions')."""
     return {
-        "distribution": score_distribution_figure(analytics.score_histogram(frame)),
-        "trend": overall_trend_figure(analytics.overall_trend(frame, freq, **span)),
-        "roles": role_radar_figure(analytics.role_profiles(frame, top_roles)),
-        "skill_gaps": skill_gap_figure(analytics.skill_gap_counts(frame, top_gaps)),
-        "activity": activity_figure(analytics.activity(frame, freq, **span)),
+        "distribution": score_distribution_figure(histogram),
+        "trend": overall_trend_figure(trend),
+        "roles": role_radar_figure(roles),
+        "skill_gaps": skill_gap_figure(skill_gaps),
+        "activity": activity_figure(activity),
     }

@@ -1,7 +1,8 @@
 """Where interview sessions are kept: `open_store(settings)` picks the store.
 
-SQLite (`ESTEL_DB_PATH`, default ./estel.db) unless SUPABASE_URL and SUPABASE_KEY are both set;
-then Supabase, with the SQLite file as its local outbox. Opening a store does no I/O.
+SQLite (`ESTEL_DB_PATH`, default ./estel.db) unless ESTEL_DATABASE_URL is set (plain
+PostgreSQL) or SUPABASE_URL and SUPABASE_KEY are both set (Supabase); those two keep the SQLite
+file as their local outbox. Opening a store does no I/O.
 """
 
 from __future__ import annotations
@@ -34,8 +35,13 @@ __all__ = [
 
 
 def open_store(settings: Settings) -> SessionStore:
-    """SupabaseStore when Supabase is configured, else SQLiteStore; no I/O happens here."""
+    """PostgresStore, SupabaseStore or SQLiteStore (in that order); no I/O happens here."""
     local = SQLiteStore(settings.sqlite_path)
+    if settings.database_url is not None and settings.database_url.get_secret_value():
+        from estel.store.postgres import PostgresStore  # psycopg only when it is used
+
+        return PostgresStore(settings.database_url.get_secret_value(),
+                             timeout=settings.supabase_timeout, outbox=local)
     if not settings.supabase_configured:
         return local
     from estel.store.supabase import SupabaseStore  # imports supabase only when it is used

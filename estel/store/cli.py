@@ -10,9 +10,12 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
+from pydantic import SecretStr
+
 from estel.store.base import SessionFilters, SessionRecord
 
 EXIT_OK, EXIT_PENDING = 0, 1
+_NO_URL = SecretStr("")
 
 _TABLE_COLUMNS = (  # header, width, value
     ("created (UTC)", 16, lambda r: r.created_at.strftime("%Y-%m-%d %H:%M")),
@@ -45,6 +48,13 @@ def register(subparsers: Any) -> None:
     sync = subparsers.add_parser("sync", help="send sessions waiting in the local outbox")
     sync.set_defaults(func=cmd_sync)
 
+    store = subparsers.add_parser("store", help="manage the PostgreSQL database")
+    actions = store.add_subparsers(dest="store_action", required=True)
+    migrate = actions.add_parser(
+        "migrate", help="apply supabase/migrations to ESTEL_DATABASE_URL (skips applied ones)")
+    migrate.add_argument("--url", help="postgresql:// URL (default: ESTEL_DATABASE_URL)")
+    migrate.set_defaults(func=cmd_migrate)
+
 
 def cmd_sessions(args: argparse.Namespace) -> int:
     """List sessions as a table, or as JSON rows."""
@@ -71,11 +81,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     """Flush the outbox; exit 1 when rows are still waiting."""
     from estel.config import load_settings
     from estel.store import open_store
-    from estel.store.supabase import SupabaseStore
-
     settings = load_settings()
     store = open_store(settings)
-    if isinstance(store, SupabaseStore):
+    if hasattr(store, "flush_outbox"):  # SupabaseStore, PostgresStore
         with closing_store(store):
             report = store.flush_outbox()
         print(f"Sent {report.sent} waiting session(s) to {store.description}; "
@@ -84,6 +92,20 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"  {error}")
         return EXIT_PENDING if report.remaining else EXIT_OK
     return _sync_without_supabase(settings.sqlite_path)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Apply the migrations to a plain PostgreSQL; each once, in order."""
+    from estel.config import load_settings
+    from estel.store.pg_migrate import migrate
+
+    url = args.url or (load_settings().database_url or _NO_URL).get_secret_value()
+    if not url:
+        print("Set ESTEL_DATABASE_URL (or pass --url postgresql://…).", file=sys.stderr)
+        return 2
+    for name, applied in migrate(url):
+        print(f"{'applied' if applied else 'already applied'}: {name}")
+    return EXIT_OK
 
 
 def _sync_without_supabase(path: str) -> int:

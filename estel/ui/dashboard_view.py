@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from estel.dashboard import analytics
+from estel.dashboard import aggregates, analytics
 from estel.dashboard.charts import dashboard_figures
 from estel.dashboard.query import FilterOptions, filter_options, load_sessions
 from estel.errors import EstelError
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 TTL = 30  # seconds: new interviews show up within half a minute
 TABLE_ROWS = 5_000  # newest rows shown in the table (the CSV has all of them)
 PICK_ROWS = 500  # newest rows offered in the drill-down picker
+CSV_ROWS = 250_000  # the CSV from PostgreSQL/Supabase: newest rows (the button says so)
 EAGER_CSV_ROWS = 20_000  # above this the CSV is built when Download is clicked
 SESSION_KEY = "dash_session"
 EMPTY_HELP = """
@@ -171,7 +172,10 @@ def _download(store: SessionStore, filters: SessionFilters, data: DashboardData)
     key = store.description
     csv: Any = (_csv(store, key, filters) if data.rows <= EAGER_CSV_ROWS
                 else lambda: build_csv(store, filters))  # big: built on click, in a thread
-    st.download_button("Download CSV (filtered sessions)", csv, file_name="estel-sessions.csv",
+    label = ("Download CSV (filtered sessions)" if data.rows <= CSV_ROWS
+             or not isinstance(aggregates.queries_for(store), aggregates.SqlQueries)
+             else f"Download CSV (newest {CSV_ROWS:,} of {data.rows:,} filtered sessions)")
+    st.download_button(label, csv, file_name="estel-sessions.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore",
                        key="dash_csv")
 
@@ -217,12 +221,19 @@ def _drill_down(store: SessionStore, newest: pd.DataFrame) -> None:
 
 @st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
 def _options(_store: SessionStore, store_key: str) -> FilterOptions:
-    return filter_options(_store)
+    queries = aggregates.queries_for(_store)
+    return queries.options() if isinstance(queries, aggregates.SqlQueries) else \
+        filter_options(_store)
 
 
 @st.cache_data(ttl=TTL, max_entries=16, show_spinner="Loading sessions…")
 def _dashboard(_store: SessionStore, store_key: str, filters: SessionFilters,
                start: datetime | None, end: datetime | None) -> DashboardData:
+    queries = aggregates.queries_for(_store)
+    if isinstance(queries, aggregates.SqlQueries):  # PostgreSQL/Supabase: computed there
+        numbers, figures = aggregates.sql_figures(queries, filters, start, end)
+        return DashboardData(matching=numbers.sessions, rows=numbers.sessions, kpis=numbers,
+                             figures=figures, table=queries.table_page(filters, 0, TABLE_ROWS))
     loaded = load_sessions(_store, filters)
     frame = loaded.frame
     return DashboardData(
@@ -238,6 +249,11 @@ def _csv(_store: SessionStore, store_key: str, filters: SessionFilters) -> bytes
 
 
 def build_csv(store: SessionStore, filters: SessionFilters) -> bytes:
-    """Every filtered session as CSV (UTF-8 with a BOM, so spreadsheets read accents)."""
-    frame = load_sessions(store, filters).frame
-    return codecs.BOM_UTF8 + analytics.csv_bytes(analytics.sessions_table(frame))
+    """Every filtered session as CSV (UTF-8 with a BOM, so spreadsheets read accents); from
+    PostgreSQL/Supabase the newest CSV_ROWS, paged through the table function."""
+    queries = aggregates.queries_for(store)
+    if isinstance(queries, aggregates.SqlQueries):
+        table = queries.table_page(filters, 0, CSV_ROWS)
+    else:
+        table = analytics.sessions_table(load_sessions(store, filters).frame)
+    return codecs.BOM_UTF8 + analytics.csv_bytes(table)

@@ -164,6 +164,9 @@ class PgServer:
     def dsn(self, dbname: str = "postgres") -> str:
         return f"host=127.0.0.1 port={self.port} user=postgres dbname={dbname}"
 
+    def url(self, dbname: str = "estel") -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{dbname}"
+
 
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PgServer]:
@@ -280,6 +283,19 @@ def supabase_store(fake_postgrest: Any, tmp_path: Path) -> Iterator[Any]:
 
     store = SupabaseStore(fake_postgrest.url, SERVICE_KEY, timeout=0.5,
                           outbox=SQLiteStore(tmp_path / "outbox.db"))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def postgres_store(pg: Any, postgres: PgServer, tmp_path: Path) -> Iterator[Any]:
+    """A PostgresStore on the migrated database (empty table), its outbox in tmp_path."""
+    from estel.store.postgres import PostgresStore
+    from estel.store.sqlite import SQLiteStore
+
+    store = PostgresStore(postgres.url(), timeout=2, outbox=SQLiteStore(tmp_path / "outbox.db"))
     try:
         yield store
     finally:

@@ -33,11 +33,11 @@ def save_all(store: Any, turns: list[TurnResult]) -> SessionRecord:
     return final
 
 
-@pytest.fixture(params=["sqlite", "supabase"])
+@pytest.fixture(params=["sqlite", "supabase", "postgres"])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
     if request.param == "sqlite":
         return SQLiteStore(tmp_path / "estel.db")
-    return request.getfixturevalue("supabase_store")
+    return request.getfixturevalue(f"{request.param}_store")
 
 
 def test_every_turn_is_saved_with_its_assessment(any_store: Any,
