@@ -184,16 +184,18 @@ class SqlQueries:
 
     def table_page(self, filters: SessionFilters | None, offset: int = 0,
                    limit: int = 100) -> pd.DataFrame:
-        """Rows offset … offset+limit-1, fetched in pages of at most TABLE_PAGE_MAX."""
+        """Rows offset … offset+limit-1, fetched in pages of at most TABLE_PAGE_MAX. Only an
+        empty page ends early: PostgREST cuts each answer at its max-rows (1,000 on Supabase),
+        so a short page is not the end."""
         rows: Rows = []
         while len(rows) < limit:
             want = min(limit - len(rows), TABLE_PAGE_MAX)
             page = self._call("dashboard_table_page", {
                 **filter_params(filters), "p_offset": offset + len(rows), "p_limit": want})
             rows.extend(page)
-            if len(page) < want:
+            if not page:
                 break
-        return table_frame(rows)
+        return table_frame(rows[:limit])
 
 
 def queries_for(store: SessionStore) -> DashboardQueries:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TABLE = "interview_sessions"
+PAGE_ROWS = 1000  # rows per request: Supabase's default PostgREST max-rows
 _UNKNOWN: Any = object()  # the stored row could not be read
 
 
@@ -126,14 +127,37 @@ class SupabaseStore:
         self, filters: SessionFilters | None = None, limit: int = 100, *,
         with_transcript: bool = True,
     ) -> list[SessionRecord]:
-        """Newest first (rows still in the outbox are not included)."""
+        """Newest first (rows still in the outbox are not included). Paged with `.range()`:
+        PostgREST cuts every answer at its max-rows (1,000 on Supabase), so one request for
+        more would silently return fewer."""
         columns = ["*"] if with_transcript else [c for c in COLUMNS if c != "transcript"]
+        rows: list[dict[str, Any]] = []
+        while len(rows) < limit:
+            start, end = len(rows), min(limit, len(rows) + PAGE_ROWS) - 1
 
-        def build(table: Any) -> Any:
-            query = _filtered(table.select(*columns), filters)
-            return query.order("created_at", desc=True).order("id", desc=True).limit(limit)
+            def build(table: Any, start: int = start, end: int = end) -> Any:
+                query = _filtered(table.select(*columns), filters)
+                return (query.order("created_at", desc=True).order("id", desc=True)
+                        .range(start, end))
 
-        return [record_from_row(row) for row in self._query(build).data]
+            page = self._query(build).data
+            rows.extend(page)
+            if not page:  # the end (a short page may only be the server's cap)
+                break
+        return [record_from_row(row) for row in rows[:limit]]
+
+    def dashboard_call(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """A dashboard SQL function through PostgREST (`rpc`), for SqlQueries."""
+        try:
+            with self._lock:
+                if self._client is None:
+                    self._client = self._make_client()
+                client = self._client
+            data = client.rpc(name, dict(params)).execute().data
+        except (httpx.HTTPError, APIError) as error:
+            raise StoreFailure(f"The dashboard query {name} failed on {self.description}: "
+                               f"{_describe(error)}") from error
+        return data if isinstance(data, list) else [data]
 
     def count(self, filters: SessionFilters | None = None) -> int:
         response = self._query(

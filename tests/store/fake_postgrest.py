@@ -51,6 +51,7 @@ class FakePostgrest:
     port: int = 0
     mode: str = "ok"
     slow_seconds: float = 1.5
+    max_rows: int = 1000  # PostgREST's db-max-rows as Supabase sets it: longer answers are cut
     seen: list[Seen] = field(default_factory=list)
     _server: ThreadingHTTPServer | None = None
     _active: int = 0
@@ -118,7 +119,8 @@ class FakePostgrest:
                 self._active -= 1
 
     def _route(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
-        if seen.path != f"/rest/v1/{TABLE}":
+        rpc = seen.path.startswith("/rest/v1/rpc/")
+        if seen.path != f"/rest/v1/{TABLE}" and not rpc:
             raise PostgrestError(404, "PGRST205", f"Could not find the table {seen.path}")
         if "apikey" not in seen.headers:
             raise PostgrestError(401, "PGRST301", "No API key found in request")
@@ -128,10 +130,12 @@ class FakePostgrest:
             conn.execute(sql.SQL("set local role {}").format(sql.Identifier(role)))
             conn.execute("select set_config('request.jwt.claims', %s, true)", [json.dumps(claims)])
             try:
+                if rpc and seen.method == "POST":
+                    return _rpc(conn, seen, self.max_rows)
                 if seen.method == "POST":
                     return _insert(conn, seen, columns)
                 if seen.method in ("GET", "HEAD"):
-                    return _select(conn, seen, columns)
+                    return _select(conn, seen, columns, self.max_rows)
             except psycopg.Error as error:
                 raise _pg_error(error, role) from error
         raise PostgrestError(405, "PGRST117", f"Unsupported method {seen.method}")
@@ -223,8 +227,33 @@ def _insert(conn: Any, seen: Seen, columns: dict[str, str]) -> tuple[int, dict[s
     return 201, {}, b""
 
 
-def _select(conn: Any, seen: Seen, columns: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
-    where, params, order, limit, picked = [], [], [], None, ["*"]
+def _rpc(conn: Any, seen: Seen, max_rows: int) -> tuple[int, dict[str, str], bytes]:
+    """POST /rpc/<function> with named arguments as JSON, like PostgREST: a set-returning
+    function answers a JSON array (cut at max_rows), a scalar one its bare value."""
+    name = seen.path.removeprefix("/rest/v1/rpc/")
+    if not re.fullmatch(r"[a-z_]+", name):
+        raise PostgrestError(404, "PGRST202", f"Could not find the function {name}")
+    args = seen.body or {}
+    retset = conn.execute("select bool_or(proretset) from pg_proc where proname = %s"
+                          " and pronamespace = 'public'::regnamespace", [name]).fetchone()[0]
+    if retset is None:
+        raise PostgrestError(404, "PGRST202", f"Could not find the function public.{name}")
+    call = sql.SQL("public.{}({})").format(sql.Identifier(name), sql.SQL(", ").join(
+        sql.SQL("{} => {}").format(sql.Identifier(k), sql.Placeholder()) for k in args))
+    values = list(args.values())
+    if not retset:
+        body = conn.execute(sql.SQL("select to_json({})::text").format(call), values).fetchone()[0]
+        return 200, {"Content-Type": "application/json"}, body.encode()
+    body = conn.execute(sql.SQL("select coalesce(json_agg(t), '[]')::text from"
+                                " (select * from {} limit {}) t").format(call,
+                                                                       sql.Literal(max_rows)),
+                        values).fetchone()[0]
+    return 200, {"Content-Type": "application/json"}, body.encode()
+
+
+def _select(conn: Any, seen: Seen, columns: dict[str, str],
+            max_rows: int) -> tuple[int, dict[str, str], bytes]:
+    where, params, order, limit, picked, offset = [], [], [], None, ["*"], 0
     for key, value in seen.query:
         if key == "select":
             picked = value.split(",")
@@ -238,6 +267,8 @@ def _select(conn: Any, seen: Seen, columns: dict[str, str]) -> tuple[int, dict[s
                 order.append(sql.SQL("{} {}").format(sql.Identifier(name), way))
         elif key == "limit":
             limit = int(value)
+        elif key == "offset":
+            offset = int(value)
         else:
             where.append(_condition(key, value, columns, params))
     cols = sql.SQL("*") if picked == ["*"] else sql.SQL(", ").join(map(sql.Identifier, picked))
@@ -247,15 +278,16 @@ def _select(conn: Any, seen: Seen, columns: dict[str, str]) -> tuple[int, dict[s
     rows_sql = sql.SQL("select {} from {}{}").format(cols, table, where_sql)
     if order:
         rows_sql += sql.SQL(" order by ") + sql.SQL(", ").join(order)
-    if limit is not None:
-        rows_sql += sql.SQL(" limit {}").format(sql.Literal(limit))
+    limit = max_rows if limit is None else min(limit, max_rows)
+    rows_sql += sql.SQL(" limit {} offset {}").format(sql.Literal(limit), sql.Literal(offset))
     body = conn.execute(sql.SQL("select coalesce(json_agg(t), '[]')::text from ({}) t")
                         .format(rows_sql), params).fetchone()[0]
     shown = len(json.loads(body))
     if "count=exact" in seen.headers.get("prefer", ""):
         total = conn.execute(sql.SQL("select count(*) from {}{}").format(table, where_sql),
                              params).fetchone()[0]
-        headers["Content-Range"] = f"0-{shown - 1}/{total}" if shown else f"*/{total}"
+        headers["Content-Range"] = (f"{offset}-{offset + shown - 1}/{total}" if shown
+                                    else f"*/{total}")
     return 200, headers, body.encode()
 
 
