@@ -130,6 +130,21 @@ def test_migrate_applies_each_migration_once(postgres: Any, pg: Any) -> None:
         store.close()
 
 
+def test_the_migrate_command_reports_each_file(postgres: Any, pg: Any,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from estel.cli import main
+    from estel.store.pg_migrate import migration_files
+
+    with psycopg.connect(postgres.dsn(), autocommit=True) as conn:
+        name = f"cli_{uuid.uuid4().hex[:8]}"
+        conn.execute(f"create database {name}")
+    assert main(["store", "migrate", "--url", postgres.url(name)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"applied: {path.name}" for path in migration_files()]
+    assert main(["store", "migrate", "--url", postgres.url(name)]) == 0
+    assert capsys.readouterr().out.count("already applied") == len(migration_files())
+
+
 def test_the_dashboard_reads_through_the_functions(postgres_store: PostgresStore,
                                                    varied_records: list[Any]) -> None:
     for record in varied_records:
