@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
+import hmac
 import json
 import re
 import socket
@@ -51,6 +53,7 @@ class FakePostgrest:
     port: int = 0
     mode: str = "ok"
     slow_seconds: float = 1.5
+    jwt_secret: str | None = None  # when set, tokens must be HS256-signed with it, as Supabase's
     max_rows: int = 1000  # PostgREST's db-max-rows as Supabase sets it: longer answers are cut
     seen: list[Seen] = field(default_factory=list)
     _server: ThreadingHTTPServer | None = None
@@ -124,7 +127,7 @@ class FakePostgrest:
             raise PostgrestError(404, "PGRST205", f"Could not find the table {seen.path}")
         if "apikey" not in seen.headers:
             raise PostgrestError(401, "PGRST301", "No API key found in request")
-        role, claims = _claims(seen.headers.get("authorization", ""))
+        role, claims = _claims(seen.headers.get("authorization", ""), self.jwt_secret)
         columns = self.columns()
         with psycopg.connect(self.dsn) as conn:
             conn.execute(sql.SQL("set local role {}").format(sql.Identifier(role)))
@@ -175,8 +178,14 @@ class _Handler(BaseHTTPRequestHandler):
     do_GET = do_HEAD = do_POST = _serve
 
 
-def _claims(authorization: str) -> tuple[str, dict[str, Any]]:
+def _claims(authorization: str, secret: str | None = None) -> tuple[str, dict[str, Any]]:
     token = authorization.removeprefix("Bearer ").strip()
+    if secret is not None:  # PostgREST checks the signature with the project's JWT secret
+        signed, _, signature = token.rpartition(".")
+        digest = hmac.new(secret.encode(), signed.encode(), hashlib.sha256).digest()
+        if not hmac.compare_digest(base64.urlsafe_b64encode(digest).rstrip(b"=").decode(),
+                                   signature):
+            raise PostgrestError(401, "PGRST301", "JWSError JWSInvalidSignature")
     try:
         payload = token.split(".")[1]
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
