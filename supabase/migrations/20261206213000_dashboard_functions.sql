@@ -10,8 +10,10 @@
 -- The SQLite fast path (estel/dashboard/query.py + analytics.py) computes the same numbers; the
 -- shared tests in tests/store/test_dashboard_parity.py hold them equal.
 
--- The filtered rows. A single-SELECT `language sql` set-returning function that is stable and
--- security invoker is inlined by the planner, so the filters reach the indexes below.
+-- The filtered rows. A single-SELECT `language sql` set-returning function that is stable,
+-- security invoker and has no SET clause is inlined by the planner into the query that calls
+-- it, so the filters reach the indexes below and only the columns used are read. Hence no
+-- `set search_path` here (it would prevent inlining): every name is schema-qualified instead.
 create or replace function public.dashboard_sessions(
   p_since timestamptz default null,
   p_until timestamptz default null,
@@ -24,7 +26,6 @@ create or replace function public.dashboard_sessions(
   p_statuses text[] default null
 ) returns setof public.interview_sessions
 language sql stable security invoker
-set search_path = ''
 as $$
   select s.* from public.interview_sessions s
   where (p_since is null or s.created_at >= p_since)
