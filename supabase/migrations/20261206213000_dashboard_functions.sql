@@ -251,21 +251,28 @@ as $$
     from public.dashboard_sessions(p_since, p_until, p_target_roles, p_experience_levels,
       p_difficulties, p_brains, p_models, p_prompt_versions, p_statuses) f
     where f.status = 'completed' and f.overall_score is not null
-  ), named as (
-    select d.id, g.ord,
-           regexp_replace(btrim(g.gap, E' \t\n\r\f\v'), '\s+', ' ', 'g') as spelling
+  ), named as (  -- one row per gap named: 1-2 million at a million sessions
+    select d.id, g.gap, g.ord
     from done d cross join lateral unnest(d.skill_gaps) with ordinality as g (gap, ord)
-  ), firsts as (  -- each gap once per session: its first spelling there
-    select distinct on (n.id, lower(n.spelling)) lower(n.spelling) as key, n.spelling
-    from named n where n.spelling <> ''
-    order by n.id, lower(n.spelling), n.ord
-  ), spellings as (
-    select key, spelling, count(*) as used from firsts group by key, spelling
+  ), spellings as (  -- normalise each distinct text once, not once per session
+    select t.gap, t.code, t.spelling, lower(t.spelling) as key
+    from (select n.gap, row_number() over (order by n.gap collate "C") as code,
+                 regexp_replace(btrim(n.gap, E' \t\n\r\f\v'), '\s+', ' ', 'g') as spelling
+          from (select distinct gap from named) n) t
+    where t.spelling <> ''
+  ), firsts as (  -- each gap once per session: its first spelling there (hashed, no sort)
+    select min(n.ord * 4294967296 + s.code) % 4294967296 as code
+    from named n join spellings s on s.gap = n.gap
+    group by n.id, s.key
+  ), used as (
+    select s.key, s.spelling, count(*) as used  -- per original text, as the pandas path counts
+    from firsts f join spellings s on s.code = f.code
+    group by s.key, s.code, s.spelling
   ), ranked as (
     select key, sum(used) over (partition by key) as sessions,
            row_number() over (partition by key order by used desc, spelling collate "C")
              as rank, spelling
-    from spellings
+    from used
   )
   select r.spelling, r.sessions::bigint,
          r.sessions::float8 / (select count(*) from done)
