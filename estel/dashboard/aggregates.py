@@ -106,8 +106,9 @@ class FrameQueries:
 class SqlQueries:
     """The SQL functions, through `call` (psycopg or supabase-py rpc)."""
 
-    def __init__(self, call: Call) -> None:
+    def __init__(self, call: Call, page_rows: int = TABLE_PAGE_MAX) -> None:
         self._call = call
+        self._page_rows = min(page_rows, TABLE_PAGE_MAX)
 
     def options(self) -> FilterOptions:
         rows = self._call("dashboard_filter_options", {})
@@ -184,16 +185,16 @@ class SqlQueries:
 
     def table_page(self, filters: SessionFilters | None, offset: int = 0,
                    limit: int = 100) -> pd.DataFrame:
-        """Rows offset … offset+limit-1, fetched in pages of at most TABLE_PAGE_MAX. Only an
-        empty page ends early: PostgREST cuts each answer at its max-rows (1,000 on Supabase),
-        so a short page is not the end."""
+        """Rows offset … offset+limit-1, fetched in pages of `page_rows`: through PostgREST
+        that is its max-rows (1,000 on Supabase), which cuts longer answers, so a page shorter
+        than asked is the end and never a silent cut."""
         rows: Rows = []
         while len(rows) < limit:
-            want = min(limit - len(rows), TABLE_PAGE_MAX)
+            want = min(limit - len(rows), self._page_rows)
             page = self._call("dashboard_table_page", {
                 **filter_params(filters), "p_offset": offset + len(rows), "p_limit": want})
             rows.extend(page)
-            if not page:
+            if len(page) < want:
                 break
         return table_frame(rows[:limit])
 
@@ -201,7 +202,9 @@ class SqlQueries:
 def queries_for(store: SessionStore) -> DashboardQueries:
     """The SQL functions when the store offers them (PostgreSQL, Supabase), else pandas."""
     call = getattr(store, "dashboard_call", None)
-    return SqlQueries(call) if callable(call) else FrameQueries(store)
+    if not callable(call):
+        return FrameQueries(store)
+    return SqlQueries(call, getattr(store, "dashboard_page_rows", TABLE_PAGE_MAX))
 
 
 def sql_figures(queries: DashboardQueries, filters: SessionFilters | None,

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TABLE = "interview_sessions"
-PAGE_ROWS = 1000  # rows per request: Supabase's default PostgREST max-rows
+PAGE_ROWS = 1000  # rows per request: Supabase's default PostgREST max-rows (a project that
+# lowers max-rows below this would have its pages cut short and read as the end)
 _UNKNOWN: Any = object()  # the stored row could not be read
 
 
@@ -142,9 +143,11 @@ class SupabaseStore:
 
             page = self._query(build).data
             rows.extend(page)
-            if not page:  # the end (a short page may only be the server's cap)
+            if len(page) < end - start + 1:  # the end: PAGE_ROWS ≤ the server's max-rows
                 break
         return [record_from_row(row) for row in rows[:limit]]
+
+    dashboard_page_rows = PAGE_ROWS  # SqlQueries pages the table function this many at a time
 
     def dashboard_call(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """A dashboard SQL function through PostgREST (`rpc`), for SqlQueries."""

@@ -19,6 +19,17 @@ ROWS = 1_500
 
 
 @pytest.fixture
+def supabase_store(fake_postgrest: Any, tmp_path: Any, make_jwt: Any) -> Any:
+    """conftest's store with a timeout that 1,000-row answers meet on a busy machine."""
+    from estel.store.sqlite import SQLiteStore
+
+    store = SupabaseStore(fake_postgrest.url, make_jwt("service_role"), timeout=10,
+                          outbox=SQLiteStore(tmp_path / "outbox.db"))
+    yield store
+    store.close()
+
+
+@pytest.fixture
 def many(pg: Any, make_completed: Any) -> list[Any]:
     records = [make_completed(minutes_ago=i, id=str(uuid.uuid4()),
                               target_role=("Backend", "Data", "Designer")[i % 3],
