@@ -174,3 +174,19 @@ def test_no_io_when_opened_and_bad_urls_are_refused(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(BadInput):
         PostgresStore("mysql://x")
+
+
+def test_the_database_url_setting_opens_a_postgres_store(tmp_path: Path) -> None:
+    from estel.config import load_settings
+    from estel.store import open_store
+
+    settings = load_settings(environ={
+        "ESTEL_DATABASE_URL": "postgresql://estel:pw@127.0.0.1:1/estel",
+        "ESTEL_DB_PATH": str(tmp_path / "outbox.db")})
+    store = open_store(settings)
+    assert isinstance(store, PostgresStore)  # no connection made: port 1 would refuse
+    assert "pw" not in store.description
+    assert "pw" not in repr(settings)
+    store.close()
+    assert isinstance(open_store(load_settings(environ={
+        "ESTEL_DB_PATH": str(tmp_path / "x.db")})), SQLiteStore)
