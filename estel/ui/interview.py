@@ -28,6 +28,7 @@ from estel.ui.coach_view import latest_panel
 from estel.ui.forms import answer_problem
 from estel.ui.report_view import render_report, saved_banner
 from estel.ui.setup import SOMETHING_WENT_WRONG, log_turn_failure, prefill, setup_screen
+from estel.ui.streaming import with_streamed_question
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,8 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
     label = ("Estel is scoring your interview and writing your feedback…" if finishing
              else f"Estel is reading your answer and choosing question {number + 1}…")
     try:
-        with st.spinner(label, show_time=True):
-            result = Engine(slot.brain).answer(run.current.state, text, language=run.language)
+        result = with_streamed_question(label, lambda: Engine(slot.brain).answer(
+            run.current.state, text, language=run.language))
     except EstelError as error:
         log_turn_failure(error)
         state.set_error(state.PendingError(error.message, "answer", text, number))

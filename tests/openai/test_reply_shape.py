@@ -20,15 +20,19 @@ def test_opening_shape_is_unchanged():
     assert reply_shape("opening") == "{" + QUESTION.format(text="one question") + "}"
 
 
-@pytest.mark.parametrize("kind", ["question", "feedback"])
-def test_assessment_shapes_are_unchanged(kind):
-    shape = reply_shape(kind)
+def test_question_shape_puts_the_question_first_for_streaming():
+    # issue 15: the question comes before the assessment so its words stream first
+    shape = reply_shape("question")
+    assert shape.startswith("{" + QUESTION.format(
+        text="one sentence reacting to the previous answer, then one question"))
+    assert ", " + ASSESSMENT in shape
+    assert shape.endswith("]}}")
+
+
+def test_feedback_shape_is_unchanged():
+    shape = reply_shape("feedback")
     assert shape.startswith("{" + ASSESSMENT)
-    if kind == "question":
-        assert shape.endswith(QUESTION.format(
-            text="one sentence reacting to the previous answer, then one question") + "}")
-    else:
-        assert shape.endswith(FEEDBACK + "}")
+    assert shape.endswith(FEEDBACK + "}")
 
 
 @pytest.mark.parametrize("kind", sorted(REPLY_MODELS))

@@ -123,8 +123,8 @@ def auto_content(seen: Seen, n: int, scored: dict[str, Any] = ASSESSMENT) -> dic
     kind = kind_of(seen)
     if kind == "opening":
         return {"question": question(n)}
-    if kind == "question":
-        return {"assessment": scored, "question": question(n)}
+    if kind == "question":  # in QuestionReply's field order, as a strict schema is written
+        return {"question": question(n), "assessment": scored}
     return {"assessment": scored, "feedback": FEEDBACK}
 
 
@@ -138,6 +138,8 @@ class FakeOpenAI:
         self.replies: list[str] = []  # the content strings sent back, in order
         self.broken_questions = False  # reply garbage to every question turn
         self.score_by_marker: dict[str, float] = {}  # last message contains marker -> score
+        self.chunk_delay = 0.0  # seconds between streamed chunks (a token rate)
+        self.chunk_chars = 4  # characters of content per streamed chunk (about one token)
         self._numbers = itertools.count(1)
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -207,6 +209,9 @@ class FakeOpenAI:
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
                     return
+                if body.get("stream") and step.status == 200 and _streamable(step.body):
+                    self._stream(step.body, body)
+                    return
                 raw = step.body if isinstance(step.body, bytes) else json.dumps(step.body).encode()
                 try:
                     self.send_response(step.status)
@@ -219,10 +224,54 @@ class FakeOpenAI:
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
                     self.close_connection = True
 
+            def _stream(self, reply: dict[str, Any], request: dict[str, Any]) -> None:
+                """The completion as server-sent chat.completion.chunk events, one per delay."""
+                try:
+                    self.send_response(200)
+                    self.send_header("content-type", "text/event-stream")
+                    self.send_header("transfer-encoding", "chunked")
+                    self.end_headers()
+                    include_usage = (request.get("stream_options") or {}).get("include_usage")
+                    for event in stream_events(reply, fake.chunk_chars, bool(include_usage)):
+                        data = f"data: {event}\n\n".encode()
+                        self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+                        self.wfile.flush()
+                        if fake.chunk_delay:
+                            time.sleep(fake.chunk_delay)
+                    self.wfile.write(b"0\r\n\r\n")
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True
+
             def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
                 pass
 
         return Handler
+
+
+def _streamable(body: Any) -> bool:
+    return isinstance(body, dict) and body.get("object") == "chat.completion"
+
+
+def stream_events(reply: dict[str, Any], size: int, include_usage: bool) -> list[str]:
+    """A chat.completion body cut into chat.completion.chunk JSON strings, then [DONE]."""
+    base = {"id": reply["id"], "object": "chat.completion.chunk", "created": 1,
+            "model": reply["model"]}
+    events: list[dict[str, Any]] = []
+    for choice in reply["choices"]:
+        message = choice["message"]
+        content, refusal = message.get("content") or "", message.get("refusal")
+        deltas: list[dict[str, Any]] = [{"role": "assistant", "content": ""}]
+        deltas += [{"content": content[i:i + size]} for i in range(0, len(content), size)]
+        if refusal:
+            deltas.append({"refusal": refusal})
+        for delta in deltas:
+            events.append({**base, "choices": [{"index": choice["index"], "delta": delta,
+                                                "finish_reason": None}]})
+        events.append({**base, "choices": [{"index": choice["index"], "delta": {},
+                                            "finish_reason": choice["finish_reason"]}]})
+    if include_usage:
+        events.append({**base, "choices": [], "usage": reply.get("usage")})
+    return [json.dumps(event) for event in events] + ["[DONE]"]
 
 
 def fast_client(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import openai
+from openai.lib import type_to_response_format_param
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
@@ -39,6 +40,7 @@ from estel.brains.openai.prompt import (
     reask_message,
     validation_messages,
 )
+from estel.brains.openai.stream import LISTENER, consume
 from estel.errors import BadInput, BrainFailure
 
 if TYPE_CHECKING:
@@ -174,12 +176,38 @@ class OpenAIBrain:
             kwargs["temperature"] = self._settings.openai_temperature
         if "max_completion_tokens" not in self._quirks():
             kwargs["max_completion_tokens"] = MAX_COMPLETION_TOKENS
+        listener = LISTENER.get()
+        if listener is not None:
+            return self._streamed(ctx, mode, kwargs, listener, trace)
         raw_api = self._client.chat.completions.with_raw_response
         if mode == "json_schema":
             raw = raw_api.parse(response_format=reply_model, **kwargs)
         else:
             raw = raw_api.create(response_format={"type": "json_object"}, **kwargs)
         completion = _completion(raw)
+        _count_usage(completion, trace)
+        content = _checked_content(completion)
+        trace.raw_reply = content
+        return _validated(content, reply_model, ctx)
+
+    def _streamed(self, ctx: TurnContext, mode: str, kwargs: dict[str, Any],
+                  listener: Any, trace: BrainTrace) -> _Reply:
+        """The same call streamed: the listener sees the question text as it arrives.
+
+        The strict schema is sent as a plain response_format (not the library's parsing
+        `.stream()`, which raises mid-stream on invalid JSON and loses the rest of the reply that
+        the re-ask needs); the whole reply is then checked and validated as an unstreamed one.
+        """
+        reply_model = REPLY_MODELS[ctx.kind]
+        response_format: Any = (type_to_response_format_param(reply_model)
+                                if mode == "json_schema" else {"type": "json_object"})
+        chunks = self._client.chat.completions.create(
+            response_format=response_format, stream=True,
+            stream_options={"include_usage": True}, **kwargs)
+        with chunks:
+            completion = consume(chunks, listener)
+        if completion is None:
+            raise turn_failure("empty")
         _count_usage(completion, trace)
         content = _checked_content(completion)
         trace.raw_reply = content

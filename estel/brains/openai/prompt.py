@@ -110,8 +110,10 @@ class OpeningReply(ReplyModel):
 
 
 class QuestionReply(ReplyModel):
-    assessment: AnswerAssessment
+    # The question comes first: a strict schema is written in field order, so a streamed reply
+    # shows the next question's words before the assessment (which the page does not show yet).
     question: QuestionDraft
+    assessment: AnswerAssessment
 
 
 class FeedbackReply(ReplyModel):
