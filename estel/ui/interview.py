@@ -23,7 +23,7 @@ from estel.errors import EstelError
 from estel.report import ReportView, session_json
 from estel.roles.context import role_context
 from estel.store.records import trace_fields
-from estel.ui import components, resources, resume, saving, state
+from estel.ui import answer_timer, components, resources, resume, saving, state
 from estel.ui.coach_view import latest_panel
 from estel.ui.forms import answer_problem
 from estel.ui.report_view import render_report, saved_banner
@@ -106,6 +106,7 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
         run.record = record
         if result.finished:
             run.end_receipt = receipt
+    answer_timer.answer_sent(run, number)
     run.turns.append(result)
     state.set_error(None)
     return True
@@ -163,6 +164,7 @@ def interview_screen(run: state.InterviewRun) -> None:
             _report(run)
         else:
             _chat(run)
+            answer_timer.countdown(run)
             _coach(run)
     with status:
         _status(run, problem)
@@ -287,6 +289,7 @@ def _report(run: state.InterviewRun) -> None:
         show_context=False,
         coach=coach_cards(run.turns) if run.coach else None,
     )
+    answer_timer.report_times(run)
 
 
 def _open_confirm() -> None:

@@ -17,6 +17,7 @@ from estel.errors import EstelError
 from estel.roles.context import role_context_for
 from estel.roles.levels import DEFAULT_LEVEL, EXPERIENCE_LEVELS
 from estel.ui import resources, state
+from estel.ui.answer_timer import timer_chosen, timer_select
 from estel.ui.coach_view import coach_chosen, coach_toggle
 from estel.ui.forms import (
     DEFAULT_QUESTIONS,
@@ -92,7 +93,7 @@ def start_interview(choice: SetupChoice) -> state.InterviewRun | None:
     # saved after the first question is on screen (interview.save_if_due), so a slow store
     # never delays the question
     run = state.InterviewRun(meta=meta, language=language, turns=[opening],
-                             coach=coach_chosen())
+                             coach=coach_chosen(), timer_minutes=timer_chosen())
     state.set_run(run)
     state.set_error(None)
     return run
@@ -144,6 +145,7 @@ def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
                      key=state.SETUP_LANGUAGE, format_func=LANGUAGES.__getitem__)
         _inline(problems, "language")
     coach_toggle()
+    timer_select()
 
 
 def _interviewing_as() -> None:

@@ -65,6 +65,9 @@ class InterviewRun:
     start_receipt: SaveReceipt | None = None
     end_receipt: SaveReceipt | None = None
     coach: bool = False  # coach mode: each answer's panel right after it (estel.ui.coach_view)
+    timer_minutes: int = 0  # the answer timer (estel.ui.answer_timer); 0 = none
+    shown_at: dict[int, float] = field(default_factory=dict)  # question number -> epoch shown
+    answer_seconds: dict[int, float] = field(default_factory=dict)  # question number -> seconds
 
     @property
     def current(self) -> TurnResult:

@@ -1,0 +1,48 @@
+"""The answer timer (issue 15): the setup choice, the countdown, time per answer in the report."""
+
+from __future__ import annotations
+
+import time
+
+from estel.ui.answer_timer import TIME_UP, countdown_html, time_rows
+
+
+def test_time_rows_flag_answers_over_the_limit():
+    rows = time_rows({2: 130.0, 1: 45.4}, minutes=2)
+    assert rows == [{"Question": 1, "Time taken": "0:45", "Over the limit": "no"},
+                    {"Question": 2, "Time taken": "2:10", "Over the limit": "yes"}]
+    assert time_rows({1: 61}, minutes=0) == [{"Question": 1, "Time taken": "1:01"}]
+
+
+def test_countdown_counts_to_the_deadline_and_tells_not_cuts():
+    html = countdown_html(1_700_000_000_000, 3)
+    assert "const deadline = 1700000000000" in html
+    assert TIME_UP in html
+    assert "disabled" not in html  # the answer box is never locked
+
+
+def test_no_timer_by_default(driver):
+    at = driver.open(questions=2)
+    assert at.selectbox(key="setup_answer_timer").value == 0
+    at = driver.start(at)
+    assert at.session_state["estel_run"].timer_minutes == 0
+    assert not [c for c in at.get("iframe") if "deadline" in str(c.proto)]
+
+
+def test_a_timed_interview_counts_down_and_reports_time_per_answer(driver, page_text):
+    at = driver.open(questions=2)
+    at.selectbox(key="setup_answer_timer").set_value(2)
+    at = driver.start(at)
+    run = at.session_state["estel_run"]
+    assert run.timer_minutes == 2
+    shown = run.shown_at[1]
+    assert time.time() - shown < 60
+    frames = [str(c.proto) for c in at.get("iframe")]
+    assert any(f"const deadline = {(shown + 120) * 1000:.0f}" in f for f in frames)
+    at = driver.answer(at, 1)
+    at = driver.answer(at, 2)
+    assert not at.exception
+    run = at.session_state["estel_run"]
+    assert set(run.answer_seconds) == {1, 2}
+    assert all(0 <= s < 120 for s in run.answer_seconds.values())
+    assert "Time per answer" in page_text(at)
