@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     openai_json_mode: Literal["auto", "json_schema", "json_object"] = _named(
         "auto", "ESTEL_OPENAI_JSON_MODE")
     fallback: Literal["none", "offline"] = _named("none", "ESTEL_FALLBACK")
+    # voice answers (issue 15): the server's audio.transcriptions model; unset = no microphone
+    transcribe_model: str | None = _named(None, "ESTEL_TRANSCRIBE_MODEL")
+    audio_max_seconds: float = _named(300.0, "ESTEL_AUDIO_MAX_SECONDS", gt=0, le=3600)
+    audio_max_mb: float = _named(10.0, "ESTEL_AUDIO_MAX_MB", gt=0, le=25)
     prompt_path: str | None = _named(None, "ESTEL_PROMPT_PATH")
     # prompt lab variants; None = estel/prompts/variants
     prompt_variants_dir: str | None = _named(None, "ESTEL_PROMPT_VARIANTS_DIR")
@@ -87,6 +91,11 @@ class Settings(BaseSettings):
         return bool(self.openai_api_key and self.openai_api_key.get_secret_value()) or bool(
             self.openai_base_url
         )
+
+    @property
+    def transcription_configured(self) -> bool:
+        """Voice answers need a transcription model on a configured OpenAI-compatible server."""
+        return bool(self.transcribe_model) and self.openai_configured
 
     @property
     def resolved_brain(self) -> Literal["offline", "openai"]:

@@ -86,21 +86,27 @@ def format_seconds(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def time_rows(answer_seconds: dict[int, float], minutes: int) -> list[dict[str, object]]:
-    """One row per timed answer: its number, the time taken, and whether it ran over."""
+def time_rows(answer_seconds: dict[int, float], minutes: int,
+              spoken: dict[int, str] | None = None) -> list[dict[str, object]]:
+    """One row per timed answer: its number, the time taken, whether it ran over, how spoken."""
     rows: list[dict[str, object]] = []
     for number in sorted(answer_seconds):
         seconds = answer_seconds[number]
         row: dict[str, object] = {"Question": number, "Time taken": format_seconds(seconds)}
         if minutes:
             row["Over the limit"] = "yes" if seconds > minutes * 60 else "no"
+        if spoken:
+            row["Voice"] = spoken.get(number, "typed")
         rows.append(row)
     return rows
 
 
 def report_times(run: InterviewRun) -> None:
     """The report's section: the time each answer took (and the limit, if any)."""
-    rows = time_rows(run.answer_seconds, run.timer_minutes)
+    from estel.ui.voice_input import spoken_line
+
+    spoken = {number: spoken_line(stats) for number, stats in run.spoken.items()}
+    rows = time_rows(run.answer_seconds, run.timer_minutes, spoken)
     if not rows:
         return
     limit = f" (limit {run.timer_minutes} min)" if run.timer_minutes else ""

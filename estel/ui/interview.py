@@ -29,6 +29,7 @@ from estel.ui.forms import answer_problem
 from estel.ui.report_view import render_report, saved_banner
 from estel.ui.setup import SOMETHING_WENT_WRONG, log_turn_failure, prefill, setup_screen
 from estel.ui.streaming import with_streamed_question
+from estel.ui.voice_input import microphone, spoken_line
 
 log = logging.getLogger(__name__)
 
@@ -239,6 +240,8 @@ def _coach(run: state.InterviewRun) -> None:
     card = latest_card(run.turns) if run.coach else None
     if card is not None:
         latest_panel(card)
+        if card.number in run.spoken:  # the answer was spoken: its delivery from the audio
+            st.caption(spoken_line(run.spoken[card.number]))
 
 
 def _status(run: state.InterviewRun, problem: str | None) -> None:
@@ -262,6 +265,7 @@ def _footer(run: state.InterviewRun) -> None:
         st.button("Start a new interview", key="new_interview", type="primary",
                   icon=":material/add:", on_click=_open_confirm)
         return
+    microphone(run)  # before the box: a transcript fills it
     # the same form, box and button for every question: the browser keeps them and only the
     # box's text changes (a new key per question rebuilt them, ~10 ms a turn)
     with st.form("answer_form", border=False):

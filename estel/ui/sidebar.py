@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from estel.ui import resources
+from estel.ui.voice_input import ENABLE_HINT
 
 SWITCH_HINT = """
 Settings are read from `.streamlit/secrets.toml`, then environment variables, then defaults
@@ -56,6 +57,11 @@ def render_sidebar() -> None:
             st.error(settings.problem, icon=":material/settings_alert:")
         if settings.secrets_note:
             st.warning(settings.secrets_note, icon=":material/key_off:")
+        st.markdown("##### Voice answers")
+        if settings.settings.transcription_configured:
+            st.markdown(f":material/mic: `{settings.settings.transcribe_model}`")
+        else:
+            st.caption(f":material/mic_off: {ENABLE_HINT}")
         with st.expander("How to switch", icon=":material/swap_horiz:"):
             st.markdown(SWITCH_HINT)
             if st.button("Reload settings", key="reload_settings", icon=":material/refresh:"):

@@ -68,6 +68,7 @@ class InterviewRun:
     timer_minutes: int = 0  # the answer timer (estel.ui.answer_timer); 0 = none
     shown_at: dict[int, float] = field(default_factory=dict)  # question number -> epoch shown
     answer_seconds: dict[int, float] = field(default_factory=dict)  # question number -> seconds
+    spoken: dict[int, Any] = field(default_factory=dict)  # question number -> voice.SpeechStats
 
     @property
     def current(self) -> TurnResult:

@@ -138,6 +138,10 @@ class FakeOpenAI:
         self.replies: list[str] = []  # the content strings sent back, in order
         self.broken_questions = False  # reply garbage to every question turn
         self.score_by_marker: dict[str, float] = {}  # last message contains marker -> score
+        self.audio_requests: list[tuple[str, bytes]] = []
+        self.audio_status = 200  # set to an error status to fail every audio request
+        # what the fake "hears" in any recording that is not silent
+        self.heard = "I led the migration, um, of our billing service and cut latency by half."
         self.chunk_delay = 0.0  # seconds between streamed chunks (a token rate)
         self.chunk_chars = 4  # characters of content per streamed chunk (about one token)
         self._numbers = itertools.count(1)
@@ -163,6 +167,18 @@ class FakeOpenAI:
         """The environment that points the OpenAI brain at this server."""
         return {"OPENAI_BASE_URL": self.base_url, "OPENAI_API_KEY": api_key,
                 "ESTEL_OPENAI_MODEL": MODEL}
+
+    def transcription(self, multipart: bytes) -> dict[str, Any]:
+        """A verbose_json reply: `heard` for speech, no text for silence, two timed segments."""
+        audio = multipart[multipart.find(b"RIFF"):] if b"RIFF" in multipart else b""
+        seconds, loud = wav_facts(audio)
+        text = self.heard if loud else ""
+        half = text.split(",")
+        segments = [] if not text else [
+            {"id": 0, "start": 0.0, "end": seconds * 0.3, "text": half[0]},
+            {"id": 1, "start": seconds * 0.7, "end": seconds, "text": ",".join(half[1:])}]
+        return {"task": "transcribe", "language": "english", "duration": seconds, "text": text,
+                "segments": segments}
 
     def add(self, *steps: Step) -> None:
         self.script.extend(steps)
@@ -200,6 +216,9 @@ class FakeOpenAI:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
+                if "/audio/" in self.path:
+                    self._audio(self.rfile.read(length))
+                    return
                 body = json.loads(self.rfile.read(length) or b"{}")
                 seen = Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
                 step = fake._next(seen)
@@ -224,6 +243,25 @@ class FakeOpenAI:
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
                     self.close_connection = True
 
+            def _audio(self, raw: bytes) -> None:
+                """audio/transcriptions (verbose_json from the WAV it got) and audio/speech."""
+                fake.audio_requests.append((self.path, raw))
+                if fake.audio_status != 200:
+                    status, reply, kind = fake.audio_status, json.dumps(
+                        {"error": {"message": "fake audio failure"}}).encode(), "application/json"
+                elif self.path.endswith("/audio/speech"):
+                    status, reply, kind = 200, SPOKEN_WAV, "audio/wav"
+                else:
+                    status, kind = 200, "application/json"
+                    reply = json.dumps(fake.transcription(raw)).encode()
+                self.send_response(status)
+                self.send_header("content-type", kind)
+                self.send_header("content-length", str(len(reply)))
+                if status >= 500:
+                    self.send_header("retry-after-ms", "5")
+                self.end_headers()
+                self.wfile.write(reply)
+
             def _stream(self, reply: dict[str, Any], request: dict[str, Any]) -> None:
                 """The completion as server-sent chat.completion.chunk events, one per delay."""
                 try:
@@ -246,6 +284,28 @@ class FakeOpenAI:
                 pass
 
         return Handler
+
+
+SPOKEN_WAV = b"RIFF" + b"\0" * 40  # stands in for speech audio; the client only passes it on
+
+
+def wav_facts(audio: bytes) -> tuple[float, bool]:
+    """(seconds, whether any sample is louder than near-silence) of a 16-bit WAV; (0, False)."""
+    import array
+    import io
+    import wave
+
+    try:
+        with wave.open(io.BytesIO(audio)) as wav:
+            seconds = wav.getnframes() / float(wav.getframerate())
+            frames = wav.readframes(wav.getnframes())
+            width = wav.getsampwidth()
+    except (wave.Error, EOFError):
+        return 0.0, False
+    if width != 2:
+        return seconds, True
+    samples = array.array("h", frames[: len(frames) // 2 * 2])
+    return seconds, any(abs(x) > 500 for x in samples)
 
 
 def _streamable(body: Any) -> bool:
