@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     transcribe_model: str | None = _named(None, "ESTEL_TRANSCRIBE_MODEL")
     audio_max_seconds: float = _named(300.0, "ESTEL_AUDIO_MAX_SECONDS", gt=0, le=3600)
     audio_max_mb: float = _named(10.0, "ESTEL_AUDIO_MAX_MB", gt=0, le=25)
+    # questions read aloud by the server's audio.speech; unset = the browser's own voice
+    speech_model: str | None = _named(None, "ESTEL_SPEECH_MODEL")
+    speech_voice: str = _named("alloy", "ESTEL_SPEECH_VOICE")
     prompt_path: str | None = _named(None, "ESTEL_PROMPT_PATH")
     # prompt lab variants; None = estel/prompts/variants
     prompt_variants_dir: str | None = _named(None, "ESTEL_PROMPT_VARIANTS_DIR")
@@ -96,6 +99,10 @@ class Settings(BaseSettings):
     def transcription_configured(self) -> bool:
         """Voice answers need a transcription model on a configured OpenAI-compatible server."""
         return bool(self.transcribe_model) and self.openai_configured
+
+    @property
+    def speech_configured(self) -> bool:
+        return bool(self.speech_model) and self.openai_configured
 
     @property
     def resolved_brain(self) -> Literal["offline", "openai"]:

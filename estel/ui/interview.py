@@ -23,7 +23,7 @@ from estel.errors import EstelError
 from estel.report import ReportView, session_json
 from estel.roles.context import role_context
 from estel.store.records import trace_fields
-from estel.ui import answer_timer, components, resources, resume, saving, state
+from estel.ui import answer_timer, components, read_aloud, resources, resume, saving, state
 from estel.ui.coach_view import latest_panel
 from estel.ui.forms import answer_problem
 from estel.ui.report_view import render_report, saved_banner
@@ -166,6 +166,7 @@ def interview_screen(run: state.InterviewRun) -> None:
         else:
             _chat(run)
             answer_timer.countdown(run)
+            read_aloud.speak_question(run)
             _coach(run)
     with status:
         _status(run, problem)

@@ -29,6 +29,7 @@ from estel.ui.forms import (
     role_suggestions,
     setup_problems,
 )
+from estel.ui.read_aloud import read_aloud_chosen, read_aloud_toggle
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,8 @@ def start_interview(choice: SetupChoice) -> state.InterviewRun | None:
     # saved after the first question is on screen (interview.save_if_due), so a slow store
     # never delays the question
     run = state.InterviewRun(meta=meta, language=language, turns=[opening],
-                             coach=coach_chosen(), timer_minutes=timer_chosen())
+                             coach=coach_chosen(), timer_minutes=timer_chosen(),
+                             read_aloud=read_aloud_chosen())
     state.set_run(run)
     state.set_error(None)
     return run
@@ -146,6 +148,7 @@ def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
         _inline(problems, "language")
     coach_toggle()
     timer_select()
+    read_aloud_toggle()
 
 
 def _interviewing_as() -> None:

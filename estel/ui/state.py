@@ -69,6 +69,8 @@ class InterviewRun:
     shown_at: dict[int, float] = field(default_factory=dict)  # question number -> epoch shown
     answer_seconds: dict[int, float] = field(default_factory=dict)  # question number -> seconds
     spoken: dict[int, Any] = field(default_factory=dict)  # question number -> voice.SpeechStats
+    read_aloud: bool = False  # questions read aloud (estel.ui.read_aloud)
+    spoken_audio: dict[int, bytes] = field(default_factory=dict)  # question number -> speech
 
     @property
     def current(self) -> TurnResult:
