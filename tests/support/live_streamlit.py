@@ -100,12 +100,13 @@ def require_chromium() -> None:
 
 
 @contextmanager
-def chromium_browser() -> Iterator[Any]:
+def chromium_browser(extra_args: tuple[str, ...] = ()) -> Iterator[Any]:
     """A Playwright Browser on Debian's chromium (skips/fails as `require_chromium` says)."""
     require_chromium()
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                             args=[*CHROMIUM_ARGS, *extra_args])
         try:
             yield browser
         finally:
