@@ -25,6 +25,12 @@ ABSOLUTE_COST = 1.25  # content and confidence per absolute or unsupported super
 JARGON_COST = 0.5  # per buzzword past the second, when jargon stands in for substance
 NO_ANSWER_OVERLAP = 0.2  # share of the question's words below which a story is about else
 UNSUPPORTED_COST = 0.5  # per claim with no mechanism past the first, when nothing is explained
+# Communication is getting the substance across: an answer that overclaims (a wrong claim, an
+# absolute, jargon in place of substance) may lead its content by at most this much. Without the
+# cap a polished, buzzword-rich wrong answer out-scored a plain correct one on communication by
+# 2-4 points, enough to win overall (a hiring manager would not sign that). Plain answers that
+# merely miss the rubric keep their communication score.
+COMMUNICATION_LEAD = 3.0
 
 
 def scores(f: Features, phase: Phase) -> tuple[float, float, float]:
@@ -44,7 +50,10 @@ def scores(f: Features, phase: Phase) -> tuple[float, float, float]:
     filler_rate = 100 * len(f.fillers) / max(1, f.words)
     fluency = max(-2.0, 3.0 - 0.6 * filler_rate)  # heavy filler costs beyond its 3 points
     communication = length + (structure + fluency) * gate - _jargon(f)
-    return max(0.0, communication), content(f, phase, gate), confidence(f, gate)
+    said = content(f, phase, gate)
+    if f.red_flags or f.absolutes or _jargon(f):
+        communication = min(communication, said + COMMUNICATION_LEAD)
+    return max(0.0, communication), said, confidence(f, gate)
 
 
 def content(f: Features, phase: Phase, gate: float) -> float:

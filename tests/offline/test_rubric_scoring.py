@@ -16,6 +16,7 @@ import pytest
 from estel.analysis.answer import analyse_answer
 from estel.analysis.bluff import bluff_markers, is_bluff_sentence
 from estel.analysis.rubric import NAMED_CREDIT, coverage
+from estel.analysis.scores import COMMUNICATION_LEAD
 from estel.brains.offline.bank import BankQuestion, RoleFamily, TalkingPoint
 
 BANK = RoleFamily.model_validate(json.loads(
@@ -133,7 +134,19 @@ def test_a_story_that_never_answers_earns_almost_no_content():
     story = _analyse(question, FLUENT_WRONG["rt-beh-disagree"])
     assert story.red_flags == ("Claims never to disagree with anyone",)
     assert story.content <= 2.0
-    assert story.communication >= 6  # polished: it is the content that fails
+    # polished, but overclaiming: its delivery may not lead what it says by more than the cap
+    assert story.communication <= story.content + COMMUNICATION_LEAD
+
+
+def test_overclaiming_caps_communication_but_a_plain_miss_keeps_it():
+    """A fluent wrong answer no longer wins overall on communication; plain answers are spared."""
+    question = QUESTIONS["rt-beh-disagree"]
+    story = _analyse(question, FLUENT_WRONG["rt-beh-disagree"])
+    plain = _analyse(question, "We disagreed about the release date. I listened, we met in the "
+                               "middle and shipped a week later with fewer bugs.")
+    assert story.overall < plain.overall
+    assert not plain.red_flags
+    assert not plain.absolutes
 
 
 def test_naming_every_point_earns_far_less_than_explaining_them():

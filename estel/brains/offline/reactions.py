@@ -29,10 +29,12 @@ WRONG = (
     "One thing to check from that answer: {correction}.",
     "A correction on that last answer: {correction}.",
 )
+# Rubric points are written as headings ("Asked clearly and early", "Your part"), not always as
+# noun phrases, so they follow a colon instead of being spliced into a sentence.
 PRAISE_POINT = (
-    "Good, you explained {point} clearly.",
-    "Thanks, that was a solid answer: you explained {point}.",
-    "That works well: you explained {point}.",
+    "Good, you explained this clearly: {point}.",
+    "Thanks, that was a solid answer, especially on this: {point}.",
+    "That works well; you covered this with substance: {point}.",
 )
 PRAISE_NUMBERS = (
     "Thanks, the numbers made that answer concrete.",
@@ -47,13 +49,13 @@ PRAISE_PLAIN = (
     "Good, that answered the question well.",
 )
 MISSING_POINT = (
-    "Thanks; a strong answer there would also cover {point}.",
-    "Thanks. One thing I didn't hear was {point}.",
-    "Thanks; I'd have liked to hear about {point}.",
+    "Thanks; one thing a strong answer there would add: {point}.",
+    "Thanks. One point I didn't hear: {point}.",
+    "Thanks; worth covering next time: {point}.",
 )
 NAMED_POINT = (
-    "Thanks; you mentioned {point} but didn't say how or why.",
-    "Thanks. You named {point}; the how and why would have made it stronger.",
+    "Thanks; you mentioned this but didn't say how or why: {point}.",
+    "Thanks. You named this without the how and why: {point}.",
 )
 MISSING_RESULT = (
     "Thanks; I didn't hear how that story ended, so keep the result in mind.",
