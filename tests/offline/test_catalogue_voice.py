@@ -1,0 +1,28 @@
+"""What the candidate reads from the bank addresses them: topics and talking-point names are
+shown as question tags, coach panels and feedback, so they say 'you', never 'they' for the
+candidate (QA found 'Systems they have shaped', 'Their part', 'who they told')."""
+
+from __future__ import annotations
+
+import re
+
+from estel.brains.offline.bank import load_bank
+
+# third person about the candidate: the forms the bank used before ('they have owned', 'their
+# part'); 'their' about someone else (a patient's medicines, a client's goals) stays allowed
+CANDIDATE_THIRD_PERSON = re.compile(
+    r"\bthey (have|had|built|led|found|want|would|are proud|run|changed|learned|enjoy|"
+    r"started|made|handled|improved|defended|drove|set|saw|noticed|prioritised)\b"
+    r"|\btheir (part|own|role|approach|ownership|influence|specific|design|leadership|process)\b",
+    re.IGNORECASE)
+
+
+def test_topics_and_point_names_address_the_candidate():
+    offending = [
+        (family.family, text)
+        for family in load_bank().values()
+        for q in family.questions
+        for text in (q.topic, *(p.point for p in q.talking_points))
+        if CANDIDATE_THIRD_PERSON.search(text)
+    ]
+    assert offending == []
