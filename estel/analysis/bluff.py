@@ -49,7 +49,12 @@ ABSOLUTES = re.compile(
     |\b(?:is|are)\s+always\s+(?:better|best|right|the\s+answer)
     |\bnever\s+need\s+to\s+(?:test|measure|check|worry)
     |\bevery\s+(?:\w+\s+){0,5}(?:has\s+been|was)\s+a\s+(?:huge\s+)?success
-    |\bscal\w*\s+(?:infinitely|to\s+any\s+(?:size|load))|\b(?:instantly|automatically)\s+(?:fix|solv)\w*""",
+    |\bscal\w*\s+(?:infinitely|to\s+any\s+(?:size|load))|\b(?:instantly|automatically)\s+(?:fix|solv)\w*
+    |\balways\s+(?:guarantees?|resolves?|fixes|solves|works\s+out|pays\s+off)
+    |\b(?:is|are|was)\s+guaranteed\b|\buniversally\b
+    |\b(?:solves?|works?|fixes|succeeds?)\s+(?:\w+\s+){0,3}every\s+(?:single\s+)?time\b
+    |\bno\s+(?:incidents?|failures?|outages?|bugs?|errors?|problems?)\s+(?:ever|at\s+all|whatsoever)
+    |\bno\s+failure\s+modes|\b(?:research|science|studies)\s+(?:proves?|has\s+proven)""",
     _IX,
 )
 
