@@ -128,11 +128,16 @@ def analyse_answer(
     role_terms: Sequence[str] = (),
     topic: str = "",
     red_flags: Sequence[RedFlag] = (),
+    shown: str | None = None,
 ) -> AnswerAnalysis:
-    """Analyse one answer to `question` (on `topic`) in `phase` and score it."""
+    """Analyse one answer to `question` (on `topic`) in `phase` and score it.
+
+    `shown` is the question as the candidate saw it, when it differs (the interviewer's reaction
+    to the previous answer opens it): echoing that whole text back is still an echo.
+    """
     clean, injected = strip_injection(normalise(answer))
     words = tokens(clean)
-    flags = _flags(clean, words, question, injected)
+    flags = _flags(clean, words, shown or question, injected)
     raised = coverage(clean, talking_points, red_flags).red_flags if words else ()
     feats = _features(clean, words, question, phase, talking_points, role_terms, raised)
     if words and flags in ((), ("injection",)) and is_off_topic(

@@ -62,3 +62,20 @@ def test_the_answer_after_a_reaction_is_still_scored_against_its_rubric():
     # the second answer's question opened with a reaction; its assessment still names rubric points
     graded = [t.assessment for t in turns[2:] if t.assessment is not None]
     assert any(a.covered or a.missed for a in graded)
+
+
+def test_echoing_a_question_that_opens_with_a_reaction_is_still_an_echo():
+    """The question-echo persona repeats the whole text it saw, reaction included: no credit."""
+    from estel.brains.offline.brain import OfflineBrain
+    from estel.contract import InterviewMeta
+    from estel.engine import Engine
+
+    engine = Engine(OfflineBrain())
+    meta = InterviewMeta(target_role="Backend Engineer", experience_level="Mid-level",
+                         difficulty="standard", questions_target=8)
+    result = engine.start(meta)
+    scores = []
+    while result.response.payload.kind == "question":
+        result = engine.answer(result.state, result.response.payload.question)
+        scores.append(result.assessment.content)
+    assert max(scores) == 0.0

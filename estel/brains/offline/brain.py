@@ -137,7 +137,8 @@ class OfflineBrain:
                                   phase=phase,
                                   talking_points=points, role_terms=(
                                       *family.role_terms, *title_terms(ctx.meta.target_role)),
-                                  topic=item.topic.removeprefix(FOLLOW_UP), red_flags=flags)
+                                  topic=item.topic.removeprefix(FOLLOW_UP), red_flags=flags,
+                                  shown=item.question)
         return Answered(number=index + 1, topic=item.topic, phase=phase, analysis=analysis)
 
     def bank_choice(self, ctx: TurnContext, *, by_topic: bool = False) -> Selection | None:
