@@ -30,6 +30,7 @@ from estel.ui.forms import (
     setup_problems,
 )
 from estel.ui.read_aloud import read_aloud_chosen, read_aloud_toggle
+from estel.ui.streaming import with_streamed_question
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +82,10 @@ def start_interview(choice: SetupChoice) -> state.InterviewRun | None:
         return None
     meta, language = meta_from(choice), str(choice.language)
     try:
-        with st.spinner("Estel is preparing your first question…", show_time=True):
-            opening = Engine(slot.brain).start(meta, language=language)
+        # streamed like every later question: its words show as the model writes them
+        opening = with_streamed_question("Estel is preparing your first question…",
+                                         lambda: Engine(slot.brain).start(meta,
+                                                                          language=language))
     except EstelError as error:
         log_turn_failure(error)
         state.set_error(state.PendingError(error.message, "start"))
