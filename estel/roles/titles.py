@@ -316,6 +316,27 @@ def display_title(title: str) -> str:
     return " ".join(words)
 
 
+# Short catalogue titles that are words, not abbreviations ("chef", not "CHEF").
+SHORT_WORD_TITLES = frozenset({"chef", "cook", "ops", "dev", "dr", "salt", "coder", "tutor"})
+
+
+def abbreviations(bank: Bank) -> frozenset[str]:
+    """The catalogue's one-word titles of up to four letters ('sre', 'ba', 'rn') and the known
+    initialisms: words that are read letter by letter, so they are written in capitals."""
+    short = {t for family in bank.values() for t in family.titles
+             if len(t) <= 4 and t.isalnum() and t not in SHORT_WORD_TITLES}
+    return frozenset(short | INITIALISMS)
+
+
+def spoken_title(role: str, known: frozenset[str]) -> str:
+    """The typed title mid-sentence: spacing tidied, capitals as typed; a title typed all in
+    lower case gets its abbreviations in capitals ('senior sre' -> 'senior SRE')."""
+    words = role.split()
+    if any(ch.isupper() for ch in role):
+        return " ".join(words)
+    return " ".join(ACRONYM_CASE.get(w) or (w.upper() if w in known else w) for w in words)
+
+
 def suggestions(family: RoleFamily, limit: int = 2) -> tuple[str, ...]:
     """The family's first few titles as people write them: no abbreviations (under 5 letters),
     no seniority words, one spelling of each ('Front-end Developer' = 'Frontend Developer')."""

@@ -144,6 +144,19 @@ def test_articles_agree_with_the_role():
     assert display_role("Sr. BA") == "Sr. BA"
 
 
+def test_abbreviations_typed_in_lower_case_read_as_abbreviations():
+    # QA found "as a sre": a title typed all lower case keeps its words, but its
+    # abbreviations (catalogue titles like 'sre', initialisms like 'ux') are written as such.
+    assert fill_role("How did you come to work as a {role}?", display_role("sre")) == (
+        "How did you come to work as an SRE?")
+    assert display_role("senior sde") == "senior SDE"
+    assert display_role("ux designer") == "UX designer"
+    assert display_role("devops engineer") == "DevOps engineer"
+    assert display_role("data scientist") == "data scientist"
+    assert display_role("chef") == "chef"  # a word, not an abbreviation
+    assert display_role("Sre Lead") == "Sre Lead"  # typed with capitals: kept as typed
+
+
 def test_difficulty_moves_one_step_with_the_answers(engine, make_meta, personas):
     start = engine.start(make_meta("Software Engineer", "standard", 8))
     strong = engine.answer(start.state, personas["strong"]("intro", 1))

@@ -17,12 +17,21 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from estel.brains.base import TurnContext
-from estel.brains.offline.bank import GENERIC_FAMILY, Band, Bank, BankQuestion, RoleFamily
+from estel.brains.offline.bank import (
+    GENERIC_FAMILY,
+    Band,
+    Bank,
+    BankQuestion,
+    RoleFamily,
+    load_bank,
+)
 from estel.brains.offline.follow_ups import normalised
 from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
 from estel.roles.bands import adjacent_bands, band_for
+from estel.roles.titles import abbreviations, spoken_title
 from estel.session import base_difficulty
 
 
@@ -125,8 +134,14 @@ def _item(item: InterviewTranscriptItem) -> list[str]:
 
 
 def display_role(role: str) -> str:
-    """The role mid-sentence, capitalised as typed: 'Registered Nurse', 'BA'; spacing tidied."""
-    return " ".join(role.split())
+    """The role mid-sentence, capitalised as typed: 'Registered Nurse', 'BA'; spacing tidied;
+    abbreviations typed in lower case in capitals ('sre' -> 'SRE', so 'as an SRE')."""
+    return spoken_title(role, _abbreviations())
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return abbreviations(load_bank())  # the packaged bank never changes while we run
 
 
 def fill_role(template: str, role: str) -> str:
