@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from estel.analysis.delivery import Counts, Delivery, delivery_facts
+from estel.analysis.wording import counted
 from estel.brains.base import AnswerAssessment
 from estel.brains.offline.bank import BankQuestion
 from estel.brains.rubric import rubric_for
@@ -146,7 +147,7 @@ def card_markdown(card: CoachCard) -> list[str]:
                          ("Red flags", card.red_flags)):
         if items:
             lines.append(f"{title}: {'; '.join(items)}.")
-    lines += ["", f"Delivery ({card.delivery.words} words):", "",
+    lines += ["", f"Delivery ({counted(card.delivery.words, 'word')}):", "",
               *delivery_lines(card.delivery, card.phase), ""]
     if card.strong is not None:
         lines += ["What a strong answer covers:", "", *strong_lines(card.strong), ""]

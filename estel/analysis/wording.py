@@ -48,3 +48,8 @@ def second_person(text: str) -> str:
 
 def _cap(original: str, replacement: str) -> str:
     return replacement[0].upper() + replacement[1:] if original[:1].isupper() else replacement
+
+
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """'1 question', '2 questions', '1,200 sessions': the noun agrees with the count."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"

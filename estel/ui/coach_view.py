@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from estel.analysis.delivery import Delivery
+from estel.analysis.wording import counted
 from estel.coach import CoachCard, StrongAnswer, delivery_lines, strong_lines
 from estel.contract import Phase
 from estel.ui.components import prose
@@ -78,7 +79,7 @@ def _list(items: tuple[str, ...]) -> str:
 
 def delivery_markdown(delivery: Delivery, phase: Phase) -> str:
     """Delivery insights as a few markdown lines."""
-    title = f":material/record_voice_over: **Delivery** · {delivery.words} words"
+    title = f":material/record_voice_over: **Delivery** · {counted(delivery.words, 'word')}"
     return "\n".join([title, *delivery_lines(delivery, phase)])
 
 

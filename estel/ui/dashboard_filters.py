@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import streamlit as st
 
+from estel.analysis.wording import counted
 from estel.dashboard.query import FilterOptions
 from estel.store.base import SessionFilters
 
@@ -93,7 +94,7 @@ def render_filters(options: FilterOptions, today: date) -> Chosen:
                 disabled=not choices,
             )
         with columns[-1]:
-            st.caption(f"{options.total:,} sessions stored · empty filter = all")
+            st.caption(f"{counted(options.total, 'session')} stored · empty filter = all")
     return chosen(label, today, custom, picked)
 
 

@@ -15,6 +15,7 @@ import logging
 
 import streamlit as st
 
+from estel.analysis.wording import counted
 from estel.brains.offline.bank import load_bank
 from estel.coach import coach_cards, latest_card
 from estel.contract import MAX_ANSWER_CHARS, InterviewQuestionPayload
@@ -189,7 +190,7 @@ def _title(run: state.InterviewRun) -> None:
             st.button("Restart", key="restart", type="tertiary", icon=":material/restart_alt:",
                       on_click=_open_confirm)
     st.caption(f"{meta.experience_level} · {meta.difficulty} difficulty · "
-               f"{meta.questions_target} questions · interviewer: {_interviewer(run)}")
+               f"{counted(meta.questions_target, 'question')} · interviewer: {_interviewer(run)}")
     st.caption(role_context(meta, load_bank()).interviewing_as())
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from estel.analysis.wording import counted
 from estel.coach import CoachCard
 from estel.dashboard.charts import per_question_figure, radar_figure
 from estel.report import (
@@ -54,7 +55,7 @@ def render_report(
         when = f" · {view.completed_at:%Y-%m-%d %H:%M}" if view.completed_at else ""
         st.caption(
             f"{view.target_role} · {view.experience_level} · {view.difficulty} difficulty · "
-            f"{view.questions_target} questions · interviewer: {view.brain}{when}"
+            f"{counted(view.questions_target, 'question')} · interviewer: {view.brain}{when}"
         )
     if saved_line:
         saved_banner(saved_line, saved_ok)

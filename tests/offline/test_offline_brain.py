@@ -239,3 +239,20 @@ def test_an_interview_of_injections_scores_zero_and_says_why(engine, run, make_m
     assert "6 of 6 answers earned nothing" in feedback.summary
     assert feedback.next_steps[0].startswith("Answer every question in your own words")
     assert all("instructions to the interviewer" in line for line in feedback.improvements)
+
+
+def test_a_one_question_interview_is_worded_in_the_singular(engine, run, make_meta, personas):
+    # QA found "1 questions" in the summary of a one-question interview.
+    feedback = run(engine, make_meta("Product Manager", "standard", 1), personas["average"])
+    text = feedback[-1].response.payload.summary
+    assert "(1 question," in text, text
+    assert "1 questions" not in text
+
+
+def test_counted_agrees_with_the_count():
+    from estel.analysis.wording import counted
+
+    assert [counted(n, "session") for n in (0, 1, 2, 1200)] == [
+        "0 sessions", "1 session", "2 sessions", "1,200 sessions"]
+    assert counted(1, "filler word") == "1 filler word"
+    assert counted(3, "person", "people") == "3 people"

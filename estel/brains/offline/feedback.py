@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from estel import session
 from estel.analysis.answer import AnswerAnalysis
-from estel.analysis.wording import lower_first, second_person
+from estel.analysis.wording import counted, lower_first, second_person
 from estel.brains.base import FeedbackDraft
 from estel.brains.offline.summary import summary
 from estel.contract import Phase, SessionScores
@@ -97,8 +97,8 @@ def _strengths(answered: Sequence[Answered]) -> list[str]:
     total_words = sum(a.analysis.words for a in scored)
     fillers = sum(len(a.analysis.fillers) for a in scored)
     if scored and total_words >= 40 * len(scored) and fillers * 100 <= total_words:
-        lines.append(f"Fluent delivery: {fillers} filler words in {total_words} words across "
-                     f"{len(scored)} answers.")
+        lines.append(f"Fluent delivery: {counted(fillers, 'filler word')} in {total_words} words "
+                     f"across {counted(len(scored), 'answer')}.")
     owned = [a for a in scored if a.analysis.ownership >= 2 and not a.analysis.hedges
              and a.analysis.overall >= PRAISE]
     if len(owned) >= 2:
@@ -108,8 +108,8 @@ def _strengths(answered: Sequence[Answered]) -> list[str]:
     if not lines and best is not None and best.analysis.overall >= PRAISE:
         lines.append(f"{best.cite} was your best answer ({best.analysis.overall}/10): "
                      f"{_praise(best.analysis)}.")
-    return lines or [f"You answered all {len(answered)} questions; the improvements below say "
-                     "what would lift each score."]
+    return lines or [f"You answered all {counted(len(answered), 'question')}; the improvements "
+                     "below say what would lift each score."]
 
 
 def _praise(a: AnswerAnalysis) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from estel import session
+from estel.analysis.wording import counted
 from estel.contract import SessionScores
 
 Answered = Any  # estel.brains.offline.feedback.Answered (not imported: feedback imports this)
@@ -26,8 +27,8 @@ def summary(role: str, answered: Sequence[Answered], scores: SessionScores) -> s
     values = {d: getattr(scores, d) for d in DIMENSIONS}
     strongest = max(DIMENSIONS, key=lambda d: (values[d], -DIMENSIONS.index(d)))
     weakest = min(DIMENSIONS, key=lambda d: (values[d], DIMENSIONS.index(d)))
-    text = (f"Your {role} mock interview ({len(answered)} questions, scored by the offline "
-            f"interviewer) comes to {session.overall(scores)}/10 overall.")
+    text = (f"Your {role} mock interview ({counted(len(answered), 'question')}, scored by the "
+            f"offline interviewer) comes to {session.overall(scores)}/10 overall.")
     if values[strongest] < WEAK_DIMENSION:
         text += (" All three dimensions are below 5: communication "
                  f"{values['communication']}, content {values['content']}, confidence "
@@ -82,8 +83,8 @@ def _communication(scored: Sequence[Answered]) -> str:
     found: list[str] = []
     fillers = [f for a in scored for f in a.analysis.fillers]
     if fillers:
-        found.append(f"replace filler words ('{fillers[0]}' came up {len(fillers)} times) with "
-                     "a short pause")
+        found.append(f"replace filler words ('{fillers[0]}' came up "
+                     f"{counted(len(fillers), 'time')}) with a short pause")
     jargon = [a for a in scored if len(a.analysis.buzzwords) >= 3]
     if jargon:
         found.append(f"say it in plain words instead of buzzwords like "
