@@ -8,7 +8,7 @@ interview (`from_turns`: the engine's TurnResults in order) or from a stored ses
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -65,8 +65,10 @@ class ReportView:
     completed_at: datetime | None = None
 
     @classmethod
-    def from_turns(cls, turns: Sequence[TurnResult], *, language: str = "en") -> ReportView:
-        """From a finished live interview: every TurnResult in order, the feedback turn last."""
+    def from_turns(cls, turns: Sequence[TurnResult], *, language: str = "en",
+                   answer_seconds: Mapping[int, float] | None = None) -> ReportView:
+        """From a finished live interview: every TurnResult in order, the feedback turn last;
+        `answer_seconds` (question number -> seconds) the time each answer took."""
         if not turns or not turns[-1].finished:
             raise ValueError("a report needs a finished interview")
         final = turns[-1]
@@ -87,7 +89,7 @@ class ReportView:
             next_steps=tuple(payload.next_steps or ()),  # type: ignore[union-attr]
             scores=ReportScores(scores.communication, scores.content, scores.confidence,
                                 scores.overall),
-            entries=tuple(build_transcript(final.state, turns)),
+            entries=tuple(build_transcript(final.state, turns, answer_seconds=answer_seconds)),
         )
 
     @classmethod
@@ -124,6 +126,12 @@ def entry_score(entry: TranscriptEntry) -> float | None:
     return round(sum(values) / 3, 1)
 
 
+def format_seconds(seconds: float) -> str:
+    """'1:05' for 65 seconds."""
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
 def _bullets(items: Sequence[str], empty: str = "_None noted._") -> list[str]:
     return [f"- {item}" for item in items] or [empty]
 
@@ -148,6 +156,8 @@ def _entry_markdown(number: int, entry: TranscriptEntry) -> list[str]:
         if entry.note:
             lines.append(f"{entry.note}")
         lines.append("")
+    if entry.answer_seconds is not None:
+        lines += [f"**Time taken:** {format_seconds(entry.answer_seconds)}", ""]
     return lines
 
 

@@ -36,6 +36,9 @@ class TranscriptEntry(BaseModel):
     content: float | None = None
     confidence: float | None = None
     note: str | None = None
+    # seconds from the question being shown to the answer being sent (the app's answer timer);
+    # None where nobody timed it (the HTTP service, rows saved before it was kept)
+    answer_seconds: float | None = Field(default=None, ge=0)
 
 
 class SessionRecord(BaseModel):

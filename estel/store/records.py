@@ -88,12 +88,14 @@ def new_record(
 
 
 def completed_record(
-    record: SessionRecord, turns: Sequence[TurnResult], *, now: datetime | None = None
+    record: SessionRecord, turns: Sequence[TurnResult], *, now: datetime | None = None,
+    answer_seconds: Mapping[int, float] | None = None,
 ) -> SessionRecord:
     """The row with the final feedback, scores and transcript filled in (status completed).
 
     `turns` are the interview's turns in order (opening … feedback), or any tail of them down
     to just the final feedback turn; what earlier turns said is kept from `record.transcript`.
+    `answer_seconds` (question number -> seconds) adds the time answers took.
     """
     final = turns[-1] if turns else None
     feedback = final.response.payload if final is not None else None
@@ -118,24 +120,26 @@ def completed_record(
         "content_score": feedback.scores.content,
         "confidence_score": feedback.scores.confidence,
         "overall_score": feedback.scores.overall,
-        "transcript": build_transcript(final.state, turns, record.transcript),
+        "transcript": build_transcript(final.state, turns, record.transcript, answer_seconds),
         **turn_columns(final, now),
     })
 
 
 def advanced_record(
-    record: SessionRecord, turn: TurnResult, *, now: datetime | None = None
+    record: SessionRecord, turn: TurnResult, *, now: datetime | None = None,
+    answer_seconds: Mapping[int, float] | None = None,
 ) -> SessionRecord:
     """The row after one answer turn: the transcript with that answer and its assessment, the
-    next open question and the new digest; completed when `turn` is the final feedback."""
+    next open question and the new digest; completed when `turn` is the final feedback.
+    `answer_seconds` (question number -> seconds) adds the time answers took."""
     if turn.finished:
-        return completed_record(record, [turn], now=now)
+        return completed_record(record, [turn], now=now, answer_seconds=answer_seconds)
     if _meta_columns(turn.state.meta) != _meta_columns(record):
         raise BadInput("This turn belongs to a different interview than the session record.")
     now = to_utc(now or utc_now())
     return _validated({
         **dict(record),
-        "transcript": build_transcript(turn.state, [turn], record.transcript),
+        "transcript": build_transcript(turn.state, [turn], record.transcript, answer_seconds),
         **turn_columns(turn, now),
     })
 
@@ -241,14 +245,19 @@ def build_transcript(
     state: InterviewSessionState,
     turns: Sequence[TurnResult],
     earlier: Sequence[TranscriptEntry] = (),
+    answer_seconds: Mapping[int, float] | None = None,
 ) -> list[TranscriptEntry]:
     """One entry per question in `state`, with phase, difficulty and the answer's assessment.
 
     A question turn's payload names the question it asks (so its difficulty) and its assessment
-    judges the question before; the feedback turn's assessment judges the last question.
+    judges the question before; the feedback turn's assessment judges the last question. The
+    time an answer took comes from `answer_seconds` (question number -> seconds), else from the
+    earlier entry; only answered questions keep one.
     """
     plan = session.phase_plan(state.total_questions)
     difficulty = {e.question_id: e.difficulty for e in earlier}
+    seconds = {e.question_id: e.answer_seconds for e in earlier}
+    seconds.update({session.question_id(n): s for n, s in (answer_seconds or {}).items()})
     judged: dict[str, _Scores | None] = {e.question_id: _entry_scores(e) for e in earlier}
     for turn in turns:
         payload = turn.response.payload
@@ -271,6 +280,7 @@ def build_transcript(
             phase=plan[number - 1],
             difficulty=difficulty.get(item.question_id),
             answer=item.answer,
+            answer_seconds=seconds.get(item.question_id) if item.answer is not None else None,
             **(dict(zip(("communication", "content", "confidence", "note"), scores, strict=True))
                if scores else {}),
         ))

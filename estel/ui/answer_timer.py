@@ -8,10 +8,13 @@ off. The time taken per answer (question shown -> answer sent) is kept on the ru
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import streamlit as st
 import streamlit.components.v1 as components
+
+from estel.report import format_seconds
 
 if TYPE_CHECKING:
     from estel.ui.state import InterviewRun
@@ -46,10 +49,17 @@ def question_shown(run: InterviewRun, number: int) -> float:
     return run.shown_at.setdefault(number, time.time())
 
 
-def answer_sent(run: InterviewRun, number: int) -> None:
-    """Keep how long the answer to question `number` took (from when it was first shown)."""
-    if number in run.shown_at:
-        run.answer_seconds[number] = round(time.time() - run.shown_at[number], 1)
+def time_taken(run: InterviewRun, number: int) -> dict[int, float]:
+    """{number: seconds since question `number` was first shown}, or {} if it never was; saved
+    with the answer, so History shows it too."""
+    if number not in run.shown_at:
+        return {}
+    return {number: round(max(0.0, time.time() - run.shown_at[number]), 1)}
+
+
+def answer_sent(run: InterviewRun, taken: dict[int, float]) -> None:
+    """Keep the time the answer took (`time_taken`'s value) on the run, for the report."""
+    run.answer_seconds.update(taken)
 
 
 def countdown_html(deadline_ms: float, minutes: int) -> str:
@@ -81,13 +91,8 @@ def countdown(run: InterviewRun) -> None:
         components.html(countdown_html(deadline, run.timer_minutes), height=32)
 
 
-def format_seconds(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def time_rows(answer_seconds: dict[int, float], minutes: int,
-              spoken: dict[int, str] | None = None) -> list[dict[str, object]]:
+def time_rows(answer_seconds: Mapping[int, float], minutes: int,
+              spoken: Mapping[int, str] | None = None) -> list[dict[str, object]]:
     """One row per timed answer: its number, the time taken, whether it ran over, how spoken."""
     rows: list[dict[str, object]] = []
     for number in sorted(answer_seconds):
@@ -101,14 +106,20 @@ def time_rows(answer_seconds: dict[int, float], minutes: int,
     return rows
 
 
-def report_times(run: InterviewRun) -> None:
-    """The report's section: the time each answer took (and the limit, if any)."""
+def spoken_lines(run: InterviewRun) -> dict[int, str]:
+    """How each spoken answer was delivered, by question number, for the report's time table."""
     from estel.ui.voice_input import spoken_line
 
-    spoken = {number: spoken_line(stats) for number, stats in run.spoken.items()}
-    rows = time_rows(run.answer_seconds, run.timer_minutes, spoken)
+    return {number: spoken_line(stats) for number, stats in run.spoken.items()}
+
+
+def times_table(answer_seconds: Mapping[int, float], minutes: int = 0,
+                spoken: Mapping[int, str] | None = None, *, key: str = "answer_times") -> None:
+    """The report's section: the time each answer took (and the limit, and the voice, if any)."""
+    rows = time_rows(answer_seconds, minutes, spoken)
     if not rows:
         return
-    limit = f" (limit {run.timer_minutes} min)" if run.timer_minutes else ""
-    st.markdown(f"**Time per answer**{limit}")
-    st.dataframe(rows, hide_index=True, key="answer_times")
+    total = format_seconds(sum(answer_seconds.values()))
+    limit = f" (limit {minutes} min)" if minutes else ""
+    st.markdown(f"**Time per answer**{limit} · {total} in all")
+    st.dataframe(rows, hide_index=True, key=key)

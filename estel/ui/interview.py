@@ -97,10 +97,12 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
         log.exception("answer turn failed")
         state.set_error(state.PendingError(SOMETHING_WENT_WRONG, "answer", text, number))
         return False
+    taken = answer_timer.time_taken(run, number)
     store = resources.store_slot().store
     if run.tracked and run.record is not None and saving.saves_turns(store):
         # the next question is shown only once this turn is saved (so it can be resumed)
-        record, receipt = saving.save_answer(store, run.record, run.current.state, result)
+        record, receipt = saving.save_answer(store, run.record, run.current.state, result,
+                                             taken)
         if not receipt.saved:
             state.set_error(state.PendingError(saving.answer_refusal(receipt), "answer", text,
                                                number))
@@ -108,7 +110,7 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
         run.record = record
         if result.finished:
             run.end_receipt = receipt
-    answer_timer.answer_sent(run, number)
+    answer_timer.answer_sent(run, taken)
     run.turns.append(result)
     state.set_error(None)
     return True
@@ -122,7 +124,8 @@ def save_if_due(run: state.InterviewRun) -> bool:
     store = resources.store_slot()
     if run.finished and run.end_receipt is None:
         run.record, run.end_receipt = saving.save_end(
-            store.store, run.record, run.turns, language=run.language, problem=store.problem)
+            store.store, run.record, run.turns, language=run.language, problem=store.problem,
+            answer_seconds=run.answer_seconds)
         return True
     if not run.finished and run.start_receipt is None:
         run.record, run.start_receipt = saving.save_start(
@@ -287,15 +290,17 @@ def _footer(run: state.InterviewRun) -> None:
 
 
 def _report(run: state.InterviewRun) -> None:
-    view = ReportView.from_turns(run.turns, language=run.language)
+    view = ReportView.from_turns(run.turns, language=run.language,
+                                 answer_seconds=run.answer_seconds)
     render_report(
         view,
         session_json=session_json(run.current),
         key="interview_report",
         show_context=False,
         coach=coach_cards(run.turns) if run.coach else None,
+        timer_minutes=run.timer_minutes,
+        spoken=answer_timer.spoken_lines(run),
     )
-    answer_timer.report_times(run)
 
 
 def _open_confirm() -> None:

@@ -6,7 +6,7 @@ Build a `ReportView` with `ReportView.from_turns(...)` (interview page) or
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
@@ -17,10 +17,12 @@ from estel.report import (
     PHASE_LABELS,
     ReportView,
     entry_score,
+    format_seconds,
     markdown_report,
     report_file_stem,
 )
 from estel.store.base import TranscriptEntry
+from estel.ui.answer_timer import times_table
 from estel.ui.coach_view import card_body
 from estel.ui.components import escape_markdown, prose
 
@@ -42,6 +44,8 @@ def render_report(
     show_context: bool = True,
     record_json: str | None = None,
     coach: Sequence[CoachCard] | None = None,
+    timer_minutes: int = 0,
+    spoken: Mapping[int, str] | None = None,
 ) -> None:
     """The whole report: summary, scores, charts, lists, transcript and downloads.
 
@@ -49,7 +53,8 @@ def render_report(
     envelope) adds a JSON download, `record_json` (the stored row) another; `key` keeps widget
     keys unique when a page shows several; `show_context` adds the role/level/difficulty line
     (the interview page has it already); `coach` (coach mode's cards) adds each answer's
-    panel to its transcript entry.
+    panel to its transcript entry. The time each answer took (saved with the session) is
+    listed with `timer_minutes` (the limit, if any) and `spoken` (how spoken answers went).
     """
     if show_context:
         when = f" · {view.completed_at:%Y-%m-%d %H:%M}" if view.completed_at else ""
@@ -65,6 +70,8 @@ def render_report(
     _score_metrics(view)
     _charts(view, key)
     _lists(view)
+    times_table({number: e.answer_seconds for number, e in enumerate(view.entries, start=1)
+                 if e.answer_seconds is not None}, timer_minutes, spoken, key=f"{key}_times")
     _transcript(view.entries, coach or ())
     _downloads(view, saved_line, session_json, record_json, key, coach or ())
 
@@ -114,7 +121,9 @@ def _entry_label(number: int, entry: TranscriptEntry) -> str:
     score = entry_score(entry)
     scored = f" — {score:.1f}/10" if score is not None else ""
     phase = PHASE_LABELS.get(entry.phase, entry.phase or "Question")
-    return f"Q{number} · {phase} · {entry.topic}{scored}"
+    took = (f" · :material/timer: {format_seconds(entry.answer_seconds)}"
+            if entry.answer_seconds is not None else "")
+    return f"Q{number} · {phase} · {entry.topic}{scored}{took}"
 
 
 def _transcript(entries: Sequence[TranscriptEntry], coach: Sequence[CoachCard]) -> None:

@@ -50,6 +50,9 @@ def run_from_record(record: SessionRecord) -> state.InterviewRun:
                        if resources.store_slot().store is not None else "store")
     run = state.InterviewRun(meta=turns[0].state.meta, language=record.language, turns=turns,
                              record=record, start_receipt=kept)
+    run.answer_seconds = {number: entry.answer_seconds  # so the report still has every time
+                          for number, entry in enumerate(record.transcript, start=1)
+                          if entry.answer_seconds is not None}
     if run.finished:
         run.end_receipt = kept
     return run

@@ -11,7 +11,7 @@ SaveReceipt whose message the page shows.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from estel.contract import InterviewSessionState
 from estel.engine import TurnResult
@@ -68,11 +68,12 @@ def save_start(
 
 def save_answer(
     store: SessionStore | None, record: SessionRecord, answered: InterviewSessionState,
-    result: TurnResult,
+    result: TurnResult, answer_seconds: Mapping[int, float] | None = None,
 ) -> tuple[SessionRecord, SaveReceipt]:
-    """The row after one answer, written only if the stored row is still at `answered`."""
+    """The row after one answer (with the time it took, if timed), written only if the stored
+    row is still at `answered`."""
     try:
-        updated = advanced_record(record, result)
+        updated = advanced_record(record, result, answer_seconds=answer_seconds)
     except EstelError as error:
         return record, SaveReceipt(saved=False, location=NOT_SAVED, message=error.message)
     if store is None or not saves_turns(store):
@@ -110,11 +111,13 @@ def save_end(
     *,
     language: str,
     problem: str | None = None,
+    answer_seconds: Mapping[int, float] | None = None,
 ) -> tuple[SessionRecord | None, SaveReceipt]:
-    """Complete the record with the final feedback and write it (built anew if start failed)."""
+    """Complete the record with the final feedback (and the time each answer took) and write it
+    (built anew if start failed)."""
     try:
         base = record or new_record(turns[0], language=language)
-        done = completed_record(base, turns)
+        done = completed_record(base, turns, answer_seconds=answer_seconds)
     except EstelError as error:
         return record, SaveReceipt(saved=False, location=NOT_SAVED, message=error.message)
     if store is None:

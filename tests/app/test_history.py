@@ -75,3 +75,29 @@ def test_the_trend_is_oldest_attempt_first_with_overall_shown():
     assert [r.overall_score for r in newest_first([*records, other], "Nurse")] == [5.0, 6.5, 3.0]
     assert roles_of([*records, other]) == ["Nurse", "Chef"]
     assert history_label(records[1]) == "2026-12-02 00:00 · Nurse · mid · 6.5 / 10"
+
+
+def test_history_shows_the_time_each_answer_took(driver, page_text, downloads):
+    """Times are saved with the session: History's report lists them (table, transcript,
+    Markdown) long after the interview's own page is gone."""
+    at = driver.start(driver.open(questions=2), role="Data Analyst")
+    run = at.session_state["estel_run"]
+    run.shown_at[1] -= 65  # question 1 was on screen for a minute before the answer
+    at = driver.finish(at, 2)
+    taken = at.session_state["estel_run"].answer_seconds
+    assert 65 <= taken[1] < 125
+    assert taken[2] < 60
+    at = open_history(driver)
+    assert not at.exception
+    table = [t for t in at.dataframe if "Time taken" in t.value.columns]
+    assert len(table) == 1
+    rows = table[0].value
+    assert list(rows["Question"]) == [1, 2]
+    assert rows["Time taken"][0].startswith(("1:", "2:0"))
+    assert rows["Time taken"][1] < "1:00"
+    labels = [e.label for e in at.main.expander if e.label.startswith("Q")]
+    assert ":material/timer: 1:" in labels[0]
+    assert ":material/timer: 0:" in labels[1]
+    assert "in all" in page_text(at)
+    buttons = {b.key: b for b in at.get("download_button")}
+    assert "**Time taken:** 1:" in downloads(buttons["history_report_download_md"]).decode()

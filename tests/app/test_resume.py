@@ -36,9 +36,12 @@ def test_the_url_names_the_interview_and_a_reload_reopens_it_at_the_open_questio
         "I cut report time by 10 percent with SQL and Python",
         "I cut report time by 20 percent with SQL and Python"]
 
+    assert all(e.answer_seconds is not None for e in stored.transcript[:2])  # saved per turn
+
     again = reopen({"session": run.record.id})
     assert not again.exception
     assert "Question 3 of 4" in progress(again)
+    assert set(again.session_state["estel_run"].answer_seconds) == {1, 2}  # kept for the report
     shown = page_text(again, "markdown")
     assert "I cut report time by 10 percent with SQL and Python" in shown  # the transcript
     assert "I cut report time by 20 percent with SQL and Python" in shown
@@ -49,6 +52,7 @@ def test_the_url_names_the_interview_and_a_reload_reopens_it_at_the_open_questio
     final = SQLiteStore(app_env).get(run.record.id)
     assert final.status == "completed"
     assert len([e for e in final.transcript if e.answer]) == 4
+    assert all(e.answer_seconds is not None for e in final.transcript)
 
 
 def test_an_unknown_session_in_the_url_shows_the_setup_with_a_note(driver, page_text):

@@ -17,6 +17,7 @@ from estel.errors import BadInput
 from estel.store.base import SessionRecord
 from estel.store.records import (
     abandoned_record,
+    advanced_record,
     completed_record,
     new_record,
     record_from_final_turn,
@@ -186,3 +187,19 @@ def test_naive_times_are_taken_as_utc(make_completed: Any) -> None:
 def test_a_record_with_an_out_of_range_score_is_refused(make_completed: Any) -> None:
     with pytest.raises(ValueError, match="less than or equal to 10"):
         make_completed(overall_score=10.5)
+
+
+def test_answer_times_land_on_answered_questions_and_are_kept_by_later_turns(
+        interview: Any) -> None:
+    turns = interview(questions=3)
+    record = new_record(turns[0], now=T0)
+    record = advanced_record(record, turns[1], now=T0, answer_seconds={1: 42.0})
+    assert [e.answer_seconds for e in record.transcript] == [42.0, None]
+    record = advanced_record(record, turns[2], now=T0)  # this answer was not timed
+    assert [e.answer_seconds for e in record.transcript] == [42.0, None, None]
+    done = completed_record(record, [turns[3]], now=T0, answer_seconds={3: 7.5, 9: 1.0})
+    assert [e.answer_seconds for e in done.transcript] == [42.0, None, 7.5]
+    # a time for a question without an answer is never stored
+    opened = new_record(turns[0], now=T0)
+    assert advanced_record(opened, turns[1], now=T0,
+                           answer_seconds={2: 3.0}).transcript[1].answer_seconds is None

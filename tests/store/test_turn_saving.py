@@ -141,3 +141,24 @@ def test_the_migration_checks_the_per_turn_columns(pg: Any, make_completed: Any,
     with pytest.raises(psycopg.errors.CheckViolation):
         pg.execute(f"update interview_sessions set {column} = %s{cast} where id = %s",
                    [value, row["id"]])
+
+
+def test_the_time_each_answer_took_is_saved_turn_by_turn(any_store: Any,
+                                                         interview: Callable[..., list]) -> None:
+    """The app's answer timer rides on each turn's write; every store keeps it with its answer,
+    and the rebuilt contract state is unchanged by it (the digest still matches)."""
+    turns = interview(questions=3)
+    record = new_record(turns[0])
+    assert any_store.save_turns([TurnWrite(record, None)])[0].saved
+    for number, (before, turn) in enumerate(itertools.pairwise(turns), start=1):
+        stored = any_store.get(record.id)
+        record = advanced_record(stored, turn, answer_seconds={number: 10.5 * number})
+        [receipt] = any_store.save_turns([TurnWrite(record, state_digest(before.state))])
+        assert receipt.saved, receipt
+        if not turn.finished:  # the trusted copy rebuilds the same state as before
+            assert state_digest(stored_response(any_store.get(record.id)).session_state) == \
+                state_digest(turn.state)
+    final = any_store.get(record.id)
+    assert final.status == "completed"
+    assert [e.answer_seconds for e in final.transcript] == [10.5, 21.0, 31.5]
+    assert stored_response(final) == turns[-1].response  # seed shapes untouched
