@@ -1,18 +1,23 @@
 """Benchmark the dashboard on PostgreSQL: N generated sessions → every figure via the SQL functions.
 
-    python bench/dashboard_pg.py [--sessions 1000000] [--repeat 3] [--keep]
+    python bench/dashboard_pg.py [--sessions 1000000] [--repeat 3]
 
 Starts a throwaway PostgreSQL 15 from Debian's binaries (/usr/lib/postgresql/15/bin, as the
 tests do: initdb in a temp dir, run as the postgres user when root, fsync off), applies the
-migrations (`estel.store.pg_migrate`), loads N generated sessions with COPY (roles, levels,
-statuses, brains, prompt versions, scores, skill gaps and durations spread over a year), runs
-ANALYZE, then times every query the Dashboard page makes per filter change, through the same
-`SqlQueries` the page uses: filter options, KPIs, the five figures' queries and the newest
-5,000 table rows; for no filter, the last 90 days and one role. Each figure is the median of
---repeat runs (the first run is printed apart, as "cold"). Peak RSS is this client process's
-max RSS (the server's memory is PostgreSQL's shared_buffers, 256 MB here, and work_mem).
-Last line: `dashboard_pg: N sessions, X s, Y MB` with X the slowest filter change's total.
-Prints figures only; it asserts nothing.
+migrations (`estel.store.pg_migrate`), loads N generated sessions with COPY, 100,000 rows per
+statement so the rollup triggers run set-based per statement (roles, levels, statuses, brains,
+prompt versions, scores, skill gaps and durations spread over a year), runs VACUUM ANALYZE, then
+times every query the Dashboard page makes per filter change, through the same `SqlQueries` the
+page uses: filter options, KPIs, the five figures' queries and the newest 5,000 table rows; for
+no filter, the last 90 days and one role (the page's filters: whole UTC days, answered from the
+rollups) and one level over 30 days (a filter the rollups do not keep: answered from the rows).
+
+Per figure it prints the wall-clock median of --repeat runs (the first run apart, as "cold") and
+the server's own "Execution Time" from EXPLAIN (ANALYZE) of the same calls (less sensitive to
+a busy machine than the client's wall clock), and the load average before and after. Peak RSS
+is this client process's max RSS (the server's memory is PostgreSQL's shared_buffers, 256 MB
+here, and work_mem). Last line: `dashboard_pg: N sessions, X s, Y MB` with X the slowest single
+figure (wall-clock median). Prints figures only; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from psycopg import sql
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -59,7 +66,11 @@ FILTERS: dict[str, SessionFilters | None] = {
     "no filter": None,
     "last 90 days": SessionFilters(since=END - timedelta(days=90), until=END),
     "one role": SessionFilters(target_roles=("Backend Engineer",)),
+    "one level, 30 days (rows)": SessionFilters(experience_levels=("senior",),
+                                                since=END - timedelta(days=30), until=END),
 }
+CHUNK_ROWS = 20_000
+COPY_ROWS = 100_000  # rows per COPY statement: one set-based trigger pass each
 
 
 @contextmanager
@@ -91,7 +102,7 @@ def postgres(root: Path) -> Iterator[str]:
 
 
 def copy_text(count: int, seed: int) -> Iterator[str]:
-    """COPY text-format lines of generated sessions, in chunks of 20,000."""
+    """COPY text-format lines of generated sessions, in chunks of CHUNK_ROWS."""
     rng = random.Random(seed)
     span = 365 * 86400
     lines: list[str] = []
@@ -113,7 +124,7 @@ def copy_text(count: int, seed: int) -> Iterator[str]:
             common[2] = r"\N"
             tail = [r"\N", "{}", r"\N", r"\N", r"\N", r"\N"]
         lines.append("\t".join(common + tail))
-        if len(lines) == 20_000:
+        if len(lines) == CHUNK_ROWS:
             yield "\n".join(lines) + "\n"
             lines = []
     if lines:
@@ -124,12 +135,14 @@ def load(url: str, count: int) -> float:
     import psycopg
 
     started = time.perf_counter()
+    chunks = copy_text(count, seed=6)
+    statement = f"copy public.interview_sessions ({', '.join(COPY_COLUMNS)}) from stdin"
     with psycopg.connect(url, autocommit=True) as conn:
-        with conn.cursor() as cursor, cursor.copy(
-                f"copy public.interview_sessions ({', '.join(COPY_COLUMNS)}) from stdin") as copy:
-            for chunk in copy_text(count, seed=6):
-                copy.write(chunk)
-        conn.execute("vacuum analyze public.interview_sessions")
+        for _ in range(0, count, COPY_ROWS):
+            with conn.cursor() as cursor, cursor.copy(statement) as copy:
+                for _, chunk in zip(range(COPY_ROWS // CHUNK_ROWS), chunks, strict=False):
+                    copy.write(chunk)
+        conn.execute("vacuum analyze")
     return time.perf_counter() - started
 
 
@@ -158,10 +171,13 @@ def dashboard_steps(queries: SqlQueries, filters: SessionFilters | None
     ]
 
 
-def measure(queries: SqlQueries, repeat: int) -> float:
-    slowest_total = 0.0
+def measure(queries: SqlQueries, explain: Explain, repeat: int) -> tuple[float, float]:
+    """Prints every figure's seconds per filter; returns the slowest figure's and the slowest
+    filter change's (all figures together), wall-clock medians."""
+    slowest = slowest_total = 0.0
     for name, filters in FILTERS.items():
-        print(f"\n{name}:")
+        print(f"\n{name}:   (wall median of {repeat}, cold = first run; server = EXPLAIN ANALYZE"
+              " execution time)")
         total = 0.0
         for step, run in dashboard_steps(queries, filters):
             times = []
@@ -170,11 +186,44 @@ def measure(queries: SqlQueries, repeat: int) -> float:
                 run()
                 times.append(time.perf_counter() - started)
             median = statistics.median(times[1:]) if repeat else times[0]
+            server = explain.seconds(run)
             total += median
-            print(f"  {step:<22} -> {median:7.3f} s   (cold {times[0]:.3f} s)")
-        print(f"  {'total':<22} -> {total:7.3f} s")
+            slowest = max(slowest, median)
+            print(f"  {step:<22} -> {median:7.3f} s   (cold {times[0]:.3f} s,"
+                  f" server {server:.3f} s)")
+        print(f"  {'all figures':<22} -> {total:7.3f} s")
         slowest_total = max(slowest_total, total)
-    return slowest_total
+    return slowest, slowest_total
+
+
+class Explain:
+    """Runs a step's function calls again under EXPLAIN (ANALYZE): the server's execution time."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+        self._calls: list[tuple[str, dict[str, Any]]] | None = None
+
+    def record(self, call: Callable[[str, Any], Any]) -> Callable[[str, Any], Any]:
+        def recording(name: str, params: Any) -> Any:
+            if self._calls is not None:
+                self._calls.append((name, dict(params)))
+            return call(name, params)
+        return recording
+
+    def seconds(self, run: Callable[[], Any]) -> float:
+        from estel.store.pg_functions import function_query
+
+        self._calls = []
+        try:
+            run()
+        finally:
+            calls, self._calls = self._calls, None
+        total = 0.0
+        for name, params in calls:
+            query = sql.SQL("explain (analyze, format json) ") + function_query(name, params)
+            plan = self._conn.execute(query, params).fetchone()[0][0]
+            total += plan["Execution Time"] / 1000
+        return total
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,14 +247,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"loaded {args.sessions:,} sessions with COPY in "
                   f"{load(url, args.sessions):.1f} s (incl. VACUUM ANALYZE)")
             with psycopg.connect(url, autocommit=True) as conn:
-                queries = SqlQueries(function_call(lambda: _reuse(conn)))
-                slowest = measure(queries, args.repeat)
+                explain = Explain(conn)
+                queries = SqlQueries(explain.record(function_call(lambda: _reuse(conn))))
+                print(f"load average before: {_load_average()}")
+                slowest, total_slowest = measure(queries, explain, args.repeat)
+                print(f"\nload average after: {_load_average()}")
+                print(f"slowest filter change, all figures together: {total_slowest:.2f} s")
     finally:
         shutil.rmtree(root, ignore_errors=True)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nclient peak RSS {rss_mb:.0f} MB; machine: {os.cpu_count()} CPUs (shared)")
     print(f"dashboard_pg: {args.sessions} sessions, {slowest:.2f} s, {rss_mb:.0f} MB")
     return 0
+
+
+def _load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg()) + f" on {os.cpu_count()} CPUs"
 
 
 @contextmanager

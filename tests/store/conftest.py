@@ -88,6 +88,12 @@ FILTER_CASES = {
     "combined": SessionFilters(target_roles=("Backend", "Designer"), brains=("openai",),
                                since=T0 - timedelta(days=5)),
     "empty choice": SessionFilters(target_roles=()),
+    # whole UTC days, as the page asks: PostgreSQL answers these from its rollups
+    "whole days": SessionFilters(since=T0.replace(hour=0) - timedelta(days=60),
+                                 until=T0.replace(hour=0) - timedelta(days=1)),
+    "whole days, roles, statuses": SessionFilters(
+        since=T0.replace(hour=0) - timedelta(days=120), target_roles=("Designer", "Data"),
+        statuses=("completed", "abandoned")),
 }
 
 
