@@ -20,7 +20,7 @@ from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
 from estel import __version__
 from estel.config import Settings, load_settings
@@ -32,8 +32,7 @@ from estel.contract import (
     error_envelope,
 )
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine
-from estel.errors import ErrorKind
-from estel.handler import TurnOutcome
+from estel.server.events import streamed_turn
 from estel.server.guards import (
     MAX_BODY_BYTES,
     BodyTooLarge,
@@ -41,9 +40,13 @@ from estel.server.guards import (
     PreflightCORS,
     RateLimiter,
     cors_options,
-    envelope_bytes,
     read_limited,
     token_matches,
+)
+from estel.server.responses import (
+    SESSION_HEADER,
+    envelope_response,
+    outcome_response,
 )
 from estel.server.service import BrainService
 
@@ -55,11 +58,17 @@ Credentials = HTTPAuthorizationCredentials | None
 BEARER = Security(HTTPBearer(scheme_name="bearer", auto_error=False))
 
 BRAIN_PATH = "/v1/brain"
+STREAM_PATH = "/v1/brain/stream"
+STREAM_RESPONSE: dict[str, Any] = {
+    "description": "Server-sent events: `question` ({\"text\": new words}) while the model "
+                   "writes, then `envelope` ({\"http_status\", \"session\", \"envelope\"})",
+    # before OpenAPI 3.2, an event stream's schema describes one event
+    "content": {"text/event-stream": {"schema": {
+        "type": "object", "required": ["event", "data"],
+        "properties": {"event": {"type": "string", "enum": ["question", "envelope"]},
+                       "data": {"type": "string", "description": "one line of JSON"}}}}},
+}
 SESSION_PATH = "/v1/sessions/{session_id}"
-SESSION_HEADER = "Estel-Session"  # the stored session a turn belongs to (sent back and forth)
-# every other kind is the service's fault: 500
-STATUS_BY_KIND = {ErrorKind.BAD_INPUT: 400, ErrorKind.STATE_MISMATCH: 409,
-                  ErrorKind.STORE_FAILURE: 503}
 SESSION_NOT_FOUND = "No interview with this id."
 HTTP_MESSAGES = {
     404: f"Not found. The brain answers at POST {BRAIN_PATH}.",
@@ -95,28 +104,6 @@ def open_default_store(settings: Settings) -> Any | None:
         log.warning("estel.store.open_store is not available: finished interviews are not saved")
         return None
     return open_store(settings)
-
-
-def envelope_response(
-    status: int, envelope: EstelInterviewEnvelope, headers: dict[str, str] | None = None
-) -> Response:
-    """A JSON response carrying the envelope (CORS headers are added by the guard)."""
-    return Response(envelope_bytes(envelope), status_code=status, headers=headers,
-                    media_type="application/json")
-
-
-def status_of(outcome: TurnOutcome) -> int:
-    """200 for success, 400 for bad input, 409 for a state that is not the stored one, 503 for
-    a turn that could not be saved, 500 for everything else that is the service's fault."""
-    if outcome.error_kind is None:
-        return 200
-    return STATUS_BY_KIND.get(outcome.error_kind, 500)
-
-
-def outcome_response(outcome: TurnOutcome) -> Response:
-    """The outcome's envelope, with the session id header when the turn belongs to one."""
-    headers = {SESSION_HEADER: outcome.session_id} if outcome.session_id else None
-    return envelope_response(status_of(outcome), outcome.envelope, headers)
 
 
 def create_app(
@@ -167,17 +154,28 @@ def _add_routes(app: FastAPI, service: BrainService, settings: Settings) -> None
         to it. A success reply means the turn is saved."""
         if (refusal := refused(request, credentials)) is not None:
             return refusal
-        try:
-            body = await read_limited(request.stream(), request.headers.get("content-length"))
-        except ClientDisconnect:  # nobody is left to read an answer; don't log it as a crash
-            return envelope_response(400, error_envelope("The request body was cut off."))
-        except BodyTooLarge:
-            return envelope_response(413, error_envelope(
-                f"The request body is over {MAX_BODY_BYTES // 1024} KiB."),
-                {"Connection": "close"})
+        body = await _body(request)
+        if isinstance(body, Response):
+            return body
         outcome = await run_in_threadpool(service.turn, body,
                                           request.headers.get(SESSION_HEADER))
         return outcome_response(outcome)
+
+    @app.post(STREAM_PATH, responses={**ERROR_RESPONSES, 200: STREAM_RESPONSE},
+              summary="Run one interview turn, streaming the question",
+              openapi_extra=_request_body_doc(), response_class=StreamingResponse)
+    async def brain_stream(request: Request, credentials: Credentials = BEARER) -> Response:
+        """The same turn as `POST /v1/brain`, as server-sent events: `question` events carry
+        the next question's new words as the model writes them, then one `envelope` event
+        carries `http_status`, `session` and the envelope `/v1/brain` would send, once the turn
+        is saved. A turn that fails before any question text is the JSON error reply."""
+        if (refusal := refused(request, credentials)) is not None:
+            return refusal
+        body = await _body(request)
+        if isinstance(body, Response):
+            return body
+        session_id = request.headers.get(SESSION_HEADER)
+        return await streamed_turn(lambda: service.turn(body, session_id))
 
     session_responses = {**ERROR_RESPONSES, 404: {"model": EstelInterviewEnvelope,
                                                   "description": "No interview with this id"}}
@@ -199,6 +197,17 @@ def _add_routes(app: FastAPI, service: BrainService, settings: Settings) -> None
     async def healthz() -> Health:
         return Health(status="ok", brain=service.engine.brain.name,
                       store=service.store_description, version=__version__)
+
+
+async def _body(request: Request) -> bytes | Response:
+    """The request body, or the error reply for a cut-off or oversized one."""
+    try:
+        return await read_limited(request.stream(), request.headers.get("content-length"))
+    except ClientDisconnect:  # nobody is left to read an answer; don't log it as a crash
+        return envelope_response(400, error_envelope("The request body was cut off."))
+    except BodyTooLarge:
+        return envelope_response(413, error_envelope(
+            f"The request body is over {MAX_BODY_BYTES // 1024} KiB."), {"Connection": "close"})
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -272,8 +281,9 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
     # FastAPI drops None values while encoding the schema, which took `session_state: null`
     # out of the first-turn example, so the published example was refused (400, schemathesis
     # ST202): put the examples back as written
-    body = schema["paths"][BRAIN_PATH]["post"]["requestBody"]
-    body["content"]["application/json"]["examples"] = EXAMPLES
+    for path in (BRAIN_PATH, STREAM_PATH):
+        body = schema["paths"][path]["post"]["requestBody"]
+        body["content"]["application/json"]["examples"] = EXAMPLES
     if not settings.api_token:  # HTTPBearer documents the token; without one none is needed
         components.pop("securitySchemes", None)
         for operation in (op for path in schema["paths"].values() for op in path.values()):
