@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 Phase = Literal["intro", "behavioural", "technical", "wrap_up"]
@@ -139,10 +139,52 @@ class EstelInterviewEnvelope(ContractModel):
     _null_check = field_validator("message", mode="before")(_reject_explicit_null)
 
 
+# -- Extensions of `context` (docs/contract-extensions.ts) -----------------------------------
+# Optional fields the seed's InterviewRequest does not have. A request without them is exactly
+# the seed's shape, and `to_wire()` leaves an absent extension out, so seed clients never see one.
+
+# One question per phase (intro, behavioural, technical, wrap_up): "every phase covered" needs 4.
+MIN_ADAPTIVE_QUESTIONS = 4
+
+
+class AdaptiveLength(ContractModel):
+    """`context.length`: "let the interviewer decide" how many questions (docs/adaptive-length.md).
+
+    Only the minimum travels: the maximum is `meta.questions_target`, so a client that reads
+    only the seed's fields still sees the most questions the interview may have.
+    """
+
+    mode: Literal["adaptive"]
+    min_questions: int = Field(
+        description="the fewest questions the interview may have; at most "
+                    "meta.questions_target, which is the most it may have",
+        # in the schema for clients; checked by _in_range, which says why 4
+        json_schema_extra={"minimum": MIN_ADAPTIVE_QUESTIONS, "maximum": MAX_QUESTIONS})
+
+    @field_validator("min_questions")
+    @classmethod
+    def _in_range(cls, value: int) -> int:
+        if not MIN_ADAPTIVE_QUESTIONS <= value <= MAX_QUESTIONS:
+            raise ValueError(f"must be between {MIN_ADAPTIVE_QUESTIONS} (one question per phase) "
+                             f"and {MAX_QUESTIONS}, not {value}")
+        return value
+
+
 class InterviewContext(ContractModel):
     context: Literal["interview_session"]
     meta: InterviewMeta
     session_state: InterviewSessionState | None
+    # extension (optional): adaptive length; absent = the seed's fixed questions_target
+    length: AdaptiveLength | SkipJsonSchema[None] = None
+
+    _null_check = field_validator("length", mode="before")(_reject_explicit_null)
+
+    @model_validator(mode="after")
+    def _length_fits_meta(self) -> InterviewContext:
+        if self.length is not None and self.length.min_questions > self.meta.questions_target:
+            raise ValueError(f"length.min_questions ({self.length.min_questions}) exceeds "
+                             f"meta.questions_target ({self.meta.questions_target}), the maximum")
+        return self
 
 
 class InterviewRequest(ContractModel):

@@ -28,7 +28,6 @@ from estel.contract import (
     InterviewQuestionPayload,
     InterviewSessionState,
     InterviewTurnResponse,
-    Phase,
     SessionScores,
     success_envelope,
 )
@@ -49,6 +48,7 @@ class TurnResult:
     trace: BrainTrace | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
     configured_brain: str | None = None  # the engine's brain; None when unknown (then = brain)
+    bounds: length.LengthBounds | None = None  # adaptive length; None = questions_target fixed
 
     @property
     def session_brain(self) -> str:
@@ -99,10 +99,11 @@ class Engine:
             kind="opening",
             meta=meta,
             language=language,
-            plan=_plan(meta.questions_target, bounds),
+            plan=length.plan_for(meta.questions_target, bounds),
             question_number=1,
             history=(),
             score_so_far=session.ZERO_SCORES,
+            length_range=_range(bounds),
         )
         began = time.perf_counter()
         draft = self._ask(ctx)
@@ -111,7 +112,7 @@ class Engine:
         payload = self._question_payload(state, question)
         response = InterviewTurnResponse(type="interview_turn", session_state=state,
                                          payload=payload)
-        return self._result(response, draft, began, language)
+        return self._result(response, draft, began, language, bounds)
 
     def answer(
         self,
@@ -123,10 +124,7 @@ class Engine:
     ) -> TurnResult:
         """The next question or the feedback. With `bounds` (adaptive length) the code decides
         after scoring the answer whether the next question is the wrap-up (estel/length.py)."""
-        if bounds is None:
-            session.check_state(state, meta or state.meta)
-        else:
-            length.check_adaptive_state(state, meta or state.meta, bounds)
+        length.check_any_state(state, meta or state.meta, bounds)
         if session.is_finished(state):
             raise BadInput("This interview is already finished; start a new one.")
         answer = session.check_answer(text)
@@ -137,10 +135,11 @@ class Engine:
             kind="feedback" if finishing else "question",
             meta=state.meta,
             language=language,
-            plan=_plan(state.total_questions, bounds),
+            plan=length.plan_for(state.total_questions, bounds),
             question_number=number if finishing else number + 1,
             history=history,
             score_so_far=state.score_so_far,
+            length_range=_range(bounds),
         )
         began = time.perf_counter()
         draft = self._ask(ctx)
@@ -162,7 +161,7 @@ class Engine:
             payload = self._question_payload(new_state, question)
         response = InterviewTurnResponse(type="interview_turn", session_state=new_state,
                                          payload=payload)
-        return self._result(response, draft, began, language)
+        return self._result(response, draft, began, language, bounds)
 
     def _decide_length(
         self, ctx: TurnContext, draft: TurnDraft, answer: str, scores: SessionScores,
@@ -244,7 +243,8 @@ class Engine:
         )
 
     def _result(
-        self, response: InterviewTurnResponse, draft: TurnDraft, began: float, language: str
+        self, response: InterviewTurnResponse, draft: TurnDraft, began: float, language: str,
+        bounds: length.LengthBounds | None,
     ) -> TurnResult:
         warnings = [w for w in (language_warning(language),) if w]
         if draft.trace is not None and draft.trace.warning:
@@ -258,11 +258,12 @@ class Engine:
             trace=draft.trace,
             warnings=tuple(warnings),
             configured_brain=self.brain.name,
+            bounds=bounds,
         )
 
 
-def _plan(total: int, bounds: length.LengthBounds | None) -> tuple[Phase, ...]:
-    return session.phase_plan(total) if bounds is None else length.adaptive_plan(total, bounds)
+def _range(bounds: length.LengthBounds | None) -> tuple[int, int] | None:
+    return None if bounds is None else (bounds.min_questions, bounds.max_questions)
 
 
 def _normalised(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
-from estel import session
+from estel import length, session
 from estel.contract import EstelInterviewEnvelope, InterviewRequest, error_envelope
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
 from estel.errors import BadInput, ErrorKind, EstelError
@@ -59,12 +59,22 @@ def parse_request(data: Any) -> InterviewRequest:
 
 def describe_validation_error(error: ValidationError) -> str:
     """One short line naming the field and the problem; never echoes the input."""
-    first = error.errors(include_url=False, include_input=False)[0]
-    where = ".".join(str(part) for part in first["loc"] if not str(part).startswith("function"))
+    problems = error.errors(include_url=False, include_input=False)
+    # an optional object (`X | None`) that is there but wrong also fails the None branch of its
+    # union: that sibling says nothing the real problem does not
+    real = [p for p in problems if p["type"] != "none_required"] or problems
+    first = real[0]
+    where = ".".join(str(part) for part in first["loc"] if not _union_tag(part))
     where, problem = _shown(where, 60), _shown(first["msg"], 100)
-    count = error.error_count()
+    count = len(real)
     more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
     return f"Invalid request: {where or 'body'}: {problem}{more}."
+
+
+def _union_tag(part: object) -> bool:
+    """A loc part that names a union member or a validator (not a field or an index)."""
+    text = str(part)
+    return text.startswith("function") or text[:1].isupper()
 
 
 def _shown(text: str, limit: int) -> str:
@@ -76,10 +86,11 @@ def _shown(text: str, limit: int) -> str:
 def run_turn(engine: Engine, request: InterviewRequest) -> TurnResult:
     """Dispatch a parsed request to the engine: start on null state, answer otherwise."""
     ctx = request.context
+    bounds = length.bounds_of(ctx.length, ctx.meta)  # stateless: the request's own, every turn
     if ctx.session_state is None:
-        return engine.start(ctx.meta, language=request.language)
+        return engine.start(ctx.meta, language=request.language, bounds=bounds)
     return engine.answer(ctx.session_state, request.message, meta=ctx.meta,
-                         language=request.language)
+                         language=request.language, bounds=bounds)
 
 
 def mode_of(data: Any) -> str:

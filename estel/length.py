@@ -17,19 +17,19 @@ adaptive length still sees a valid interview of `questions_target` questions. Ho
   proposes to end. A brain's proposal is only a proposal: below the minimum, or after a thin
   answer, the code goes on.
 
-Status: rules and their checks only; the engine, the wire field and the setup option are not
-wired yet (docs/adaptive-length.md says what is left).
+Over the wire the bounds are the optional extension `context.length` (contract.AdaptiveLength);
+the HTTP service keeps them with the session (the `min_questions` column).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from estel import session
 from estel.contract import (
     MAX_QUESTIONS,
+    MIN_ADAPTIVE_QUESTIONS,
+    AdaptiveLength,
     InterviewMeta,
     InterviewSessionState,
     InterviewTranscriptItem,
@@ -38,24 +38,10 @@ from estel.contract import (
 )
 from estel.errors import BadInput
 
-# One question per phase (intro, behavioural, technical, wrap_up): "every phase covered" needs 4.
-MIN_ADAPTIVE_QUESTIONS = 4
 # The latest answer moved the overall mean by at most this much: the scores have settled.
 STABLE_DELTA = 0.5
 # An answer shorter than this says too little to judge on; the interview goes on after it.
 THIN_ANSWER_WORDS = 30
-
-
-class AdaptiveLength(BaseModel):
-    """The proposed wire extension `context.length` (not accepted on the wire yet).
-
-    Only the minimum travels: the maximum is `meta.questions_target`.
-    """
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    mode: str = Field(pattern="^adaptive$")
-    min_questions: int = Field(ge=MIN_ADAPTIVE_QUESTIONS, le=MAX_QUESTIONS)
 
 
 @dataclass(frozen=True)
@@ -77,6 +63,33 @@ class LengthBounds:
 def bounds_for(meta: InterviewMeta, min_questions: int) -> LengthBounds:
     """The bounds of an adaptive interview: the maximum is the meta's questions_target."""
     return LengthBounds(min_questions=min_questions, max_questions=meta.questions_target)
+
+
+def bounds_of(extension: AdaptiveLength | None, meta: InterviewMeta) -> LengthBounds | None:
+    """The bounds a request's `context.length` asks for; None for the seed's fixed length."""
+    return None if extension is None else bounds_for(meta, extension.min_questions)
+
+
+def extension_of(bounds: LengthBounds | None) -> AdaptiveLength | None:
+    """The wire extension that asks for these bounds (the inverse of bounds_of)."""
+    if bounds is None:
+        return None
+    return AdaptiveLength(mode="adaptive", min_questions=bounds.min_questions)
+
+
+def plan_for(total: int, bounds: LengthBounds | None) -> tuple[Phase, ...]:
+    """The phase plan of an interview of `total` questions, fixed or adaptive."""
+    return session.phase_plan(total) if bounds is None else adaptive_plan(total, bounds)
+
+
+def check_any_state(
+    state: InterviewSessionState, meta: InterviewMeta, bounds: LengthBounds | None
+) -> None:
+    """session.check_state for a fixed interview, check_adaptive_state for an adaptive one."""
+    if bounds is None:
+        session.check_state(state, meta)
+    else:
+        check_adaptive_state(state, meta, bounds)
 
 
 def adaptive_plan(total: int, bounds: LengthBounds) -> tuple[Phase, ...]:

@@ -119,6 +119,8 @@ class TurnContext:
     question_number: int  # the question to produce (opening/question) or total (feedback)
     history: tuple[InterviewTranscriptItem, ...]  # answered items, the latest last
     score_so_far: SessionScores  # before the latest answer is counted
+    # adaptive length: (min, max) questions, the brain may propose to end; None = fixed length
+    length_range: tuple[int, int] | None = None
 
     @property
     def total_questions(self) -> int:

@@ -21,8 +21,8 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from estel import session
-from estel.contract import error_envelope, success_envelope
+from estel import length
+from estel.contract import AdaptiveLength, error_envelope, success_envelope
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
 from estel.errors import ErrorKind, EstelError, StateMismatch, StoreFailure
 from estel.handler import TurnOutcome, mode_of, parse_request, turn_outcome
@@ -33,6 +33,8 @@ log = logging.getLogger("estel.server")
 
 STATE_CHANGED = ("This interview's state was changed outside Estel, or is not the latest one. "
                  "Fetch the interview again (GET /v1/sessions/{id}) or start a new one.")
+LENGTH_CHANGED = ("This interview's length was set when it started (context.length) and cannot "
+                  "change mid-interview. Send the same context.length, or leave it out.")
 NOT_SAVED = "Your answer could not be saved, so it was not taken. Please send it again."
 
 
@@ -62,7 +64,9 @@ class BrainService:
         try:
             request = parse_request(body)
             if request.context.session_state is None:
-                result = self.engine.start(request.context.meta, language=request.language)
+                ctx = request.context
+                result = self.engine.start(ctx.meta, language=request.language,
+                                           bounds=length.bounds_of(ctx.length, ctx.meta))
                 record = new_record(result, language=request.language)
                 self._commit(TurnWrite(record, None))
                 return TurnOutcome(result.envelope(), result, None, request, record.id)
@@ -94,8 +98,7 @@ class BrainService:
     # -- an answer ----------------------------------------------------------------------------
 
     def _answer(self, request: Any, session_id: str | None) -> TurnOutcome:
-        state = request.context.session_state
-        session.check_state(state, request.context.meta)  # rule breaks get their own message
+        state, ctx = request.context.session_state, request.context
         digest = state_digest(state)
         if session_id is not None:
             found = self._get(session_id)
@@ -103,8 +106,12 @@ class BrainService:
         else:  # identical interviews (a deterministic brain) share a state: any of them will do
             candidates = list(self.store.find_by_digest(digest))
         result: TurnResult | None = None
+        length_changed = False
         for record in candidates:
             if record.state_digest != digest:
+                continue
+            if not _same_length(record, ctx.length):
+                length_changed = True  # maybe another interview at the same state: look on
                 continue
             stored = stored_response(record)  # the trusted copy: the engine runs on it
             if state_digest(stored.session_state) != digest:
@@ -113,10 +120,16 @@ class BrainService:
             if result is None:
                 result = self.engine.answer(stored.session_state, request.message,
                                             meta=request.context.meta,
-                                            language=request.language)
+                                            language=request.language,
+                                            bounds=record.length_bounds)
             receipt = self._commit(TurnWrite(advanced_record(record, result), digest))
             if not receipt.conflict:  # else another request answered it first: try the next
                 return TurnOutcome(result.envelope(), result, None, request, record.id)
+        if length_changed:
+            raise StateMismatch(LENGTH_CHANGED)
+        # no stored interview is at this state: a state that breaks the rules gets its own
+        # message (400); a valid one was changed or is not the latest (409)
+        length.check_any_state(state, ctx.meta, length.bounds_of(ctx.length, ctx.meta))
         raise StateMismatch(STATE_CHANGED)
 
     def _get(self, session_id: str) -> SessionRecord | None:
@@ -161,3 +174,9 @@ class BrainService:
             receipts = [failed] * len(batch)
         for (_, future), receipt in zip(batch, receipts, strict=True):
             future.set_result(receipt)
+
+
+def _same_length(record: SessionRecord, asked: AdaptiveLength | None) -> bool:
+    """A later turn runs with the bounds kept with the session: the request may repeat its
+    context.length or leave it out; one that differs is refused like any other change (409)."""
+    return asked is None or asked == length.extension_of(record.length_bounds)

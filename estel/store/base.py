@@ -15,6 +15,7 @@ from typing import Annotated, Literal, Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict, Field
 
 from estel.contract import InterviewQuestionPayload, SessionScores
+from estel.length import LengthBounds
 
 SessionStatus = Literal["in_progress", "completed", "abandoned"]
 # same bounds as the migration's CHECKs, so a bad row is refused before it reaches an outbox
@@ -75,6 +76,26 @@ class SessionRecord(BaseModel):
     score_so_far: SessionScores | None = None  # the running scores after the last answer
     open_question: InterviewQuestionPayload | None = None  # the question waiting for an answer
     state_digest: str | None = None  # sha256 of that session_state (records.state_digest)
+    # Adaptive length (migration 20261206230000): the interview's fewest questions, kept from its
+    # first turn; questions_target is then the most. None: the fixed length questions_target.
+    min_questions: int | None = Field(default=None, ge=4, le=20)
+
+    @property
+    def length_bounds(self) -> LengthBounds | None:
+        """The adaptive bounds kept with the session; None for a fixed-length interview."""
+        if self.min_questions is None:
+            return None
+        return LengthBounds(self.min_questions, self.questions_target)
+
+    @property
+    def total_questions(self) -> int:
+        """The session's total_questions now: questions_target, or, for an adaptive interview
+        whose wrap-up is asked (or answered), the number of questions it has."""
+        entries = self.transcript
+        if self.min_questions is not None and entries and (
+                self.status == "completed" or entries[-1].phase == "wrap_up"):
+            return len(entries)
+        return self.questions_target
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from estel import session
+from estel import length, session
 from estel.contract import (
     InterviewFeedbackPayload,
     InterviewMeta,
@@ -82,8 +82,9 @@ def new_record(
         "brain": opening.session_brain,  # the configured brain, even if a fallback answered
         "model": model,
         "prompt_version": prompt_version,
-        "transcript": build_transcript(opening.state, [opening]),
+        "transcript": build_transcript(opening.state, [opening], bounds=opening.bounds),
         **turn_columns(opening, now),
+        "min_questions": opening.bounds.min_questions if opening.bounds else None,
     })
 
 
@@ -101,7 +102,8 @@ def completed_record(
     feedback = final.response.payload if final is not None else None
     if final is None or not isinstance(feedback, InterviewFeedbackPayload):
         raise BadInput("The interview is not finished yet: there is no final feedback to save.")
-    if _meta_columns(final.state.meta) != _meta_columns(record):
+    if (_meta_columns(final.state.meta) != _meta_columns(record)
+            or final.bounds != record.length_bounds):
         raise BadInput("These turns belong to a different interview than the session record.")
     model, prompt_version = trace_fields(turns)
     now = to_utc(now or utc_now())
@@ -120,7 +122,8 @@ def completed_record(
         "content_score": feedback.scores.content,
         "confidence_score": feedback.scores.confidence,
         "overall_score": feedback.scores.overall,
-        "transcript": build_transcript(final.state, turns, record.transcript, answer_seconds),
+        "transcript": build_transcript(final.state, turns, record.transcript, answer_seconds,
+                                       bounds=final.bounds),
         **turn_columns(final, now),
     })
 
@@ -134,12 +137,14 @@ def advanced_record(
     `answer_seconds` (question number -> seconds) adds the time answers took."""
     if turn.finished:
         return completed_record(record, [turn], now=now, answer_seconds=answer_seconds)
-    if _meta_columns(turn.state.meta) != _meta_columns(record):
+    if _meta_columns(turn.state.meta) != _meta_columns(record) or \
+            turn.bounds != record.length_bounds:
         raise BadInput("This turn belongs to a different interview than the session record.")
     now = to_utc(now or utc_now())
     return _validated({
         **dict(record),
-        "transcript": build_transcript(turn.state, [turn], record.transcript, answer_seconds),
+        "transcript": build_transcript(turn.state, [turn], record.transcript, answer_seconds,
+                                       bounds=turn.bounds),
         **turn_columns(turn, now),
     })
 
@@ -167,10 +172,11 @@ def stored_response(record: SessionRecord) -> InterviewTurnResponse:
     if record.open_question is None or record.score_so_far is None or not record.transcript:
         raise BadInput("This interview was saved before turns were saved one by one, so it "
                        "cannot be resumed; start a new one.")
-    total = record.questions_target
+    bounds = record.length_bounds
+    total = record.total_questions
     number = len(record.transcript)
     state = InterviewSessionState(
-        phase=session.phase_of(number, total) if number <= total else "wrap_up",
+        phase=length.plan_for(total, bounds)[number - 1] if number <= total else "wrap_up",
         question_index=number,
         total_questions=total,
         score_so_far=record.score_so_far,
@@ -180,7 +186,7 @@ def stored_response(record: SessionRecord) -> InterviewTurnResponse:
                     for e in record.transcript],
         meta=InterviewMeta(**_meta_columns(record)),
     )
-    session.check_state(state, state.meta)
+    length.check_any_state(state, state.meta, bounds)
     return InterviewTurnResponse(type="interview_turn", session_state=state,
                                  payload=record.open_question)
 
@@ -210,7 +216,7 @@ def contract_response_from_record(record: SessionRecord) -> InterviewTurnRespons
               "confidence": record.confidence_score}
     if record.overall_score is None or any(v is None for v in scores.values()):
         raise BadInput("The stored session has no final scores.")
-    total = record.questions_target
+    total = record.total_questions
     try:
         response = InterviewTurnResponse.model_validate({
             "type": "interview_turn",
@@ -235,7 +241,8 @@ def contract_response_from_record(record: SessionRecord) -> InterviewTurnRespons
         raise BadInput(f"The stored session does not fit the contract: {where}: "
                        f"{first['msg']}.") from error
     state = response.session_state
-    session.check_state(state, state.meta)  # the session rules, as for an incoming state
+    # the session rules, as for an incoming state
+    length.check_any_state(state, state.meta, record.length_bounds)
     if not session.is_finished(state):
         raise BadInput("The stored session's transcript has an unanswered question.")
     return response
@@ -246,6 +253,7 @@ def build_transcript(
     turns: Sequence[TurnResult],
     earlier: Sequence[TranscriptEntry] = (),
     answer_seconds: Mapping[int, float] | None = None,
+    bounds: length.LengthBounds | None = None,
 ) -> list[TranscriptEntry]:
     """One entry per question in `state`, with phase, difficulty and the answer's assessment.
 
@@ -254,7 +262,7 @@ def build_transcript(
     time an answer took comes from `answer_seconds` (question number -> seconds), else from the
     earlier entry; only answered questions keep one.
     """
-    plan = session.phase_plan(state.total_questions)
+    plan = length.plan_for(state.total_questions, bounds)
     difficulty = {e.question_id: e.difficulty for e in earlier}
     seconds = {e.question_id: e.answer_seconds for e in earlier}
     seconds.update({session.question_id(n): s for n, s in (answer_seconds or {}).items()})

@@ -9,7 +9,7 @@ Not stored, so not rebuilt: timings, traces and warnings; a past question's help
 
 from __future__ import annotations
 
-from estel import session
+from estel import length, session
 from estel.brains.base import AnswerAssessment
 from estel.contract import (
     InterviewMeta,
@@ -36,6 +36,7 @@ def turns_from_record(record: SessionRecord) -> list[TurnResult]:
                          experience_level=record.experience_level,
                          difficulty=record.difficulty,  # type: ignore[arg-type]
                          questions_target=record.questions_target)
+    bounds = record.length_bounds
     scores = session.ZERO_SCORES
     turns: list[TurnResult] = []
     asked = len(entries) if last.payload.kind != "feedback" else len(entries) + 1
@@ -46,11 +47,12 @@ def turns_from_record(record: SessionRecord) -> list[TurnResult]:
         if number == asked:
             response = last
         else:
-            state = _state(meta, entries[:number], scores)
+            state = _state(meta, entries[:number], scores, bounds)
             response = InterviewTurnResponse(type="interview_turn", session_state=state,
                                              payload=_question(entries[number - 1], state))
         turns.append(TurnResult(response=response, brain=record.brain, elapsed_ms=0.0,
-                                assessment=assessment, configured_brain=record.brain))
+                                assessment=assessment, configured_brain=record.brain,
+                                bounds=bounds))
     if turns[-1].state.score_so_far != scores:
         raise BadInput(NOT_RESUMABLE)
     return turns
@@ -64,9 +66,12 @@ def _assessment(entry: TranscriptEntry) -> AnswerAssessment:
                             confidence=entry.confidence, note=entry.note or "")
 
 
-def _state(meta: InterviewMeta, entries: list[TranscriptEntry], scores: SessionScores
-           ) -> InterviewSessionState:
-    """The state sent with question len(entries): earlier ones answered, the last one open."""
+def _state(meta: InterviewMeta, entries: list[TranscriptEntry], scores: SessionScores,
+           bounds: length.LengthBounds | None) -> InterviewSessionState:
+    """The state sent with question len(entries): earlier ones answered, the last one open.
+
+    An adaptive interview's total was its maximum until its wrap-up was asked, and then the
+    wrap-up's number (the stored entry says which question was the wrap-up)."""
     items = [InterviewTranscriptItem(question_id=e.question_id, question=e.question,
                                      topic=e.topic, **({"answer": e.answer} if e.answer else {}))
              for e in entries[:-1]]
@@ -74,8 +79,10 @@ def _state(meta: InterviewMeta, entries: list[TranscriptEntry], scores: SessionS
     items.append(InterviewTranscriptItem(question_id=open_entry.question_id,
                                          question=open_entry.question, topic=open_entry.topic))
     number = len(entries)
-    return InterviewSessionState(phase=session.phase_of(number, meta.questions_target),
-                                 question_index=number, total_questions=meta.questions_target,
+    total = number if bounds is not None and open_entry.phase == "wrap_up" else \
+        meta.questions_target
+    return InterviewSessionState(phase=length.plan_for(total, bounds)[number - 1],
+                                 question_index=number, total_questions=total,
                                  score_so_far=scores, transcript=items, meta=meta)
 
 

@@ -178,7 +178,7 @@ def test_fixed_lengths_1_to_20_keep_the_rules_over_random_answers(total, answers
 
 def test_the_wire_extension_model_takes_only_a_minimum():
     assert length.AdaptiveLength(mode="adaptive", min_questions=5).min_questions == 5
-    with pytest.raises(ValidationError, match="greater than or equal to 4"):
+    with pytest.raises(ValidationError, match=r"between 4 \(one question per phase\) and 20"):
         length.AdaptiveLength(mode="adaptive", min_questions=3)
     with pytest.raises(ValidationError, match="Extra inputs"):
         length.AdaptiveLength.model_validate({"mode": "adaptive", "min_questions": 5,

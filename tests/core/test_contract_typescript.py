@@ -28,7 +28,8 @@ from estel.handler import handle_request
 
 TS_ERROR = re.compile(r"^(?P<file>[\w.]+)\((?P<line>\d+),\d+\): error (?P<code>TS\d+)", re.M)
 IMPORT = (
-    'import type { BrainEnvelope, EstelInterviewEnvelope, InterviewRequest } from "./contract";'
+    'import type { BrainEnvelope, EstelInterviewEnvelope, InterviewRequest } from "./contract"; '
+    'import type { ExtendedInterviewRequest } from "./contract-extensions";'
 )
 
 
@@ -103,6 +104,26 @@ def interview_documents(interview, meta) -> list[tuple[str, Any]]:
     return pairs
 
 
+def extended_documents(meta) -> list[tuple[str, Any]]:
+    """Requests with the `context.length` extension (checked against ExtendedInterviewRequest)
+    and the envelopes they get (still the seed's EstelInterviewEnvelope)."""
+    pairs: list[tuple[str, Any]] = []
+    extension = {"mode": "adaptive", "min_questions": 4}
+    for answer in ("Not sure.", "I led the migration and cut costs by 20% " * 4):
+        run_meta, state = meta(6), None
+        for number in range(7):
+            request = {"message": answer if number else "", "language": "en",
+                       "context": {"context": "interview_session", "meta": run_meta,
+                                   "session_state": state, "length": extension}}
+            envelope = handle_request(request, Engine(ScriptedBrain()))
+            assert envelope["status"] == "success", envelope
+            pairs += [("ExtendedInterviewRequest", request), ("EstelInterviewEnvelope", envelope)]
+            state = envelope["payload"]["session_state"]
+            if envelope["payload"]["payload"]["kind"] == "feedback":
+                break
+    return pairs
+
+
 def error_documents() -> list[tuple[str, Any]]:
     engine = Engine(ScriptedBrain([RuntimeError("boom")]))
     bad_inputs: list[Any] = [
@@ -153,6 +174,19 @@ def wrong_documents(good: dict[str, Any], feedback: dict[str, Any],
         ("InterviewRequest",
          changed(request, lambda d: d["context"]["meta"].update(questions_target="8"))),
         ("InterviewRequest", changed(request, lambda d: d["context"].pop("session_state"))),
+        # the extension is not part of the seed's request type ...
+        ("InterviewRequest", changed(request, lambda d: d["context"].update(
+            length={"mode": "adaptive", "min_questions": 5}))),
+        # ... and the extended type checks its shape
+        ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(
+            length={"mode": "fixed", "min_questions": 5}))),
+        ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(
+            length={"mode": "adaptive", "min_questions": 5, "max_questions": 9}))),
+        ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(
+            length={"mode": "adaptive"}))),
+        ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(
+            length=None))),
+        ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(extra=1))),
     ]
 
 
@@ -169,7 +203,9 @@ def test_envelopes_and_requests_type_check_and_wrong_ones_do_not(
     tsc, repo, tmp_path, interview, meta
 ):
     shutil.copy(repo / "docs" / "contract.ts", tmp_path / "contract.ts")
-    good_pairs = interview_documents(interview, meta) + error_documents()
+    shutil.copy(repo / "docs" / "contract-extensions.ts", tmp_path / "contract-extensions.ts")
+    extended = extended_documents(meta)
+    good_pairs = interview_documents(interview, meta) + error_documents() + extended
     envelopes = [doc for ts_type, doc in good_pairs if ts_type == "EstelInterviewEnvelope"]
     question = next(d for d in envelopes if d.get("payload", {}).get("payload", {})
                     .get("helper_hint"))
@@ -189,4 +225,6 @@ def test_envelopes_and_requests_type_check_and_wrong_ones_do_not(
     assert result.returncode != 0, "the deliberately wrong documents must fail the compile"
     assert [e for e in errors if e["file"] != "bad.ts"] == [], result.stdout
     assert {int(e["line"]) for e in errors} == set(bad_lines), result.stdout
-    assert len(good_pairs) == 2 * (2 + 3 + 9 + 9 + 21) + 2 * 5  # every turn of every run
+    assert len(good_pairs) == 2 * (2 + 3 + 9 + 9 + 21) + 2 * 5 + len(extended)
+    # the thin run went on to 6 questions, the full one ended at its minimum of 4
+    assert len(extended) == 2 * ((6 + 1) + (4 + 1))
