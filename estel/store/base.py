@@ -76,7 +76,7 @@ class SessionRecord(BaseModel):
     score_so_far: SessionScores | None = None  # the running scores after the last answer
     open_question: InterviewQuestionPayload | None = None  # the question waiting for an answer
     state_digest: str | None = None  # sha256 of that session_state (records.state_digest)
-    # Adaptive length (migration 20261206230000): the interview's fewest questions, kept from its
+    # Adaptive length (migration 20261206233000): the interview's fewest questions, kept from its
     # first turn; questions_target is then the most. None: the fixed length questions_target.
     min_questions: int | None = Field(default=None, ge=4, le=20)
 

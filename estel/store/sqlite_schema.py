@@ -98,7 +98,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX interview_sessions_unfinished_idx ON interview_sessions (updated_at DESC)"
         " WHERE status = 'in_progress'",
     ),
-    # 5: adaptive length, as supabase/migrations/20261206230000_adaptive_length.sql: the
+    # 5: adaptive length, as supabase/migrations/20261206233000_adaptive_length.sql: the
     # interview's minimum, kept from its first turn (null: the fixed length questions_target)
     (
         "ALTER TABLE interview_sessions ADD COLUMN min_questions INTEGER CHECK (min_questions"

@@ -1,4 +1,4 @@
-"""The dashboard rollups (migration 20261206230000): kept exact by the triggers through inserts,
+"""The dashboard rollups (migration 20261206233000): kept exact by the triggers through inserts,
 updates (in progress → completed, a changed role, day or gaps), upserts, deletes and truncate;
 the figures read from them equal the figures read from the rows; and RLS holds on them.
 
