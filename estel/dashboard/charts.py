@@ -183,6 +183,7 @@ def overall_trend_figure(trend: Any, *, height: int = 340) -> go.Figure:
     if int(trend["sessions"].sum()) == 0:
         return empty_figure("No completed sessions in this period.", height=height)
     periods = trend["period"].tolist()
+    largest = float(trend["sessions"].max())
     means = [None if m != m else round(float(m), 2) for m in trend["mean_overall"]]  # NaN: gap
     fig = go.Figure()
     fig.add_trace(go.Bar(
@@ -199,8 +200,10 @@ def overall_trend_figure(trend: Any, *, height: int = 340) -> go.Figure:
         xaxis=time_axis(periods),
         yaxis={"range": [0, 10], "title": {"text": "mean overall"}, "gridcolor": GRID},
         # own ticks (not synced to the score axis, which gave 2.95, 5.89 … sessions)
+        # The bars keep to the lower half: a full-height bar (one session) read as a 10.
         yaxis2={"title": {"text": "sessions"}, "overlaying": "y", "side": "right",
-                "showgrid": False, **count_axis(float(trend["sessions"].max()))},
+                "showgrid": False, **count_axis(2 * largest),
+                "range": [0, 2 * largest], "rangemode": "normal"},
     )
     return _legend_on_top(_base_layout(fig, height))
 

@@ -36,6 +36,17 @@ def test_trend_pairs_counts_with_the_mean_line(known: pd.DataFrame) -> None:
     assert tuple(fig.layout.yaxis.range) == (0, 10)
 
 
+def test_trend_bars_stay_in_the_lower_half_so_a_single_session_does_not_read_as_10(
+        known: pd.DataFrame) -> None:
+    # QA: with one session its bar (count 1 on the right axis) rose to the top of the chart,
+    # level with 10 on the score axis, so a 4.0 interview looked like a 10.
+    one = known.head(1)
+    fig = charts.overall_trend_figure(analytics.overall_trend(one, "W"))
+    bars = fig.data[0]
+    low, high = fig.layout.yaxis2.range
+    assert low == 0 and high >= 2 * max(bars.y)
+
+
 def test_role_radar_draws_a_closed_polygon_per_role(known: pd.DataFrame) -> None:
     fig = charts.role_radar_figure(analytics.role_profiles(known, top=2))
     assert [trace.name for trace in fig.data] == ["Data Analyst (2)", '=HYPERLINK("x") (1)']
