@@ -34,10 +34,12 @@ from estel.ui.lab_results import render_results
 SIDES = ("A", "B")
 BRAINS = ("offline", "openai")
 TEST_BRAINS = ("scripted",)  # for the test suite; offered only when "Show test brains" is on
+# Short enough for a half-width column at 1024 px; the caption below says what each one does
+# with prompts.
 BRAIN_LABELS = {
-    "offline": "Offline: built-in question bank (ignores prompts)",
-    "openai": "OpenAI or compatible server (uses the prompt)",
-    "scripted": "Scripted (tests): fixed questions and scores (ignores prompts)",
+    "offline": "Offline (question bank)",
+    "openai": "OpenAI or compatible server",
+    "scripted": "Scripted (tests)",
 }
 SHOW_TEST_BRAINS = "lab_test_brains"
 NOT_CONFIGURED = (
