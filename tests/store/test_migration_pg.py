@@ -132,6 +132,18 @@ def test_table_and_every_column_have_comments(pg: Any) -> None:
     assert missing == []
 
 
+def test_the_overall_comment_states_the_weights_the_code_uses(pg: Any) -> None:
+    # The first migration said "mean of the three scores"; overall is a weighted mean.
+    from estel.session import OVERALL_WEIGHTS
+
+    comment = pg.execute("select col_description('public.interview_sessions'::regclass, "
+                         "(select attnum from pg_attribute where attname = 'overall_score' and "
+                         "attrelid = 'public.interview_sessions'::regclass))").fetchone()[0]
+    assert "weighted" in comment
+    for dimension, weight in OVERALL_WEIGHTS.items():
+        assert f"{dimension} {weight:g}" in comment, comment
+
+
 def test_dashboard_indexes_exist(pg: Any) -> None:
     definitions = [r[0] for r in pg.execute(
         "select indexdef from pg_indexes where tablename = 'interview_sessions'")]
