@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     supabase_url: str | None = _named(None, "SUPABASE_URL")
     supabase_key: SecretStr | None = _named(None, "SUPABASE_KEY")
     supabase_timeout: float = _named(10.0, "ESTEL_SUPABASE_TIMEOUT", gt=0, le=120)
+    # the project's anon (public) key: with it, candidates can sign in (Supabase Auth) and their
+    # sessions are written with their own token, under RLS; SUPABASE_KEY stays the service key
+    supabase_anon_key: SecretStr | None = _named(None, "SUPABASE_ANON_KEY")
     # plain PostgreSQL (postgresql://user:password@host:5432/db); wins over Supabase when set
     database_url: SecretStr | None = _named(None, "ESTEL_DATABASE_URL")
     api_token: SecretStr | None = _named(None, "ESTEL_API_TOKEN")
@@ -114,6 +117,12 @@ class Settings(BaseSettings):
     @property
     def supabase_configured(self) -> bool:
         return bool(self.supabase_url and self.supabase_key)
+
+    @property
+    def sign_in_configured(self) -> bool:
+        """Sign-in needs the Supabase store (not plain PostgreSQL, which wins) and the anon key."""
+        return (self.supabase_configured and self.database_url is None
+                and bool(self.supabase_anon_key and self.supabase_anon_key.get_secret_value()))
 
     @property
     def supabase_host(self) -> str | None:

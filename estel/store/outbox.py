@@ -44,10 +44,22 @@ class OutboxItem:
 
 
 class Outbox:
-    """Queue of rows for a remote store, in `store`'s SQLite file."""
+    """Queue of rows for a remote store, in `store`'s SQLite file.
 
-    def __init__(self, store: SQLiteStore) -> None:
+    With an `owner` (a signed-in user's id) it reads, sends and counts only that user's rows:
+    their token could not send anyone else's, and must not read them back either.
+    """
+
+    def __init__(self, store: SQLiteStore, owner: str | None = None) -> None:
         self.store = store
+        self.owner = owner
+
+    def _mine(self, sql: str, params: list[Any]) -> tuple[str, list[Any]]:
+        """`sql` (ending in a WHERE clause or none) limited to the owner's rows."""
+        if self.owner is None:
+            return sql, params
+        joiner = " AND " if " WHERE " in sql else " WHERE "
+        return sql + joiner + "json_extract(row, '$.user_id') = ?", [*params, self.owner]
 
     @property
     def description(self) -> str:
@@ -65,23 +77,24 @@ class Outbox:
 
     def items(self, limit: int | None = None) -> list[OutboxItem]:
         """Oldest first."""
-        sql = "SELECT * FROM sync_outbox ORDER BY queued_at, session_id"
+        sql, params = self._mine("SELECT * FROM sync_outbox", [])
+        sql += " ORDER BY queued_at, session_id" + (" LIMIT ?" if limit else "")
         with self._connection() as conn:
-            rows = conn.execute(sql + (" LIMIT ?" if limit else ""),
-                                [limit] if limit else []).fetchall()
+            rows = conn.execute(sql, [*params, *([limit] if limit else [])]).fetchall()
         return [_item(row) for row in rows]
 
     def get(self, session_id: str) -> OutboxItem | None:
+        sql, params = self._mine("SELECT * FROM sync_outbox WHERE session_id = ?", [session_id])
         with self._connection() as conn:
-            row = conn.execute("SELECT * FROM sync_outbox WHERE session_id = ?",
-                               [session_id]).fetchone()
+            row = conn.execute(sql, params).fetchone()
         return _item(row) if row else None
 
     def find_digest(self, digest: str) -> list[OutboxItem]:
         """Queued rows whose stored state has this digest (per-turn saving's lookup)."""
+        sql, params = self._mine("SELECT * FROM sync_outbox WHERE"
+                                 " json_extract(row, '$.state_digest') = ?", [digest])
         with self._connection() as conn:
-            rows = conn.execute("SELECT * FROM sync_outbox WHERE"
-                                " json_extract(row, '$.state_digest') = ?", [digest]).fetchall()
+            rows = conn.execute(sql, params).fetchall()
         return [_item(row) for row in rows]
 
     def done(self, item: OutboxItem) -> bool:
@@ -98,8 +111,9 @@ class Outbox:
                          [error[:500], item.session_id, item.token])
 
     def count(self) -> int:
+        sql, params = self._mine("SELECT count(*) FROM sync_outbox", [])
         with self._connection() as conn:
-            return int(conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0])
+            return int(conn.execute(sql, params).fetchone()[0])
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:

@@ -60,7 +60,12 @@ class SupabaseStore:
         outbox: SQLiteStore | None = None,
         *,
         flush_batch: int = 20,
+        access_token: str | None = None,
+        owner: str | None = None,
     ) -> None:
+        """`key` is the service key, or with `access_token` (a signed-in user's, whose id is
+        `owner`) the project's anon key: then every request carries the user's token, so RLS
+        reads and writes only their rows, and the outbox holds only theirs."""
         if not re.match(r"^https?://[^/\s]+", url or ""):
             raise BadInput("SUPABASE_URL must be an http(s) URL, e.g. https://abc.supabase.co.")
         self._key = key.get_secret_value() if isinstance(key, SecretStr) else key
@@ -68,7 +73,10 @@ class SupabaseStore:
             raise BadInput("SUPABASE_KEY is empty.")
         self.url = url
         self.timeout = timeout
-        self.outbox = Outbox(outbox if outbox is not None else SQLiteStore())
+        if (access_token is None) != (owner is None):
+            raise BadInput("A signed-in store needs both the user's token and their id.")
+        self._access_token, self.owner = access_token, owner
+        self.outbox = Outbox(outbox if outbox is not None else SQLiteStore(), owner=owner)
         self.flush_batch = flush_batch
         self._client: Client | None = None
         self._http: httpx.Client | None = None
@@ -77,7 +85,8 @@ class SupabaseStore:
 
     @property
     def description(self) -> str:
-        return f"Supabase: {urlparse(self.url).hostname or self.url}"
+        where = f"Supabase: {urlparse(self.url).hostname or self.url}"
+        return where if self.owner is None else f"{where} (your account)"
 
     # -- SessionStore -------------------------------------------------------------------------
 
@@ -219,6 +228,12 @@ class SupabaseStore:
 
     def _save(self, op: OutboxOp, record: SessionRecord) -> SaveReceipt:
         row = row_from_record(record)
+        if self.owner is not None:  # kept in the row, so a later sync by the service key
+            # (`python -m estel sync`) still stores it under its owner
+            if row.get("user_id") not in (None, self.owner):
+                return SaveReceipt(saved=False, location=self.description,
+                                   message="This interview belongs to another account.")
+            row["user_id"] = self.owner
         try:
             self.outbox.put(op, row)
             item = self.outbox.get(record.id)
@@ -306,6 +321,8 @@ class SupabaseStore:
         self._http = httpx.Client(timeout=self.timeout)
         options = ClientOptions(httpx_client=self._http, postgrest_client_retry=False,
                                 auto_refresh_token=False, persist_session=False)
+        if self._access_token is not None:  # PostgREST runs as the user; the key stays `apikey`
+            options.headers["Authorization"] = f"Bearer {self._access_token}"
         try:
             return create_client(self.url, self._key, options=options)
         except SupabaseException as error:

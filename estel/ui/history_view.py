@@ -11,7 +11,7 @@ from estel.errors import EstelError
 from estel.history import attempts_trend, history_label, newest_first, roles_of
 from estel.report import ReportView, record_session_json
 from estel.store.base import SessionFilters, SessionRecord
-from estel.ui import resources
+from estel.ui import account
 from estel.ui.report_view import render_report
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,7 @@ HISTORY_LIMIT = 500  # most recent completed interviews read
 
 def load_completed() -> tuple[list[SessionRecord], str | None]:
     """Completed interviews from the store (with transcripts), or a problem to show."""
-    slot = resources.store_slot()
+    slot = account.candidate_store_slot()
     if slot.store is None:
         return [], slot.problem or "No session store is configured."
     try:
@@ -33,6 +33,9 @@ def load_completed() -> tuple[list[SessionRecord], str | None]:
 
 def render_history_page() -> None:
     st.title("History")
+    whose = account.history_scope()
+    if whose:
+        st.caption(whose)
     records, problem = load_completed()
     if problem:
         st.warning(f"Past interviews cannot be read: {problem}", icon=":material/cloud_off:")

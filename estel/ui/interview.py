@@ -24,7 +24,16 @@ from estel.errors import EstelError
 from estel.report import ReportView, session_json
 from estel.roles.context import role_context
 from estel.store.records import trace_fields
-from estel.ui import answer_timer, components, read_aloud, resources, resume, saving, state
+from estel.ui import (
+    account,
+    answer_timer,
+    components,
+    read_aloud,
+    resources,
+    resume,
+    saving,
+    state,
+)
 from estel.ui.coach_view import latest_panel
 from estel.ui.forms import answer_problem
 from estel.ui.report_view import render_report, saved_banner
@@ -98,7 +107,7 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
         state.set_error(state.PendingError(SOMETHING_WENT_WRONG, "answer", text, number))
         return False
     taken = answer_timer.time_taken(run, number)
-    store = resources.store_slot().store
+    store = account.run_store_slot(run).store
     if run.tracked and run.record is not None and saving.saves_turns(store):
         # the next question is shown only once this turn is saved (so it can be resumed)
         record, receipt = saving.save_answer(store, run.record, run.current.state, result,
@@ -121,15 +130,16 @@ def save_if_due(run: state.InterviewRun) -> bool:
 
     Called after the page is drawn: the candidate sees the question or the report first.
     """
-    store = resources.store_slot()
+    store, owner = account.run_store_slot(run), account.signed_in_user_id()
     if run.finished and run.end_receipt is None:
         run.record, run.end_receipt = saving.save_end(
             store.store, run.record, run.turns, language=run.language, problem=store.problem,
-            answer_seconds=run.answer_seconds)
+            answer_seconds=run.answer_seconds, user_id=owner)
         return True
     if not run.finished and run.start_receipt is None:
         run.record, run.start_receipt = saving.save_start(
-            store.store, run.turns[0], language=run.language, problem=store.problem)
+            store.store, run.turns[0], language=run.language, problem=store.problem,
+            user_id=owner)
         resume.show_in_url(run)
         return True
     return False

@@ -17,7 +17,7 @@ import streamlit as st
 from estel.errors import EstelError
 from estel.store.base import SaveReceipt, SessionFilters, SessionRecord
 from estel.store.replay import turns_from_record
-from estel.ui import resources, saving, state
+from estel.ui import account, saving, state
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,8 @@ def resume_label(record: SessionRecord, now: datetime | None = None) -> str:
 def run_from_record(record: SessionRecord) -> state.InterviewRun:
     """The app's run of a saved interview (BadInput when it cannot be resumed)."""
     turns = turns_from_record(record)
-    kept = SaveReceipt(saved=True, location=resources.store_slot().store.description
-                       if resources.store_slot().store is not None else "store")
+    store = account.candidate_store_slot().store
+    kept = SaveReceipt(saved=True, location=store.description if store is not None else "store")
     run = state.InterviewRun(meta=turns[0].state.meta, language=record.language, turns=turns,
                              record=record, start_receipt=kept)
     run.answer_seconds = {number: entry.answer_seconds  # so the report still has every time
@@ -60,7 +60,7 @@ def run_from_record(record: SessionRecord) -> state.InterviewRun:
 
 def open_session(session_id: str) -> bool:
     """Make the saved interview the page's run; False (with a message) when it cannot be."""
-    store = resources.store_slot().store
+    store = account.candidate_store_slot().store
     try:
         record = store.get(session_id) if store is not None else None
         if record is None:
@@ -97,7 +97,7 @@ def show_in_url(run: state.InterviewRun) -> None:
 def leave(run: state.InterviewRun) -> None:
     """Leaving an interview (Restart): an unfinished saved one is marked abandoned."""
     if run.tracked and not run.finished and run.record is not None:
-        receipt = saving.abandon(resources.store_slot().store, run.record)
+        receipt = saving.abandon(account.run_store_slot(run).store, run.record)
         if not receipt.saved:
             log.warning("could not mark %s abandoned: %s", run.record.id, receipt.message)
     st.query_params.pop(SESSION_PARAM, None)
@@ -106,7 +106,7 @@ def leave(run: state.InterviewRun) -> None:
 
 def unfinished() -> list[SessionRecord]:
     """Unfinished interviews that can be resumed, most recently active first."""
-    store = resources.store_slot().store
+    store = account.candidate_store_slot().store
     if store is None or not saving.saves_turns(store):  # only a per-turn store can resume
         return []
     try:
@@ -133,7 +133,7 @@ def unfinished_list() -> None:
                 st.rerun()
             if st.button("Abandon", key=f"abandon_{record.id}", type="tertiary",
                          icon=":material/delete:"):
-                receipt = saving.abandon(resources.store_slot().store, record)
+                receipt = saving.abandon(account.candidate_store_slot().store, record)
                 if not receipt.saved:
                     st.warning(f"Could not abandon it: {receipt.message}")
                 else:

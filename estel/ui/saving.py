@@ -50,11 +50,13 @@ def _attempt(action: Callable[[], SaveReceipt], where: str) -> SaveReceipt:
 
 
 def save_start(
-    store: SessionStore | None, opening: TurnResult, *, language: str, problem: str | None = None
+    store: SessionStore | None, opening: TurnResult, *, language: str, problem: str | None = None,
+    user_id: str | None = None,
 ) -> tuple[SessionRecord | None, SaveReceipt]:
-    """Build the in_progress record from the opening turn and create it in the store."""
+    """Build the in_progress record from the opening turn (owned by `user_id`, the signed-in
+    candidate, if any) and create it in the store."""
     try:
-        record = new_record(opening, language=language)
+        record = new_record(opening, language=language, user_id=user_id)
     except EstelError as error:
         return None, SaveReceipt(saved=False, location=NOT_SAVED, message=error.message)
     if store is None:
@@ -112,11 +114,12 @@ def save_end(
     language: str,
     problem: str | None = None,
     answer_seconds: Mapping[int, float] | None = None,
+    user_id: str | None = None,
 ) -> tuple[SessionRecord | None, SaveReceipt]:
     """Complete the record with the final feedback (and the time each answer took) and write it
     (built anew if start failed)."""
     try:
-        base = record or new_record(turns[0], language=language)
+        base = record or new_record(turns[0], language=language, user_id=user_id)
         done = completed_record(base, turns, answer_seconds=answer_seconds)
     except EstelError as error:
         return record, SaveReceipt(saved=False, location=NOT_SAVED, message=error.message)

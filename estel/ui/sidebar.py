@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from estel.ui import resources
+from estel.ui import account, resources
 from estel.ui.voice_input import ENABLE_HINT
 
 SWITCH_HINT = """
@@ -13,7 +13,8 @@ Settings are read from `.streamlit/secrets.toml`, then environment variables, th
 
 - **OpenAI or a compatible server:** set `OPENAI_API_KEY` (and `ESTEL_OPENAI_MODEL`), or
   `OPENAI_BASE_URL` for Ollama / vLLM / LM Studio. `ESTEL_BRAIN=offline` forces the built-in bank.
-- **Supabase:** set `SUPABASE_URL` and `SUPABASE_KEY`.
+- **Supabase:** set `SUPABASE_URL` and `SUPABASE_KEY` (the service key); add
+  `SUPABASE_ANON_KEY` to let candidates sign in.
 - **SQLite file:** `ESTEL_DB_PATH` (default `estel.db`).
 
 Environment variables need an app restart; after editing `secrets.toml`, press
@@ -53,6 +54,7 @@ def render_sidebar() -> None:
             st.warning(problem, icon=":material/cloud_off:")
         else:
             st.markdown(f":material/database: `{where}`")
+        account.render_account()
         if settings.problem:
             st.error(settings.problem, icon=":material/settings_alert:")
         if settings.secrets_note:

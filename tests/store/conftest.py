@@ -281,6 +281,23 @@ def fake_postgrest(pg: Any, pg_dsn: str) -> Iterator[Any]:
         server.stop()
 
 
+JWT_SECRET = "super-secret-jwt-token-with-at-least-32-characters-long"  # the project's JWT secret
+
+
+@pytest.fixture
+def supabase_project(pg: Any, pg_dsn: str) -> Iterator[Any]:
+    """A Supabase project on loopback: the PostgREST stand-in checking HS256 signatures with
+    JWT_SECRET, and Supabase Auth (tests/support/fake_gotrue.py) on the same port."""
+    from fake_gotrue import GoTrue
+
+    server = _load_fake_postgrest().FakePostgrest(
+        pg_dsn, jwt_secret=JWT_SECRET, gotrue=GoTrue(pg_dsn, JWT_SECRET)).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
 def supabase_store(fake_postgrest: Any, tmp_path: Path) -> Iterator[Any]:
     """A SupabaseStore (service role key) on the stand-in, with its outbox in tmp_path."""

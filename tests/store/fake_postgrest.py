@@ -6,7 +6,9 @@ lt, in), order, limit and Prefer count=exact (Content-Range). Like PostgREST it 
 in a transaction as the role in the bearer JWT (`set local role`, request.jwt.claims), turns the
 JSON body into rows with json_populate_recordset, and reports database errors as PostgREST does
 (JSON with code/message/details/hint). Column names and types are therefore checked by
-PostgreSQL itself. Fault modes: "ok", "error500", "slow" (sleep, then answer).
+PostgreSQL itself. Fault modes: "ok", "error500", "slow" (sleep, then answer). With a `gotrue`
+(tests/support/fake_gotrue.py) it also answers Supabase Auth's /auth/v1/* on the same port, as a
+Supabase project does.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class FakePostgrest:
     slow_seconds: float = 1.5
     jwt_secret: str | None = None  # when set, tokens must be HS256-signed with it, as Supabase's
     max_rows: int = 1000  # PostgREST's db-max-rows as Supabase sets it: longer answers are cut
+    gotrue: Any = None  # a fake_gotrue.GoTrue answering /auth/v1/* (Supabase Auth), if given
     seen: list[Seen] = field(default_factory=list)
     _server: ThreadingHTTPServer | None = None
     _active: int = 0
@@ -122,6 +125,9 @@ class FakePostgrest:
                 self._active -= 1
 
     def _route(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        if seen.path.startswith("/auth/v1/") and self.gotrue is not None:
+            return self.gotrue.handle(seen.method, seen.path, dict(seen.query), seen.headers,
+                                      seen.body)
         rpc = seen.path.startswith("/rest/v1/rpc/")
         if seen.path != f"/rest/v1/{TABLE}" and not rpc:
             raise PostgrestError(404, "PGRST205", f"Could not find the table {seen.path}")
@@ -191,6 +197,8 @@ def _claims(authorization: str, secret: str | None = None) -> tuple[str, dict[st
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     except (IndexError, ValueError):
         return "anon", {"role": "anon"}
+    if secret is not None and claims.get("exp", float("inf")) <= time.time():
+        raise PostgrestError(401, "PGRST303", "JWT expired")
     return str(claims.get("role", "anon")), claims
 
 

@@ -1,0 +1,158 @@
+"""The app with sign-in on (AppTest): the sidebar's form signs a candidate in through Supabase Auth
+(the stand-in, over HTTP), their interview is saved under their user_id with their token,
+History shows only their interviews (the database's RLS decides, on real PostgreSQL), a wrong
+password is said plainly, and signing in or out never loses the interview on the page."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_gotrue import mint
+from settings_env import offline_app_env
+from streamlit.testing.v1 import AppTest
+
+from estel.auth import WRONG_PASSWORD
+
+pytestmark = pytest.mark.postgres
+SECRET = "super-secret-jwt-token-with-at-least-32-characters-long"  # conftest.JWT_SECRET
+ROOT = Path(__file__).resolve().parents[2]
+ANSWER = ("I rebuilt our weekly revenue report in SQL and Python and automated its refresh, "
+          "which cut the work from two days to two hours.")
+PASSWORD = "correct horse"
+
+
+@pytest.fixture
+def project(supabase_project: Any, tmp_path: Path,
+            monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    with offline_app_env(monkeypatch, tmp_path / "outbox.db"):
+        monkeypatch.setenv("SUPABASE_URL", supabase_project.url)
+        monkeypatch.setenv("SUPABASE_KEY", mint(SECRET, "service_role"))
+        monkeypatch.setenv("SUPABASE_ANON_KEY", mint(SECRET, "anon"))
+        yield supabase_project
+
+
+def account(project: Any) -> Any:
+    return project.gotrue.add_user(f"cand-{uuid.uuid4().hex[:8]}@example.com", PASSWORD)
+
+
+def open_app(questions: int = 2) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.session_state["setup_questions"] = questions
+    return at.run()
+
+
+def sign_in(at: AppTest, email: str, password: str = PASSWORD) -> AppTest:
+    at.text_input(key="signin_email").input(email)
+    at.text_input(key="signin_password").input(password)
+    return at.button(key="signin_submit").click().run()
+
+
+def sign_out(at: AppTest) -> AppTest:
+    return at.button(key="signout").click().run()
+
+
+def start(at: AppTest, role: str = "Data Analyst") -> AppTest:
+    at.selectbox(key="setup_role").select(role)
+    return at.button(key="setup_start").click().run()
+
+
+def answer(at: AppTest, number: int) -> AppTest:
+    assert f"Question {number} of" in at.get("progress")[0].proto.text
+    at.text_area(key="answer").input(f"{ANSWER} ({number})")
+    return at.button(key="send").click().run()
+
+
+def sidebar_text(at: AppTest) -> str:
+    return "\n".join(str(e.value) for kind in ("markdown", "caption", "error", "warning")
+                     for e in at.sidebar.get(kind))
+
+
+def history(at: AppTest) -> AppTest:
+    at.switch_page("app_pages/history.py")
+    return at.run()
+
+
+def history_ids(at: AppTest) -> list[str]:
+    if not at.selectbox:
+        return []
+    return [label.rsplit(" · ", 1)[1] for label in at.selectbox(key="history_pick").options]
+
+
+def owners(pg: Any) -> dict[str, str | None]:
+    rows = pg.execute("select id::text, user_id::text from public.interview_sessions").fetchall()
+    return {row[0][:8]: row[1] for row in rows}
+
+
+def test_signing_in_saves_under_the_user_and_history_shows_only_theirs(
+        project: Any, pg: Any) -> None:
+    a, b = account(project), account(project)
+    at = sign_in(open_app(), a.email)
+    assert not at.exception
+    assert f"Signed in as **{a.email}**" in sidebar_text(at)
+    at = answer(answer(start(at, "Data Scientist"), 1), 2)
+    a_id = at.session_state["estel_run"].record.id
+    assert owners(pg) == {a_id[:8]: a.id}
+    at = sign_in(sign_out(at), b.email)
+    at = history(at)
+    assert "No finished interviews yet" in at.info[0].value
+    assert b.email in at.caption[0].value
+    at.switch_page("app_pages/interview.py")
+    b_id = _finish_one(at.run(), "Data Analyst")
+    assert owners(pg) == {a_id[:8]: a.id, b_id[:8]: b.id}
+    assert history_ids(history(at)) == [b_id[:8]]
+    assert history_ids(history(sign_in(sign_out(at), a.email))) == [a_id[:8]]
+    signed_out = history(sign_out(at))
+    assert set(history_ids(signed_out)) == {a_id[:8], b_id[:8]}  # the service key
+
+
+def _finish_one(at: AppTest, role: str) -> str:
+    at.session_state["estel_run"] = None  # a new interview (the finished one leaves the page)
+    at = answer(answer(start(at.run(), role), 1), 2)
+    return str(at.session_state["estel_run"].record.id)
+
+
+def test_a_wrong_password_is_said_and_nothing_else_changes(project: Any) -> None:
+    a = account(project)
+    at = sign_in(open_app(), a.email, "not the password")
+    assert [e.value for e in at.sidebar.error] == [WRONG_PASSWORD]
+    assert "Signed in as" not in sidebar_text(at)
+    assert at.text_input(key="signin_email").value == a.email
+
+
+def test_signing_in_mid_interview_keeps_the_interview(project: Any, pg: Any) -> None:
+    a = account(project)
+    at = answer(start(open_app(questions=3)), 1)
+    run_id = at.session_state["estel_run"].record.id
+    at = sign_in(at, a.email)
+    assert "started before you signed in" in sidebar_text(at)
+    at = answer(at, 2)  # still the same interview, still saved (as it started: no account)
+    assert at.session_state["estel_run"].record.id == run_id
+    assert not at.error
+    at = answer(sign_out(at), 3)
+    assert at.session_state["estel_run"].finished
+    assert owners(pg) == {run_id[:8]: None}
+
+
+def test_signing_out_mid_interview_keeps_it_under_the_account(project: Any, pg: Any) -> None:
+    a = account(project)
+    at = answer(start(sign_in(open_app(questions=3), a.email)), 1)
+    run_id = at.session_state["estel_run"].record.id
+    at = answer(answer(sign_out(at), 2), 3)  # finished through the service key
+    assert at.session_state["estel_run"].finished
+    assert not at.error
+    row = pg.execute("select user_id::text, status from public.interview_sessions"
+                     " where id = %s", [run_id]).fetchone()
+    assert row == (a.id, "completed")
+
+
+def test_without_the_anon_key_sign_in_is_hidden_with_a_reason(
+        project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SUPABASE_ANON_KEY")
+    at = open_app()
+    assert "Sign-in is off" in sidebar_text(at)
+    assert "SUPABASE_ANON_KEY" in sidebar_text(at)
+    assert not [w for w in at.text_input if w.key == "signin_email"]
