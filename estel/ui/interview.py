@@ -181,7 +181,6 @@ def interview_screen(run: state.InterviewRun) -> None:
             _chat(run)
             answer_timer.countdown(run)
             read_aloud.speak_question(run)
-            _coach(run)
     with status:
         _status(run, problem)
     _footer(run)
@@ -243,6 +242,7 @@ def _chat(run: state.InterviewRun) -> None:
             for number, (payload, item) in enumerate(zip(questions, transcript, strict=True), 1)
             if isinstance(payload, InterviewQuestionPayload) and item.answer is not None
         ])
+        _coach(run)  # about the answer just given: after it, before the next question
         payload = questions[-1]
         if isinstance(payload, InterviewQuestionPayload) and transcript[-1].answer is None:
             # a fresh key per question: a new message, its hint expander closed again
@@ -251,7 +251,7 @@ def _chat(run: state.InterviewRun) -> None:
 
 
 def _coach(run: state.InterviewRun) -> None:
-    """Coach mode: the panel of the answer just given, right under the chat."""
+    """Coach mode: the panel of the answer just given, between it and the next question."""
     card = latest_card(run.turns) if run.coach else None
     if card is not None:
         latest_panel(card)

@@ -44,6 +44,17 @@ def test_with_coach_mode_each_answer_gets_its_panel_right_after_it(driver, page_
     assert "“I guess” ×1" in text
 
 
+def test_the_panel_sits_between_the_answer_and_the_next_question(driver, page_text):
+    # QA: the panel about answer 1 was drawn below question 2, as if it were about question 2.
+    at = driver.answer(start(driver, driver.open(questions=3), True), 1)
+    markdown = page_text(at, "markdown")  # one kind: document order
+    run = at.session_state["estel_run"]
+    question = run.current.response.payload.question
+    answer = run.current.state.transcript[0].answer
+    panel = markdown.index(f"{PANEL}1")
+    assert markdown.index(answer[:40]) < panel < markdown.index(question[:60])
+
+
 def test_the_report_shows_every_answers_panel_in_coach_mode(driver, page_text):
     at = start(driver, driver.open(questions=2), True)
     at = driver.finish(at, 2)
