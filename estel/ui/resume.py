@@ -18,11 +18,17 @@ from estel.errors import EstelError
 from estel.store.base import SaveReceipt, SessionFilters, SessionRecord
 from estel.store.replay import turns_from_record
 from estel.ui import account, saving, state
+from estel.ui.answer_timer import TIMER_OPTIONS, timer_chosen
+from estel.ui.coach_view import coach_chosen
+from estel.ui.read_aloud import read_aloud_chosen
 
 log = logging.getLogger(__name__)
 
 SESSION_PARAM = "session"
 UNFINISHED_SHOWN = 5
+# The page's options travel in the URL beside the id, so a refresh keeps them (they are how
+# this browser shows the interview, not part of the saved session).
+OPTION_PARAMS = ("coach", "timer", "aloud")
 OPENED_KEY = "estel_opened_session"  # the id last opened from the URL (not reopened each run)
 
 
@@ -58,22 +64,27 @@ def run_from_record(record: SessionRecord) -> state.InterviewRun:
     return run
 
 
-def open_session(session_id: str) -> bool:
-    """Make the saved interview the page's run; False (with a message) when it cannot be."""
+def open_session(session_id: str, *, setup_options: bool = False) -> bool:
+    """Make the saved interview the page's run; False (with a message) when it cannot be.
+    Its options come from the URL, or from the setup form when resumed from its list."""
     store = account.candidate_store_slot().store
     try:
         record = store.get(session_id) if store is not None else None
         if record is None:
             raise EstelError("No saved interview has this link's id.")
         run = run_from_record(record)
+        if setup_options:
+            run.coach, run.timer_minutes = coach_chosen(), timer_chosen()
+            run.read_aloud = read_aloud_chosen()
+        else:
+            _options_from_url(run)
     except EstelError as error:
         st.warning(f"Could not reopen that interview: {error.message}", icon=":material/link_off:")
         st.query_params.pop(SESSION_PARAM, None)
         return False
     state.set_run(run)
     state.set_error(None)
-    st.session_state[OPENED_KEY] = session_id
-    st.query_params[SESSION_PARAM] = session_id
+    show_in_url(run)
     return True
 
 
@@ -88,10 +99,27 @@ def open_from_url() -> None:
 
 
 def show_in_url(run: state.InterviewRun) -> None:
-    """Put a saved interview's id in the URL, so a refresh or a shared tab finds it again."""
+    """Put a saved interview's id (and the page's options) in the URL, so a refresh or a
+    shared tab finds it again as it was."""
     if run.tracked and run.record is not None:
         st.query_params[SESSION_PARAM] = run.record.id
         st.session_state[OPENED_KEY] = run.record.id
+        wanted = {"coach": "1" if run.coach else "", "aloud": "1" if run.read_aloud else "",
+                  "timer": str(run.timer_minutes) if run.timer_minutes else ""}
+        for name in OPTION_PARAMS:
+            if wanted[name]:
+                st.query_params[name] = wanted[name]
+            else:
+                st.query_params.pop(name, None)
+
+
+def _options_from_url(run: state.InterviewRun) -> None:
+    """Coach mode, read-aloud and the timer as the URL says (absent: off)."""
+    params = st.query_params
+    run.coach = params.get("coach") == "1"
+    run.read_aloud = params.get("aloud") == "1"
+    timer = params.get("timer", "")
+    run.timer_minutes = int(timer) if timer in {str(m) for m in TIMER_OPTIONS if m} else 0
 
 
 def leave(run: state.InterviewRun) -> None:
@@ -100,7 +128,8 @@ def leave(run: state.InterviewRun) -> None:
         receipt = saving.abandon(account.run_store_slot(run).store, run.record)
         if not receipt.saved:
             log.warning("could not mark %s abandoned: %s", run.record.id, receipt.message)
-    st.query_params.pop(SESSION_PARAM, None)
+    for name in (SESSION_PARAM, *OPTION_PARAMS):
+        st.query_params.pop(name, None)
     st.session_state.pop(OPENED_KEY, None)
 
 
@@ -129,7 +158,8 @@ def unfinished_list() -> None:
         with st.container(horizontal=True, horizontal_alignment="distribute",
                           vertical_alignment="center"):
             if st.button(resume_label(record), key=f"resume_{record.id}", type="secondary",
-                         icon=":material/play_circle:") and open_session(record.id):
+                         icon=":material/play_circle:") and open_session(record.id,
+                                                                   setup_options=True):
                 st.rerun()
             if st.button("Abandon", key=f"abandon_{record.id}", type="tertiary",
                          icon=":material/delete:"):

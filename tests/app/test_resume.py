@@ -71,9 +71,12 @@ def test_unfinished_interviews_are_listed_and_can_be_resumed(driver):
     fresh = reopen()
     button = fresh.button(key=f"resume_{session}")
     assert button.label == "Resume Data Scientist — question 4 of 8, just now"
+    fresh.toggle(key="setup_coach").set_value(True)  # resumed with the options set above it
     button.click().run()
     assert "Question 4 of 8" in progress(fresh)
     assert fresh.query_params["session"] == session
+    assert fresh.session_state["estel_run"].coach is True
+    assert fresh.query_params["coach"] == "1"
 
 
 def test_an_unfinished_interview_can_be_abandoned(driver, app_env: Path):
@@ -109,3 +112,22 @@ def test_restart_marks_the_interview_abandoned_and_clears_the_url(driver, app_en
     at.button(key="restart_yes").click().run()
     assert SQLiteStore(app_env).get(session).status == "abandoned"
     assert "session" not in at.query_params
+
+
+def test_a_reload_keeps_coach_mode_the_timer_and_read_aloud(driver, page_text):
+    # QA: a refresh reopened the interview without coach mode (and without the timer).
+    at = driver.open(questions=3)
+    at.toggle(key="setup_coach").set_value(True)
+    at.toggle(key="setup_read_aloud").set_value(True)
+    at.selectbox(key="setup_answer_timer").select(2)
+    at = driver.answer(driver.start(at), 1)
+    run = at.session_state["estel_run"]
+    assert (run.coach, run.timer_minutes, run.read_aloud) == (True, 2, True)
+
+    again = reopen(dict(at.query_params))
+    reopened = again.session_state["estel_run"]
+    assert (reopened.coach, reopened.timer_minutes, reopened.read_aloud) == (True, 2, True)
+    assert "Coach · your answer to Q1" in page_text(again, "markdown")
+
+    plain = reopen({"session": run.record.id})  # a bare link: the defaults
+    assert plain.session_state["estel_run"].coach is False
