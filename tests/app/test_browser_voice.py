@@ -47,6 +47,9 @@ def speak_answer(page, number: int, heard: str) -> None:
     recorder.get_by_role("button", name="Stop recording").click()
     page.wait_for_function(
         "t => document.querySelector('.st-key-answer textarea').value === t", arg=heard)
+    # the transcription's rerun may still be replacing the form (a stale copy shows until it
+    # ends, e.g. when an element above it went): send once there is one form
+    page.wait_for_function("() => document.querySelectorAll('.st-key-send button').length === 1")
 
 
 def transcript_labels(page) -> list[str]:
