@@ -135,11 +135,11 @@ class SupabaseStore:
 
     def list(
         self, filters: SessionFilters | None = None, limit: int = 100, *,
-        with_transcript: bool = True,
+        with_transcript: bool = True, account_less: bool = False,
     ) -> list[SessionRecord]:
-        """Newest first (rows still in the outbox are not included). Paged with `.range()`:
-        PostgREST cuts every answer at its max-rows (1,000 on Supabase), so one request for
-        more would silently return fewer."""
+        """Newest first (rows still in the outbox are not included); `account_less`: only rows
+        with no user_id. Paged with `.range()`: PostgREST cuts every answer at its max-rows
+        (1,000 on Supabase), so one request for more would silently return fewer."""
         columns = ["*"] if with_transcript else [c for c in COLUMNS if c != "transcript"]
         rows: list[dict[str, Any]] = []
         while len(rows) < limit:
@@ -147,6 +147,8 @@ class SupabaseStore:
 
             def build(table: Any, start: int = start, end: int = end) -> Any:
                 query = _filtered(table.select(*columns), filters)
+                if account_less:
+                    query = query.is_("user_id", "null")
                 return (query.order("created_at", desc=True).order("id", desc=True)
                         .range(start, end))
 
@@ -327,6 +329,27 @@ class SupabaseStore:
             return create_client(self.url, self._key, options=options)
         except SupabaseException as error:
             raise BadInput(f"Invalid Supabase settings: {error.message}") from error
+
+
+class AccountLessView:
+    """The service-key store as a signed-out candidate sees it while sign-in is on: only
+    interviews that belong to no account. The app asks for that; the database does not enforce
+    it (the service key reads every row), unlike a signed-in user's store."""
+
+    def __init__(self, store: SupabaseStore) -> None:
+        self.store = store
+
+    def __getattr__(self, name: str) -> Any:  # writes and the rest: the store's own
+        return getattr(self.store, name)
+
+    def list(self, filters: SessionFilters | None = None, limit: int = 100, *,
+             with_transcript: bool = True) -> list[SessionRecord]:
+        return self.store.list(filters, limit, with_transcript=with_transcript,
+                               account_less=True)
+
+    def get(self, session_id: str) -> SessionRecord | None:
+        record = self.store.get(session_id)
+        return record if record is None or record.user_id is None else None
 
 
 def _filtered(query: Any, filters: SessionFilters | None) -> Any:

@@ -76,17 +76,27 @@ def history_scope() -> str | None:
         return None
     session = current_session()
     if session is None:
-        return ("Signed out: every interview saved by this app is listed. Sign in (sidebar) to "
-                "see only yours.")
+        return ("Signed out: interviews saved without an account. Sign in (sidebar) to see "
+                "your own.")
     return f"Your interviews ({session.email}); the database shows no one else's."
 
 
 def candidate_store_slot() -> StoreSlot:
-    """Where the candidate's own interviews live: theirs when signed in, else the app's store."""
-    session = current_session()
-    if session is None or state.override(state.STORE_KEY) is not None:
+    """Where the candidate's own interviews live: theirs when signed in; signed out while
+    sign-in is on, the app's store showing only interviews without an account; else the app's."""
+    if state.override(state.STORE_KEY) is not None:
         return resources.store_slot()
-    return _user_store(session)
+    session = current_session()
+    if session is not None:
+        return _user_store(session)
+    slot = resources.store_slot()
+    if auth_client() is None:
+        return slot
+    from estel.store.supabase import AccountLessView, SupabaseStore  # sign-in on: Supabase
+
+    if isinstance(slot.store, SupabaseStore):
+        return StoreSlot(AccountLessView(slot.store), slot.problem)
+    return slot
 
 
 def run_store_slot(run: state.InterviewRun) -> StoreSlot:

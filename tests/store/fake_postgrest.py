@@ -312,6 +312,8 @@ def _condition(key: str, value: str, columns: dict[str, str], params: list[Any])
     _checked([key], columns)
     op, _, operand = value.partition(".")
     column, cast = sql.Identifier(key), sql.SQL(columns[key])
+    if op == "is" and operand == "null":
+        return sql.SQL("{} is null").format(column)
     if op == "in":
         items = re.findall(r'"((?:[^"\\]|\\.)*)"|([^,()]+)', operand)
         params.append([quoted.replace('\\"', '"') if quoted else bare for quoted, bare in items])

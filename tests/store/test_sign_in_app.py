@@ -90,28 +90,35 @@ def owners(pg: Any) -> dict[str, str | None]:
 def test_signing_in_saves_under_the_user_and_history_shows_only_theirs(
         project: Any, pg: Any) -> None:
     a, b = account(project), account(project)
-    at = sign_in(open_app(), a.email)
+    at = open_app()
+    anonymous = _finish_one(at, "Data Engineer")  # signed out: saved without an account
+    at = sign_in(at, a.email)
     assert not at.exception
     assert f"Signed in as **{a.email}**" in sidebar_text(at)
-    at = answer(answer(start(at, "Data Scientist"), 1), 2)
+    at.session_state["estel_run"] = None  # a new interview
+    at = answer(start(at.run(), "Data Scientist"), 1)
     a_id = at.session_state["estel_run"].record.id
-    assert owners(pg) == {a_id[:8]: a.id}
-    at = sign_in(sign_out(at), b.email)
-    at = history(at)
+    assert owners(pg) == {anonymous[:8]: None, a_id[:8]: a.id}  # stored after the 1st answer
+    at = answer(at, 2)
+    at = history(sign_in(sign_out(at), b.email))
     assert "No finished interviews yet" in at.info[0].value
     assert b.email in at.caption[0].value
     at.switch_page("app_pages/interview.py")
     b_id = _finish_one(at.run(), "Data Analyst")
-    assert owners(pg) == {a_id[:8]: a.id, b_id[:8]: b.id}
+    assert owners(pg) == {anonymous[:8]: None, a_id[:8]: a.id, b_id[:8]: b.id}
     assert history_ids(history(at)) == [b_id[:8]]
+    at.switch_page("app_pages/dashboard.py")
+    assert {m.label: m.value for m in at.run().metric}["Sessions"] == "3"  # the service key
     assert history_ids(history(sign_in(sign_out(at), a.email))) == [a_id[:8]]
     signed_out = history(sign_out(at))
-    assert set(history_ids(signed_out)) == {a_id[:8], b_id[:8]}  # the service key
+    assert history_ids(signed_out) == [anonymous[:8]]
+    assert "without an account" in signed_out.caption[0].value
 
 
 def _finish_one(at: AppTest, role: str) -> str:
-    at.session_state["estel_run"] = None  # a new interview (the finished one leaves the page)
+    at.session_state["estel_run"] = None  # a new interview (a finished one leaves the page)
     at = answer(answer(start(at.run(), role), 1), 2)
+    assert at.session_state["estel_run"].finished
     return str(at.session_state["estel_run"].record.id)
 
 

@@ -22,6 +22,7 @@ from estel.dashboard.aggregates import SqlQueries
 from estel.engine import TurnResult
 from estel.store import open_store, open_user_store
 from estel.store.base import SessionFilters, SessionRecord, SessionStore
+from estel.store.supabase import AccountLessView
 from estel.ui import saving
 
 pytestmark = pytest.mark.postgres
@@ -174,6 +175,10 @@ def test_signed_out_use_still_saves_and_reads_with_the_service_key(
     assert stored_owner(pg, anonymous.id) == (None, "completed", 2)
     assert {r.id for r in service.list(COMPLETED, 500)} == {mine.id, anonymous.id}
     assert [r.id for r in user_store(settings, a).list(COMPLETED, 500)] == [mine.id]
+    # what a signed-out candidate's History asks for while sign-in is on
+    signed_out = AccountLessView(service)
+    assert [r.id for r in signed_out.list(COMPLETED, 500)] == [anonymous.id]
+    assert (signed_out.get(mine.id), signed_out.get(anonymous.id).id) == (None, anonymous.id)
 
 
 def test_a_users_waiting_rows_stay_theirs_and_sync_under_their_id(
