@@ -11,7 +11,7 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 
-from estel import length, session
+from estel import languages, length, session
 from estel.brains.base import (
     AnswerAssessment,
     Brain,
@@ -33,7 +33,7 @@ from estel.contract import (
 )
 from estel.errors import BadInput, BrainFailure, ContractViolation, EstelError
 
-SUPPORTED_LANGUAGES = ("en",)
+SUPPORTED_LANGUAGES = tuple(languages.ALIASES)  # every spelling estel.languages accepts
 GENERIC_BRAIN_FAILURE = "Interview session failed. Please try again."
 
 
@@ -71,13 +71,6 @@ class TurnResult:
     def envelope(self) -> EstelInterviewEnvelope:
         message = " ".join(self.warnings) or None
         return success_envelope(self.response, message=message)
-
-
-def language_warning(language: str) -> str | None:
-    if language.strip().lower() in SUPPORTED_LANGUAGES:
-        return None
-    shown = language.strip()[:20] or "(empty)"
-    return f"Language '{shown}' is not supported yet; the interview continues in English."
 
 
 class Engine:
@@ -246,7 +239,7 @@ class Engine:
         self, response: InterviewTurnResponse, draft: TurnDraft, began: float, language: str,
         bounds: length.LengthBounds | None,
     ) -> TurnResult:
-        warnings = [w for w in (language_warning(language),) if w]
+        warnings = [w for w in (languages.language_warning(language),) if w]
         if draft.trace is not None and draft.trace.warning:
             warnings.append(draft.trace.warning)
         return TurnResult(

@@ -18,6 +18,7 @@ from estel.analysis.advice import Features
 from estel.analysis.advice import advice as advice_for
 from estel.analysis.advice import praise as praise_for
 from estel.analysis.bluff import bluff_markers, without_bluff
+from estel.analysis.hinglish import hinglish_fillers
 from estel.analysis.lexicon import (
     ASK_REASON,
     ASKING,
@@ -262,7 +263,8 @@ def _features(
     return Features(
         words=len(words),
         sentences=len([s for s in re.split(r"[.!?\n]+", text) if tokens(s)]),
-        fillers=tuple(_spoken(m.group(0).strip(" ,")) for m in FILLERS.finditer(text)),
+        fillers=tuple(_spoken(m.group(0).strip(" ,")) for m in FILLERS.finditer(text))
+        + hinglish_fillers(text, words),
         hedges=tuple(_spoken(m.group(0)) for m in HEDGES.finditer(text)),
         ownership=_ownership(text),
         decisive=len(DECISIVE.findall(text)),

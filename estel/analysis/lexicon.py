@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from estel.analysis import hinglish as _hi
 from estel.contract import Phase
 
 WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -307,6 +308,27 @@ _KEYBOARD_RUNS = tuple(
     if row[i : i + 4] not in ("erty", "trew")
 )
 _LOREM = _words("lorem ipsum dolor amet consectetur adipiscing elit sed eiusmod")
+
+
+# Hinglish: each list also reads its romanised-Hindi counterpart (estel.analysis.hinglish).
+STOPWORDS = STOPWORDS | _hi.STOPWORDS
+FILLERS = _hi.joined(FILLERS, _hi.FILLERS)
+HEDGES = _hi.joined(HEDGES, _hi.HEDGES)
+INJECTION = _hi.joined(INJECTION, _hi.INJECTION)
+EXAMPLES = _hi.joined(EXAMPLES, _hi.EXAMPLES)
+_NUMBER = _hi.joined(_NUMBER, _hi.NUMBERS)
+CONNECTORS = _hi.joined(CONNECTORS, _hi.CONNECTORS)
+STAR = {part: _hi.joined(STAR[part], extra) for part, extra in (
+    ("situation", _hi.SITUATION), ("task", _hi.TASK), ("action", _hi.OWNERSHIP),
+    ("result", _hi.RESULT))}
+REFLECTION = _hi.joined(REFLECTION, _hi.REFLECTION)
+REASONING = {phase: _hi.joined(pattern, _hi.REASON if phase in ("technical", "behavioural")
+                               else _hi.REASON_FIT) for phase, pattern in REASONING.items()}
+ASKING = _hi.joined(ASKING, _hi.ASKING)
+ASK_REASON = _hi.joined(ASK_REASON, _hi.ASK_REASON)
+VAGUE = _hi.joined(VAGUE, _hi.VAGUE)
+OWNERSHIP_PHRASES = _hi.joined(OWNERSHIP_PHRASES, _hi.OWNERSHIP)
+DECISIVE = _hi.joined(DECISIVE, _hi.DECISIVE)
 
 
 def normalise(text: str) -> str:

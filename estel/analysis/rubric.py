@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from estel.analysis.bluff import BUZZWORDS, is_bluff_sentence, sentences, without_bluff
+from estel.analysis.hinglish import EXPLAINS as HINGLISH_EXPLAINS
 from estel.analysis.lexicon import (
     PRESENT_ACTIONS,
     STOPWORDS,
@@ -108,7 +109,7 @@ def _explains(point: TalkingPoint, sound: Sequence[str], sound_words: Sequence[s
 
 def explains(sentence: str) -> bool:
     """A sentence that says something: a reason, a step, a number or an action on an object."""
-    if REASON.search(sentence) or STEP.search(sentence):
+    if REASON.search(sentence) or STEP.search(sentence) or HINGLISH_EXPLAINS.search(sentence):
         return True
     if count_numbers(without_bluff(sentence)):
         return True

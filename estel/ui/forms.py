@@ -27,14 +27,15 @@ def role_suggestions() -> tuple[str, ...]:
 DIFFICULTIES = ("easy", "standard", "hard")
 DEFAULT_QUESTIONS = 8
 
-# code -> label; only English is available, the rest are shown as coming
+# code -> label; English and Hinglish run (estel.languages), the rest are shown as coming
 LANGUAGES: dict[str, str] = {
     "en": "English",
+    "hinglish": "Hinglish (Hindi-English mix)",
     "de": "Deutsch (coming soon)",
     "es": "Español (coming soon)",
     "fr": "Français (coming soon)",
 }
-AVAILABLE_LANGUAGES = ("en",)
+AVAILABLE_LANGUAGES = ("en", "hinglish")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def setup_problems(choice: SetupChoice) -> dict[str, str]:
     ):
         problems["questions"] = f"Choose between {MIN_QUESTIONS} and {MAX_QUESTIONS} questions."
     if choice.language not in AVAILABLE_LANGUAGES:
-        problems["language"] = "Only English is available for now; other languages are coming."
+        problems["language"] = ("Only English and Hinglish are available for now; other "
+                                "languages are coming.")
     return problems
 
 

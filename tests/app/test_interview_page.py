@@ -64,7 +64,7 @@ def test_setup_validation_messages_sit_under_their_fields_and_block_the_start(dr
 
     errors = [e.value for e in at.error]
     assert any("Enter the role you are interviewing for" in e for e in errors)
-    assert any("Only English is available for now" in e for e in errors)
+    assert any("Only English and Hinglish are available for now" in e for e in errors)
     assert "estel_run" not in at.session_state
     assert at.button(key="setup_start")  # still on the setup form
 
@@ -75,11 +75,11 @@ def test_setup_validation_messages_sit_under_their_fields_and_block_the_start(dr
     assert at.session_state["estel_run"].meta.target_role == "Product Manager"
 
 
-def test_language_select_lists_others_as_coming(driver):
+def test_language_select_offers_hinglish_and_lists_others_as_coming(driver):
     at = driver.open()
     language = at.selectbox(key="setup_language")
-    assert language.options[0] == "English"
-    assert all("coming soon" in option for option in language.options[1:])
+    assert language.options[:2] == ["English", "Hinglish (Hindi-English mix)"]
+    assert all("coming soon" in option for option in language.options[2:])
 
 
 def test_answer_box_says_the_limit_and_keeps_an_over_long_answer(driver, page_text):

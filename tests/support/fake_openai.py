@@ -118,14 +118,30 @@ def assessment(score: float) -> dict[str, Any]:
     return {"communication": score, "content": score, "confidence": score, "note": "Noted."}
 
 
+# what the fake writes when the request asks for Hinglish (estel.brains.openai.prompt)
+HINGLISH_FEEDBACK = {
+    "summary": "Overall interview achha raha; aapke examples clear the.",
+    "strengths": ["Stories mein numbers the"], "improvements": ["Trade-offs thoda aur samjhaiye"],
+    "skill_gaps": ["capacity planning"], "next_steps": ["System design ki practice kijiye"]}
+
+
+def hinglish_question(n: int) -> dict[str, Any]:
+    return {"question": f"Sawaal number {n}: aapne cheez {n} kaise handle ki thi? Thoda detail "
+            "mein bataiye.", "topic": f"Topic {n}", "difficulty": "medium",
+            "helper_hint": "Ek concrete example dijiye."}
+
+
 def auto_content(seen: Seen, n: int, scored: dict[str, Any] = ASSESSMENT) -> dict[str, Any]:
-    """A valid reply for the turn `seen` asks for, with question number `n`."""
+    """A valid reply for the turn `seen` asks for, with question number `n` (in Hinglish when
+    the request asks for it)."""
     kind = kind_of(seen)
+    hinglish = "Language: Hinglish" in seen.user_text
+    asked = hinglish_question(n) if hinglish else question(n)
     if kind == "opening":
-        return {"question": question(n)}
+        return {"question": asked}
     if kind == "question":  # in QuestionReply's field order, as a strict schema is written
-        return {"question": question(n), "assessment": scored}
-    return {"assessment": scored, "feedback": FEEDBACK}
+        return {"question": asked, "assessment": scored}
+    return {"assessment": scored, "feedback": HINGLISH_FEEDBACK if hinglish else FEEDBACK}
 
 
 class FakeOpenAI:

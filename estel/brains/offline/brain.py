@@ -22,6 +22,7 @@ from estel.brains.base import (
     TurnContext,
     TurnDraft,
 )
+from estel.brains.offline import hinglish_words
 from estel.brains.offline.bank import (
     GENERIC_FAMILY,
     Bank,
@@ -33,6 +34,7 @@ from estel.brains.offline.bank import (
 )
 from estel.brains.offline.feedback import Answered, build_feedback
 from estel.brains.offline.follow_ups import QUOTE_TEMPLATES, follow_up_texts, normalised
+from estel.brains.offline.hinglish import has_hinglish, missing_warning, templates
 from estel.brains.offline.reactions import reaction
 from estel.brains.offline.roles import NOISE, match_family, normalise_title
 from estel.brains.offline.selection import (
@@ -43,6 +45,7 @@ from estel.brains.offline.selection import (
     select_question,
 )
 from estel.contract import QUESTION_DIFFICULTIES, QuestionDifficulty
+from estel.languages import ENGLISH, HINGLISH, Language, effective
 from estel.session import base_difficulty
 
 PROMPT_VERSION = "offline-v1"
@@ -64,6 +67,8 @@ FOLLOW_UP_POINTS = (
 )
 FOLLOW_UP_HINT = ("Pick one real example. Say what you did, step by step, and finish with a "
                   "result you can measure.")
+LAST_RESORT = ("Question {number}: tell me about another piece of your {role} work you are proud "
+               "of: what you did and what came of it.")
 
 
 class OfflineBrain:
@@ -89,20 +94,23 @@ class OfflineBrain:
     def turn(self, ctx: TurnContext) -> TurnDraft:
         role = display_role(ctx.meta.target_role)
         family, lookup = self._for_role(ctx.meta.target_role)
+        language = effective(ctx.language)
         trace = BrainTrace(brain=self.name, prompt_version=PROMPT_VERSION)
+        if language == HINGLISH and not has_hinglish(family.family):
+            trace.warning = missing_warning(family.label)
         if ctx.kind == "feedback":
             answered = [self._answered(ctx, i, family, lookup) for i in range(len(ctx.history))]
             latest = answered[-1].analysis
             return TurnDraft(assessment=_assessment(latest),
-                             feedback=build_feedback(role, answered), trace=trace)
+                             feedback=build_feedback(role, answered, language), trace=trace)
         latest = None
         if ctx.history:
             latest = self._answered(ctx, len(ctx.history) - 1, family, lookup).analysis
-        question = self._follow_up(ctx, latest, lookup) or self._from_bank(ctx, family, role,
-                                                                            latest)
+        question = (self._follow_up(ctx, latest, lookup, language)
+                    or self._from_bank(ctx, family, role, latest, language))
         if latest is not None and not question.topic.startswith(FOLLOW_UP):
             # the interviewer reacts to the answer before asking on (a follow-up already does)
-            opener = reaction(latest, seed(ctx, "reaction"))
+            opener = reaction(latest, seed(ctx, "reaction"), language)
             question = question.model_copy(update={
                 "question": f"{opener} {question.question}"[:MAX_QUESTION]})
         return TurnDraft(assessment=_assessment(latest) if latest else None, question=question,
@@ -116,8 +124,10 @@ class OfflineBrain:
             family = match_family(target_role, self.bank)
             role = display_role(target_role)
             families = [family, self.bank.get(GENERIC_FAMILY, family)]
-            lookup = {normalised(fill_role(q.question, role)): q
-                      for fam in families for q in fam.questions}
+            # a question is recognised in either language (estel.brains.offline.hinglish)
+            lookup = {normalised(fill_role(text, role)): q
+                      for fam in families for q in fam.questions
+                      for text in {q.question, templates(q, HINGLISH)[0]}}
             self._roles[target_role] = (family, lookup)
         return self._roles[target_role]
 
@@ -133,7 +143,10 @@ class OfflineBrain:
             flags = asked.red_flags
         else:  # a follow-up, or a question from another brain: generic relevance only
             points = FOLLOW_UP_POINTS if item.topic.startswith(FOLLOW_UP) else ()
-        analysis = analyse_answer(item.answer or "", asked_text(lookup, item.question),
+        # the bank's English text: relevance and wrap-up patterns read the canonical question
+        question = (fill_role(asked.question, display_role(ctx.meta.target_role))
+                    if asked is not None else asked_text(lookup, item.question))
+        analysis = analyse_answer(item.answer or "", question,
                                   phase=phase,
                                   talking_points=points, role_terms=(
                                       *family.role_terms, *title_terms(ctx.meta.target_role)),
@@ -156,12 +169,14 @@ class OfflineBrain:
                                role=display_role(ctx.meta.target_role), skip_topics=skip)
 
     def _from_bank(
-        self, ctx: TurnContext, family: RoleFamily, role: str, latest: AnswerAnalysis | None
+        self, ctx: TurnContext, family: RoleFamily, role: str, latest: AnswerAnalysis | None,
+        language: Language = ENGLISH,
     ) -> QuestionDraft:
         wanted = next_difficulty(ctx, latest)
-        chosen = select_question(ctx, self.bank, family, wanted=wanted, role=role)
+        chosen = select_question(ctx, self.bank, family, wanted=wanted, role=role,
+                                 language=language)
         if chosen is None:
-            return _last_resort(ctx, role, wanted)
+            return _last_resort(ctx, role, wanted, language)
         return QuestionDraft(question=chosen.text, topic=chosen.question.topic,
                              difficulty=chosen.difficulty, helper_hint=chosen.helper_hint)
 
@@ -170,6 +185,7 @@ class OfflineBrain:
         ctx: TurnContext,
         latest: AnswerAnalysis | None,
         lookup: dict[str, BankQuestion],
+        language: Language = ENGLISH,
     ) -> QuestionDraft | None:
         """A probe of the latest answer when it was thin and the phase continues."""
         previous = ctx.latest
@@ -182,11 +198,12 @@ class OfflineBrain:
         repeats = {normalised(text) for text in asked}
         topic = previous.topic
         for text in follow_up_texts(ctx.phase, latest.fragment, topic, asked,
-                                    seed(ctx, "follow-up")):
+                                    seed(ctx, "follow-up"), language):
             if normalised(text) not in repeats:
                 return QuestionDraft(
                     question=text, topic=(FOLLOW_UP + topic)[:120],
-                    difficulty=next_difficulty(ctx, latest), helper_hint=FOLLOW_UP_HINT)
+                    difficulty=next_difficulty(ctx, latest),
+                    helper_hint=_follow_up_hint(language))
         return None
 
 
@@ -213,15 +230,21 @@ def _assessment(analysis: AnswerAnalysis) -> AnswerAssessment:
                             red_flags=analysis.red_flags[:12])
 
 
-def _last_resort(ctx: TurnContext, role: str, difficulty: QuestionDifficulty) -> QuestionDraft:
+def _last_resort(
+    ctx: TurnContext, role: str, difficulty: QuestionDifficulty, language: Language = ENGLISH
+) -> QuestionDraft:
     """Only when the bank has nothing fresh for this phase: a plain, numbered question."""
+    text = hinglish_words.LAST_RESORT if language == HINGLISH else LAST_RESORT
     return QuestionDraft(
-        question=f"Question {ctx.question_number}: tell me about another piece of your {role} "
-        "work you are proud of: what you did and what came of it.",
+        question=text.format(number=ctx.question_number, role=role),
         topic="Another example",
         difficulty=difficulty,
-        helper_hint=FOLLOW_UP_HINT,
+        helper_hint=_follow_up_hint(language),
     )
+
+
+def _follow_up_hint(language: Language) -> str:
+    return hinglish_words.FOLLOW_UP_HINT if language == HINGLISH else FOLLOW_UP_HINT
 
 
 def next_difficulty(ctx: TurnContext, latest: AnswerAnalysis | None) -> QuestionDifficulty:

@@ -16,6 +16,7 @@ from estel.analysis.wording import counted, lower_first, second_person
 from estel.brains.base import FeedbackDraft
 from estel.brains.offline.summary import summary
 from estel.contract import Phase, SessionScores
+from estel.languages import ENGLISH, Language
 
 GOOD, WEAK, POLISH = 6.5, 5.0, 8.5  # overall score bands of one answer
 PRAISE = 5.0  # no answer under this is ever praised
@@ -69,7 +70,9 @@ def final_scores(answered: Sequence[Answered]) -> SessionScores:
     return scores
 
 
-def build_feedback(role: str, answered: Sequence[Answered]) -> FeedbackDraft:
+def build_feedback(
+    role: str, answered: Sequence[Answered], language: Language = ENGLISH
+) -> FeedbackDraft:
     """Summary, strengths, improvements, skill gaps and next steps for the whole interview."""
     scores = final_scores(answered)
     return FeedbackDraft(

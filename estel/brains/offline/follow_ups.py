@@ -12,6 +12,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from estel.brains.offline import hinglish_words
+from estel.languages import ENGLISH, HINGLISH, Language
+
 QUOTE_TEMPLATES: dict[str, tuple[str, ...]] = {
     "behavioural": (
         "You mentioned '{quote}'. What exactly did you do, step by step, and how did you know "
@@ -69,13 +72,18 @@ def signature(template: str) -> str:
 
 
 def follow_up_texts(
-    phase: str, fragment: str, topic: str, asked: Sequence[str], seed: int
+    phase: str, fragment: str, topic: str, asked: Sequence[str], seed: int,
+    language: Language = ENGLISH,
 ) -> list[str]:
     """Follow-up questions not yet worded this way in the session: quoting ones first."""
+    hinglish = language == HINGLISH
+    quoting = hinglish_words.QUOTE_TEMPLATES if hinglish else QUOTE_TEMPLATES
+    naming = hinglish_words.TOPIC_TEMPLATES if hinglish else TOPIC_TEMPLATES
     spoken = " | ".join(normalised(text) for text in asked)
     quote = _quote(fragment)
-    groups = [(QUOTE_TEMPLATES.get(phase, ()), {"quote": quote})] if quote else []
-    groups.append((TOPIC_TEMPLATES.get(phase, ()), {"topic": _mid_sentence(topic)}))
+    groups = [(quoting.get(phase, ()), {"quote": quote})] if quote else []
+    # a Hinglish follow-up opens with the topic: it keeps the bank's capital letter there
+    groups.append((naming.get(phase, ()), {"topic": topic if hinglish else _mid_sentence(topic)}))
     texts: list[str] = []
     for templates, values in groups:
         fresh = [t for t in templates if signature(t) not in spoken]

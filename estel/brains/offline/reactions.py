@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from estel.analysis.answer import AnswerAnalysis
 from estel.analysis.wording import lower_first, second_person
+from estel.brains.offline import hinglish_words
+from estel.languages import ENGLISH, HINGLISH, Language
 
 GOOD = 6.5  # an answer at or above this is praised
 POINT_CHARS = 90
@@ -71,43 +73,56 @@ BRIEF = (
 )
 
 
-def reaction(a: AnswerAnalysis, seed: int) -> str:
+# The wordings by name; estel.brains.offline.hinglish_words.REACTIONS mirrors it in Hinglish.
+REACTIONS: dict[str, tuple[str, ...]] = {
+    "not_an_answer": NOT_AN_ANSWER, "off_topic": OFF_TOPIC, "injected": (INJECTED,),
+    "wrong": WRONG, "praise_point": PRAISE_POINT, "praise_numbers": PRAISE_NUMBERS,
+    "praise_result": PRAISE_RESULT, "praise_plain": PRAISE_PLAIN,
+    "missing_point": MISSING_POINT, "named_point": NAMED_POINT,
+    "missing_result": MISSING_RESULT, "missing_example": MISSING_EXAMPLE, "brief": BRIEF,
+}
+Words = dict[str, tuple[str, ...]]
+
+
+def reaction(a: AnswerAnalysis, seed: int, language: Language = ENGLISH) -> str:
     """One sentence reacting to the answer `a`, for the start of the next question."""
+    w = hinglish_words.REACTIONS if language == HINGLISH else REACTIONS
     serious = [flag for flag in a.flags if flag != "injection"]
     if serious or not a.words:
-        return _pick(OFF_TOPIC if serious == ["off_topic"] else NOT_AN_ANSWER, seed)
+        return _pick(w["off_topic"] if serious == ["off_topic"] else w["not_an_answer"], seed)
     if "injection" in a.flags:
-        return INJECTED
+        return w["injected"][0]
     if a.corrections:
-        text = _pick(WRONG, seed).format(correction=lower_first(a.corrections[0].rstrip(".")))
+        text = _pick(w["wrong"], seed).format(
+            correction=lower_first(a.corrections[0].rstrip(".")))
     elif a.overall >= GOOD:
-        text = _praise(a, seed)
+        text = _praise(a, seed, w)
     else:
-        text = _missing(a, seed)
+        text = _missing(a, seed, w)
     return text
 
 
-def _praise(a: AnswerAnalysis, seed: int) -> str:
+def _praise(a: AnswerAnalysis, seed: int, w: Words) -> str:
     if a.points_hit:
-        return _pick(PRAISE_POINT, seed).format(point=_point(a.points_hit[seed % len(
+        return _pick(w["praise_point"], seed).format(point=_point(a.points_hit[seed % len(
             a.points_hit)]))
     if a.numbers:
-        return _pick(PRAISE_NUMBERS, seed)
+        return _pick(w["praise_numbers"], seed)
     if a.has_result and "situation" in a.star:
-        return _pick(PRAISE_RESULT, seed)
-    return _pick(PRAISE_PLAIN, seed)
+        return _pick(w["praise_result"], seed)
+    return _pick(w["praise_plain"], seed)
 
 
-def _missing(a: AnswerAnalysis, seed: int) -> str:
+def _missing(a: AnswerAnalysis, seed: int, w: Words) -> str:
     if a.words < 25:
-        return _pick(BRIEF, seed)
+        return _pick(w["brief"], seed)
     if a.points_named:
-        return _pick(NAMED_POINT, seed).format(point=_point(a.points_named[0]))
+        return _pick(w["named_point"], seed).format(point=_point(a.points_named[0]))
     if a.points_missed:
-        return _pick(MISSING_POINT, seed).format(point=_point(a.points_missed[0]))
+        return _pick(w["missing_point"], seed).format(point=_point(a.points_missed[0]))
     if "situation" in a.star and not a.has_result:
-        return _pick(MISSING_RESULT, seed)
-    return _pick(MISSING_EXAMPLE, seed)
+        return _pick(w["missing_result"], seed)
+    return _pick(w["missing_example"], seed)
 
 
 def _point(point: str) -> str:

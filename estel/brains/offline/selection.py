@@ -29,7 +29,9 @@ from estel.brains.offline.bank import (
     load_bank,
 )
 from estel.brains.offline.follow_ups import normalised
+from estel.brains.offline.hinglish import templates
 from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
+from estel.languages import ENGLISH, Language
 from estel.roles.bands import adjacent_bands, band_for
 from estel.roles.titles import abbreviations, spoken_title
 from estel.session import base_difficulty
@@ -65,11 +67,13 @@ def select_question(
     wanted: QuestionDifficulty | None = None,
     role: str | None = None,
     skip_topics: frozenset[str] = frozenset(),
+    language: Language = ENGLISH,
 ) -> Selection | None:
     """The next bank question for `ctx.phase`, or None when every tier is used up.
 
     `skip_topics` also counts a question as asked when an earlier one carried its topic: an LLM
-    brain rewords the bank's question, so its text alone no longer identifies it.
+    brain rewords the bank's question, so its text alone no longer identifies it. `language`
+    picks the text (estel.brains.offline.hinglish); the choice itself does not depend on it.
     """
     band = interview_band(ctx)
     role = display_role(ctx.meta.target_role) if role is None else role
@@ -81,14 +85,15 @@ def select_question(
         for difficulty in difficulty_order(wanted, base):
             fresh = [q for q in fam.questions
                      if q.phase == ctx.phase and q.difficulty == difficulty and tier in q.bands
-                     and not _was_asked(normalised(fill_role(q.question, role)), asked)
+                     and not _was_asked(normalised(fill_role(templates(q, language)[0], role)),
+                                        asked)
                      and q.topic not in skip_topics]
             if fresh:
                 chosen = fresh[pick % len(fresh)]
+                question, hint = templates(chosen, language)
                 return Selection(question=chosen, family=fam, band=tier,
-                                 text=fill_role(chosen.question, role),
-                                 helper_hint=fill_role(chosen.helper_hint, role),
-                                 difficulty=wanted)
+                                 text=fill_role(question, role),
+                                 helper_hint=fill_role(hint, role), difficulty=wanted)
     return None
 
 

@@ -35,6 +35,7 @@ from estel.brains.offline.bank import load_bank
 from estel.brains.openai.briefing import TurnBrief, ask_lines, rubric_lines, turn_brief
 from estel.contract import Phase
 from estel.errors import BadInput
+from estel.languages import HINGLISH, effective
 from estel.roles.context import prompt_lines, role_context
 from estel.session import base_difficulty
 
@@ -210,6 +211,7 @@ def render_context(ctx: TurnContext, brief: TurnBrief | None = None) -> str:
         *prompt_lines(role_context(meta, load_bank())),
         f"Plan: {ctx.total_questions} question{'s' if ctx.total_questions > 1 else ''} — "
         f"{plan_summary(ctx.plan)}.",
+        *language_lines(ctx.language),
     ]
     if ctx.kind == "feedback" and len(ctx.history) > 1:
         s = ctx.score_so_far
@@ -222,6 +224,28 @@ def render_context(ctx: TurnContext, brief: TurnBrief | None = None) -> str:
         lines.extend(ask_lines(brief.ask, ctx.question_number))
     lines.append("Task: " + task_line(ctx))
     return "\n".join(lines)
+
+
+HINGLISH_INSTRUCTION = (
+    "Language: Hinglish (this replaces 'You write in English'). Write everything the candidate "
+    "reads (the reaction, the question, the hint, the assessment note and all of the feedback) "
+    "in natural Hinglish as it is spoken in Indian offices: romanised Hindi in Latin script, "
+    "never Devanagari, mixed with English the way people really talk, technical and business "
+    "terms kept in English. For example: \"Aapne last project mein caching kaise implement ki "
+    "thi? Thoda detail mein bataiye: kya problem thi aur result kya aaya?\" Not a word-by-word "
+    "translation of English. Address the candidate respectfully as \"aap\" throughout (never "
+    "\"tum\" or \"tu\"). Topics may stay in English; JSON keys and the difficulty value stay "
+    "exactly as specified. The candidate may answer in Hinglish or English: judge the substance "
+    "the same way and never mark down Hindi words or code-mixing; read Hinglish fillers "
+    "(matlab, yaani, basically, actually, like) and hedges (shayad, pata nahi, mujhe lagta "
+    "hai) as you would their English equivalents."
+)
+
+
+def language_lines(language: str) -> list[str]:
+    """The language instruction: only for Hinglish (English is the system prompt's default,
+    and an unsupported language runs in English, as the envelope says)."""
+    return [HINGLISH_INSTRUCTION] if effective(language) == HINGLISH else []
 
 
 def plan_summary(plan: tuple[Phase, ...]) -> str:
