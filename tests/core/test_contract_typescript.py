@@ -72,6 +72,10 @@ def test_the_pinned_hash_is_the_seed_contract_when_it_is_beside_the_clone(seed_c
     assert hashlib.sha256(seed_contract.read_bytes()).hexdigest() == SEED_CONTRACT_SHA256
 
 
+HINGLISH_ANSWER = ("Maine migration lead kiya, pehle data check kiya, phir rollout kiya, kyunki "
+                   "cost 20% kam karni thi.")
+
+
 def declaration(name: str, ts_type: str, document: Any) -> str:
     return f"export const {name}: {ts_type} = {json.dumps(document, ensure_ascii=False)};"
 
@@ -85,10 +89,14 @@ def interview_documents(interview, meta) -> list[tuple[str, Any]]:
         (Engine(ScriptedBrain()), meta(8, difficulty="hard"), "fr"),
         (Engine(OfflineBrain()), meta(8), "en"),
         (Engine(OfflineBrain()), meta(20, target_role="SDE II", difficulty="hard"), "de"),
+        # Hinglish: a family with Hinglish text, and one without (the envelope says so)
+        (Engine(OfflineBrain()), meta(8, target_role="Data Scientist"), "hinglish"),
+        (Engine(OfflineBrain()), meta(3, target_role="Registered Nurse"), "hi-en"),
     ]
     for engine, run_meta, language in runs:
-        answers = [f"Answer {n}: I led the migration and cut costs by 20%." for n in
-                   range(run_meta["questions_target"])]
+        answer = (HINGLISH_ANSWER if language.startswith("hi") else
+                  "I led the migration and cut costs by 20%.")
+        answers = [f"Answer {n}: {answer}" for n in range(run_meta["questions_target"])]
         envelopes = interview(engine, run_meta, answers, language)
         state = None
         for number, envelope in enumerate(envelopes):
@@ -225,6 +233,7 @@ def test_envelopes_and_requests_type_check_and_wrong_ones_do_not(
     assert result.returncode != 0, "the deliberately wrong documents must fail the compile"
     assert [e for e in errors if e["file"] != "bad.ts"] == [], result.stdout
     assert {int(e["line"]) for e in errors} == set(bad_lines), result.stdout
-    assert len(good_pairs) == 2 * (2 + 3 + 9 + 9 + 21) + 2 * 5 + len(extended)
+    # every turn of every run (the last two: Hinglish, 8 and 3 questions)
+    assert len(good_pairs) == 2 * (2 + 3 + 9 + 9 + 21 + 9 + 4) + 2 * 5 + len(extended)
     # the thin run went on to 6 questions, the full one ended at its minimum of 4
     assert len(extended) == 2 * ((6 + 1) + (4 + 1))

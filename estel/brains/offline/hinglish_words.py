@@ -51,25 +51,25 @@ REACTIONS: dict[str, tuple[str, ...]] = {
         "Badhiya, sawaal ka achha jawaab diya aapne.",
     ),
     "missing_point": (
-        "Thank you; ek strong answer isme yeh bhi add karta: {point}.",
-        "Thank you. Ek point mujhe sunne ko nahi mila: {point}.",
+        "Theek hai; ek strong answer isme yeh bhi add karta: {point}.",
+        "Achha. Ek point mujhe sunne ko nahi mila: {point}.",
         "Thank you; agli baar yeh bhi cover kijiye: {point}.",
     ),
     "named_point": (
-        "Thank you; aapne yeh mention kiya par kaise aur kyun nahi bataya: {point}.",
-        "Thank you. Aapne iska naam liya, par how aur why ke bina: {point}.",
+        "Theek hai; aapne yeh mention kiya par kaise aur kyun nahi bataya: {point}.",
+        "Achha. Aapne iska naam liya, par how aur why ke bina: {point}.",
     ),
     "missing_result": (
-        "Thank you; story ka end kya hua, woh mujhe sunne ko nahi mila, toh result yaad rakhiye.",
-        "Thank you. Story result se pehle ruk gayi; agli baar woh zaroor add kijiye.",
+        "Theek hai; story ka end kya hua, woh sunne ko nahi mila, toh result yaad rakhiye.",
+        "Achha. Story result se pehle ruk gayi; agli baar woh zaroor add kijiye.",
     ),
     "missing_example": (
-        "Thank you; answer general raha, ek concrete example se kaafi madad milti.",
-        "Thank you. Ek specific example se yeh answer aur strong hota.",
+        "Theek hai; answer general raha, ek concrete example se kaafi madad milti.",
+        "Achha. Ek specific example se yeh answer aur strong hota.",
     ),
     "brief": (
-        "Thank you; answer chhota tha, toh is agle sawaal par aaram se detail mein bataiye.",
-        "Thank you. Woh short tha; is baar explain karne ke liye poora time lijiye.",
+        "Theek hai; answer chhota tha, toh is agle sawaal par aaram se detail mein bataiye.",
+        "Achha. Woh short tha; is baar explain karne ke liye poora time lijiye.",
     ),
 }
 
