@@ -36,7 +36,13 @@ STOPWORDS = _words(
     kaafi wahan yahan sirf"""
 )
 
-FILLERS = (r"\b(?:matlab|yaani|yani|yaane)\b|\b(?:haan|achha|acha|toh|to)\s+basically\b"
+# "matlab"/"yaani" are fillers as a sentence opener or before a pause or a pronoun ("Matlab,
+# mujhe lagta hai"); mid-sentence before a noun they mean "that is" ("yaani target users")
+_MEANING = r"(?:matlab|yaani|yani|yaane)"
+FILLERS = (r"(?:^|(?<=[.!?]\s))" + _MEANING + r"\b|\b" + _MEANING
+           + r"\b(?=\s*,|\s+(?:mujhe|main|hum|humne|maine|shayad|basically|actually|like|woh|wo"
+           r"|kuch|pata)\b)"
+           r"|\b(?:haan|achha|acha|toh|to)\s+basically\b"
            r"|\bwo(?:h)?\s+kya\s+(?:hai|tha)\b|\bkya\s+(?:bolte|kehte)\s+hain\b|\bhaan\s+toh\b")
 # fillers of Hinglish speech that are words in English: counted only in a Hinglish answer
 HINGLISH_ONLY_FILLERS = re.compile(
@@ -72,7 +78,9 @@ OWNERSHIP = (r"\b(?:maine|main\s+ne)\b(?!\s+(?:socha|suna|chaha|try|koshish|help
              r"|\b(?:meri|mera)\s+(?:responsibility|zimmedari|decision|role|call)\b")
 DECISIVE = (r"\bmain\s+(?:\w+\s+){0,7}?(?:karunga|karungi|karoonga|karoongi|lunga|lungi|dunga"
             r"|dungi|rakhunga|rakhungi|banaunga|banaungi|chalaunga|chalaungi)\b"
-            r"|\bmera\s+plan\b|\bmujhe\s+(?:poora\s+)?confidence\s+hai\b")
+            r"|\bmera\s+plan\b|\bmujhe\s+(?:poora\s+)?confidence\s+hai\b"
+            # "main ... rakhta hoon": what I do, present habitual (not want, think, can, seem)
+            r"|\bmain\s+(?:\w+\s+){0,6}?(?!(?:chah|soch|sak|lag)t[ai]\b)\w+t[ai]\s+hoon\b")
 ASKING = (r"\bjaan(?:na|ne)\s+chah(?:unga|ungi|ta|ti|enge)\b|\bkya\s+aap\b"
           r"|\baap\s+(?:log\s+)?(?:kaise|kya|kab|kitn\w+)\b|\bmera\s+(?:pehla\s+)?sawaal\b")
 ASK_REASON = r"\b(?:kyunki|kyonki|isliye|zaroori|isse\s+mujhe)\b"

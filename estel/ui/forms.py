@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from estel.brains.offline.bank import GENERIC_FAMILY, load_bank
+from estel.brains.offline.hinglish import has_hinglish
+from estel.brains.offline.roles import match_family
 from estel.contract import MAX_ANSWER_CHARS, MAX_QUESTIONS, MIN_QUESTIONS, InterviewMeta
+from estel.languages import HINGLISH, effective
 from estel.roles.titles import suggestions
 from estel.session import MAX_LEVEL_CHARS, MAX_ROLE_CHARS
 
@@ -36,6 +39,18 @@ LANGUAGES: dict[str, str] = {
     "fr": "Français (coming soon)",
 }
 AVAILABLE_LANGUAGES = ("en", "hinglish")
+
+
+def language_note(role: str, language: str | None) -> str | None:
+    """Under the language picker: Hinglish for a role whose family has no Hinglish questions
+    yet (estel/data/hinglish) says what the offline interviewer does instead."""
+    if effective(language) != HINGLISH or not role.strip():
+        return None
+    family = match_family(role, load_bank())
+    if has_hinglish(family.family):
+        return None
+    return (f"{family.label} has no Hinglish questions yet: the offline interviewer asks them in "
+            "English, with its remarks, follow-ups and feedback in Hinglish.")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from estel.ui.forms import (
     DIFFICULTIES,
     LANGUAGES,
     SetupChoice,
+    language_note,
     meta_from,
     role_families,
     role_suggestions,
@@ -149,6 +150,10 @@ def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
         st.selectbox("Language", codes, index=_index(codes, initial.language) or 0,
                      key=state.SETUP_LANGUAGE, format_func=LANGUAGES.__getitem__)
         _inline(problems, "language")
+        note = language_note(st.session_state.get(state.SETUP_ROLE) or "",
+                             st.session_state.get(state.SETUP_LANGUAGE))
+        if note:
+            st.caption(note)
     coach_toggle()
     timer_select()
     read_aloud_toggle()

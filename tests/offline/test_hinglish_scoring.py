@@ -72,3 +72,19 @@ def test_hinglish_ownership_and_steps_earn_confidence_and_structure():
     assert b.ownership == 0
     assert a.confidence > b.confidence
     assert {"action", "result"} <= set(a.star)
+
+
+def test_matlab_and_yaani_meaning_that_is_are_not_fillers():
+    text = ("Mere PRD mein problem statement hota hai, yaani target users aur unka evidence, "
+            "matlab customer research ka data. Main scope aur risks bhi likhta hoon.")
+    a = analyse_answer(text, "What goes into a PRD?", phase="technical")
+    assert a.fillers == ()
+
+
+def test_what_i_do_in_the_present_is_decisive_but_what_i_want_is_not():
+    doing = analyse_answer("Main pehle data check karta hoon aur sirf constraints likhta hoon, "
+                           "kyunki design team ka kaam hai.", "How?", phase="technical")
+    wanting = analyse_answer("Main pehle data check karna chahta hoon aur constraints likhna "
+                             "chahta hoon, kyunki design team ka kaam hai.", "How?",
+                             phase="technical")
+    assert doing.confidence > wanting.confidence

@@ -268,8 +268,8 @@ PRAISE_PARTS: dict[str, str] = {
     "says why it matters": "bataya ki yeh kyun zaroori hai",
     "Covers the key points": "key points cover kiye",
     "covers the key points": "key points cover kiye",
-    "with a measured result": ", measured result ke saath",
-    "Backed by numbers": "numbers ke saath",
+    " with a measured result": ", measured result ke saath",
+    "Backed by numbers": "numbers se backed answer",
     "Well-reasoned": "achhi reasoning",
     " and ": " aur ",  # joins the parts
 }
