@@ -112,3 +112,20 @@ def test_command_line_turns_in_hinglish():
         questions.append(envelope["payload"]["payload"].get("question", ""))
     assert normalised(questions[0]) in hinglish_questions("Data Scientist")
     assert envelope["payload"]["payload"]["summary"].startswith("Aapka Data Scientist")
+
+
+def test_coach_notes_are_in_hinglish_too():
+    from estel.contract import InterviewMeta
+
+    engine = Engine(OfflineBrain())
+    meta = InterviewMeta(target_role="Data Analyst", experience_level="Junior",
+                         difficulty="standard", questions_target=3)
+    turn = engine.start(meta, language="hinglish")
+    turn = engine.answer(turn.state, "Matlab shayad maine kuch dashboards banaye. Pata nahi.",
+                         language="hinglish")
+    assert turn.assessment is not None
+    assert turn.assessment.note.startswith("Bahut chhota:")
+    english = engine.answer(engine.start(meta).state, "Matlab shayad maine kuch dashboards "
+                            "banaye. Pata nahi.")
+    assert english.assessment is not None
+    assert english.assessment.note.startswith("Too brief:")

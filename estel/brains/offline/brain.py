@@ -33,6 +33,7 @@ from estel.brains.offline.bank import (
     load_bank,
 )
 from estel.brains.offline.feedback import Answered, build_feedback
+from estel.brains.offline.feedback_words import note_in
 from estel.brains.offline.follow_ups import QUOTE_TEMPLATES, follow_up_texts, normalised
 from estel.brains.offline.hinglish import has_hinglish, missing_warning, templates
 from estel.brains.offline.reactions import reaction
@@ -101,7 +102,7 @@ class OfflineBrain:
         if ctx.kind == "feedback":
             answered = [self._answered(ctx, i, family, lookup) for i in range(len(ctx.history))]
             latest = answered[-1].analysis
-            return TurnDraft(assessment=_assessment(latest),
+            return TurnDraft(assessment=_assessment(latest, language),
                              feedback=build_feedback(role, answered, language), trace=trace)
         latest = None
         if ctx.history:
@@ -113,7 +114,8 @@ class OfflineBrain:
             opener = reaction(latest, seed(ctx, "reaction"), language)
             question = question.model_copy(update={
                 "question": f"{opener} {question.question}"[:MAX_QUESTION]})
-        return TurnDraft(assessment=_assessment(latest) if latest else None, question=question,
+        return TurnDraft(assessment=_assessment(latest, language) if latest else None,
+                         question=question,
                          trace=trace)
 
     def _for_role(self, target_role: str) -> tuple[RoleFamily, dict[str, BankQuestion]]:
@@ -222,10 +224,12 @@ def asked_text(lookup: dict[str, BankQuestion], text: str) -> str:
     return text
 
 
-def _assessment(analysis: AnswerAnalysis) -> AnswerAssessment:
-    """The analysis as the engine and coach mode read it: scores, note, rubric coverage."""
+def _assessment(analysis: AnswerAnalysis, language: Language = ENGLISH) -> AnswerAssessment:
+    """The analysis as the engine and coach mode read it: scores, note (in the interview's
+    language), rubric coverage."""
+    note = note_in(language, analysis.note, analysis.praise, analysis.advice)
     return AnswerAssessment(communication=analysis.communication, content=analysis.content,
-                            confidence=analysis.confidence, note=analysis.note[:600],
+                            confidence=analysis.confidence, note=note[:600],
                             covered=analysis.covered[:12], missed=analysis.points_missed[:12],
                             red_flags=analysis.red_flags[:12])
 

@@ -13,7 +13,7 @@ The analysis's own phrases (its one-line advice and praise, estel.analysis.advic
 from __future__ import annotations
 
 from estel.analysis.advice import ASK, ASK_WHY, BREAK_UP, BRIEF, CONCRETE, EXPAND_STEPS, NUMBER
-from estel.analysis.answer import FLAG_ADVICE
+from estel.analysis.answer import FLAG_ADVICE, INJECTION_NOTE
 from estel.analysis.wording import counted
 from estel.languages import ENGLISH, HINGLISH, Language
 
@@ -319,3 +319,19 @@ def hinglish_phrase(text: str, language: Language) -> str:
     for english, hinglish in sorted(PRAISE_PARTS.items(), key=lambda kv: -len(kv[0])):
         text = text.replace(english, hinglish)
     return text
+
+
+INJECTION_NOTE_HI = ("Interviewer ke liye di gayi instructions ignore ki gayi; sirf answer hi "
+                     "score hota hai.")
+
+
+def note_in(language: Language, note: str, praise: str, advice: str) -> str:
+    """The one-answer note (coach mode) in `language`: rebuilt from its praise and advice."""
+    if language != HINGLISH:
+        return note
+    said = hinglish_phrase(advice, language)
+    if praise:
+        text = f"{hinglish_phrase(praise, language)}; {said}."
+    else:
+        text = f"{said[:1].upper()}{said[1:]}."
+    return f"{INJECTION_NOTE_HI} {text}" if note.startswith(INJECTION_NOTE) else text
