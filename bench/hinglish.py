@@ -1,0 +1,57 @@
+"""Hinglish, measured (issue 16 part 2).
+
+    python bench/hinglish.py
+
+For each twin case in tests/support/hinglish_answers.py (one bank question answered four ways:
+good and weak, in English and in Hinglish, the good ones with the same substance) the overall
+score (communication/content/confidence), fillers and hedges heard and rubric points explained;
+then the largest gap between a good Hinglish answer and its English twin, the lowest good and
+highest weak score, and how many of the covered families' questions have Hinglish text.
+Figures only; it exits 0.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
+
+from hinglish_answers import CASES  # noqa: E402
+
+from estel.analysis.answer import AnswerAnalysis, analyse_answer  # noqa: E402
+from estel.brains.offline.bank import load_bank  # noqa: E402
+from estel.brains.offline.hinglish import hinglish_bank  # noqa: E402
+from estel.brains.offline.selection import fill_role  # noqa: E402
+
+KINDS = ("en_good", "hi_good", "en_weak", "hi_weak")
+
+
+def main() -> None:
+    questions = {q.id: q for family in load_bank().values() for q in family.questions}
+    scored: dict[str, dict[str, AnswerAnalysis]] = {}
+    for qid, case in CASES.items():
+        q = questions[qid]
+        scored[qid] = {kind: analyse_answer(case[kind], fill_role(q.question, "Software Engineer"),
+                                            phase=q.phase, talking_points=q.talking_points,
+                                            red_flags=q.red_flags, topic=q.topic)
+                       for kind in KINDS}
+        print(qid)
+        for kind, a in scored[qid].items():
+            print(f"  {kind:8} {a.overall:4} ({a.communication}/{a.content}/{a.confidence})  "
+                  f"fillers {len(a.fillers)}  hedges {len(a.hedges)}  "
+                  f"points explained {len(a.points_hit)}")
+    gap = max(s["en_good"].overall - s["hi_good"].overall for s in scored.values())
+    good = min(s[k].overall for s in scored.values() for k in ("en_good", "hi_good"))
+    weak = max(s[k].overall for s in scored.values() for k in ("en_weak", "hi_weak"))
+    print(f"largest gap English good - Hinglish good: {gap:.1f}")
+    print(f"lowest good answer {good}, highest weak answer {weak}")
+    bank = load_bank()
+    for name, family in sorted(hinglish_bank().items()):
+        print(f"{name}: {len(family.questions)}/{len(bank[name].questions)} questions in Hinglish")
+
+
+if __name__ == "__main__":
+    main()
