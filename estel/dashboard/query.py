@@ -9,6 +9,7 @@ capped at `OTHER_STORE_ROWS`, since PostgREST pages its answers. No streamlit he
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -81,6 +82,26 @@ def _load(store: SessionStore, filters: SessionFilters | None, limit: int) -> Lo
         return Loaded(sessions_frame(_rows(store, f"{_SELECT}{where}", params)), matching)
     sql = f"{_SELECT}{where} ORDER BY created_at DESC, id DESC LIMIT ?"
     return Loaded(sessions_frame(_rows(store, sql, [*params, limit])), matching)
+
+
+def change_marker(store: SessionStore, every_seconds: float = 30) -> tuple[object, ...]:
+    """Changes whenever the stored sessions may have: the dashboard's cache key.
+
+    SQLite: the database file's and its WAL's size and modification time (every commit
+    appends to the WAL; a checkpoint rewrites the file), so a cached dashboard is reused until
+    a session is written, and recomputed right after. Other stores cannot say cheaply: the
+    current `every_seconds` time slot (new sessions show up within that long)."""
+    if not isinstance(store, SQLiteStore):
+        return ("time", int(time.time() // every_seconds))
+    stats = []
+    for path in (store.path, store.path.with_name(store.path.name + "-wal")):
+        try:
+            info = path.stat()
+        except OSError:
+            stats.append(None)
+        else:
+            stats.append((info.st_size, info.st_mtime_ns))
+    return ("sqlite", *stats)
 
 
 def filter_options(store: SessionStore) -> FilterOptions:

@@ -2,8 +2,10 @@
 
 Filters go into the store query (`estel.dashboard.query`); the pure aggregations and figures
 (`dashboard.analytics`, `dashboard.charts`) run on the filtered frame. Everything a filter change
-computes is cached for `TTL` seconds keyed on the store and the filters, so reruns (a click in
-the table, opening a report) cost nothing; Refresh forgets it.
+computes is cached, keyed on the store, the filters and the store's change marker
+(`query.change_marker`: on SQLite it changes with every write, elsewhere every `TTL` seconds), so
+reruns (a click in the table, opening a report) and other visitors cost nothing until a session
+is saved; Refresh forgets it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import streamlit as st
 
 from estel.dashboard import aggregates, analytics
 from estel.dashboard.charts import dashboard_figures
-from estel.dashboard.query import FilterOptions, filter_options, load_sessions
+from estel.dashboard.query import FilterOptions, change_marker, filter_options, load_sessions
 from estel.errors import EstelError
 from estel.report import ReportView, record_session_json
 from estel.store.base import SessionFilters, SessionStore
@@ -30,7 +32,8 @@ from estel.ui.report_view import render_report
 
 log = logging.getLogger(__name__)
 
-TTL = 30  # seconds: new interviews show up within half a minute
+TTL = 30  # seconds: without a change marker (Supabase, PostgreSQL) new interviews show up
+# within half a minute
 TABLE_ROWS = 5_000  # newest rows shown in the table (the CSV has all of them)
 PICK_ROWS = 500  # newest rows offered in the drill-down picker
 CSV_ROWS = 250_000  # the CSV from PostgreSQL/Supabase: newest rows (the button says so)
@@ -79,12 +82,14 @@ def render_dashboard_page(today: date | None = None) -> None:
 
 
 def _render(store: SessionStore, today: date) -> None:
-    options = _options(store, store.description)
+    marker = change_marker(store, TTL)
+    options = _options(store, store.description, marker)
     if options.total == 0:
         _empty_state()
         return
     choice = render_filters(options, today)
-    data = _dashboard(store, store.description, choice.filters, choice.start, choice.end)
+    data = _dashboard(store, store.description, marker, choice.filters, choice.start,
+                      choice.end)
     if data.rows == 0:
         st.info("No sessions match these filters. Widen the period or clear a filter.",
                 icon=":material/filter_alt_off:")
@@ -95,7 +100,7 @@ def _render(store: SessionStore, today: date) -> None:
                    icon=":material/warning:")
     _kpis(data.kpis)
     _charts(data.figures)
-    _table(store, choice, data)
+    _table(store, choice, data, marker)
 
 
 def _empty_state() -> None:
@@ -157,20 +162,22 @@ TABLE_COLUMNS: dict[str, Any] = {
 }
 
 
-def _table(store: SessionStore, choice: Chosen, data: DashboardData) -> None:
+def _table(store: SessionStore, choice: Chosen, data: DashboardData,
+           marker: tuple[object, ...]) -> None:
     st.subheader("Sessions")
     shown = len(data.table)
     st.caption(f"Newest {shown:,} of {data.rows:,} sessions; click a column header to sort"
                + (" (the CSV has all of them)." if shown < data.rows else "."))
     st.dataframe(data.table, column_config=TABLE_COLUMNS, column_order=list(TABLE_COLUMNS),
                  hide_index=True, width="stretch", height=420, key="dash_table")
-    _download(store, choice.filters, data)
+    _download(store, choice.filters, data, marker)
     _drill_down(store, data.table.head(PICK_ROWS))
 
 
-def _download(store: SessionStore, filters: SessionFilters, data: DashboardData) -> None:
+def _download(store: SessionStore, filters: SessionFilters, data: DashboardData,
+              marker: tuple[object, ...]) -> None:
     key = store.description
-    csv: Any = (_csv(store, key, filters) if data.rows <= EAGER_CSV_ROWS
+    csv: Any = (_csv(store, key, marker, filters) if data.rows <= EAGER_CSV_ROWS
                 else lambda: build_csv(store, filters))  # big: built on click, in a thread
     label = ("Download CSV (filtered sessions)" if data.rows <= CSV_ROWS
              or not isinstance(aggregates.queries_for(store), aggregates.SqlQueries)
@@ -219,16 +226,17 @@ def _drill_down(store: SessionStore, newest: pd.DataFrame) -> None:
 
 # -- cached computations (keyed on the store's description and the filters) ---------------------
 
-@st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
-def _options(_store: SessionStore, store_key: str) -> FilterOptions:
+@st.cache_data(max_entries=4, show_spinner=False)
+def _options(_store: SessionStore, store_key: str, marker: tuple[object, ...]) -> FilterOptions:
     queries = aggregates.queries_for(_store)
     return queries.options() if isinstance(queries, aggregates.SqlQueries) else \
         filter_options(_store)
 
 
-@st.cache_data(ttl=TTL, max_entries=16, show_spinner="Loading sessions…")
-def _dashboard(_store: SessionStore, store_key: str, filters: SessionFilters,
-               start: datetime | None, end: datetime | None) -> DashboardData:
+@st.cache_data(max_entries=16, show_spinner="Loading sessions…")
+def _dashboard(_store: SessionStore, store_key: str, marker: tuple[object, ...],
+               filters: SessionFilters, start: datetime | None,
+               end: datetime | None) -> DashboardData:
     queries = aggregates.queries_for(_store)
     if isinstance(queries, aggregates.SqlQueries):  # PostgreSQL/Supabase: computed there
         numbers, figures = aggregates.sql_figures(queries, filters, start, end)
@@ -243,8 +251,9 @@ def _dashboard(_store: SessionStore, store_key: str, filters: SessionFilters,
     )
 
 
-@st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
-def _csv(_store: SessionStore, store_key: str, filters: SessionFilters) -> bytes:
+@st.cache_data(max_entries=4, show_spinner=False)
+def _csv(_store: SessionStore, store_key: str, marker: tuple[object, ...],
+         filters: SessionFilters) -> bytes:
     return build_csv(_store, filters)
 
 

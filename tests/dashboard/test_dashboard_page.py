@@ -160,3 +160,25 @@ def test_a_stored_row_that_does_not_rebuild_keeps_its_record_download(
     assert "dash_report_download_json" not in keys
     assert "dash_report_download_record" in keys
     assert "contract" in dash.text(at)
+
+
+def test_a_new_session_shows_at_the_next_rerun_and_reruns_reuse_the_cache(
+        seeded_app: list[SessionRecord], app_env: Path, dash, monkeypatch) -> None:
+    """The cache is keyed on the file's change marker: reused while nothing is written (a
+    rerun computes nothing), recomputed as soon as a session is saved (no 30 s wait)."""
+    from estel.dashboard import analytics
+    from estel.store.sqlite import SQLiteStore
+
+    at = dash.open()
+    assert dash.metrics(at)["Sessions"] == "6"
+    computed = []
+    real_kpis = analytics.kpis
+    monkeypatch.setattr(analytics, "kpis", lambda frame: computed.append(1) or real_kpis(frame))
+    at.run()
+    assert dash.metrics(at)["Sessions"] == "6"
+    assert computed == []
+    done = next(r for r in seeded_app if r.status == "completed")
+    SQLiteStore(app_env).complete(done.model_copy(update={"id": "f" * 8 + done.id[8:]}))
+    at.run()
+    assert dash.metrics(at)["Sessions"] == "7"
+    assert computed == [1]

@@ -143,3 +143,27 @@ def test_chosen_turns_empty_selections_into_no_filter() -> None:
     custom = chosen(CUSTOM, TODAY, (date(2026, 11, 1), date(2026, 11, 3)), {})
     assert custom.end == datetime(2026, 11, 4, tzinfo=UTC) - timedelta(microseconds=1)
     assert chosen("All time", TODAY, (), {}).end is None
+
+
+def test_the_change_marker_moves_with_every_write_and_only_then(
+    seeded_store: SQLiteStore, played: list[SessionRecord]
+) -> None:
+    from estel.dashboard.query import change_marker
+
+    before = change_marker(seeded_store)
+    load_sessions(seeded_store, None)  # reads change nothing
+    filter_options(seeded_store)
+    assert change_marker(seeded_store) == before
+    done = next(r for r in played if r.status == "completed")
+    seeded_store.complete(done.model_copy(update={"id": "0" * 8 + done.id[8:]}))
+    after = change_marker(seeded_store)
+    assert after != before
+    seeded_store.complete(done.model_copy(update={"id": "1" * 8 + done.id[8:]}))
+    assert change_marker(seeded_store) not in (before, after)
+
+
+def test_a_store_without_a_marker_gets_a_time_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    from estel.dashboard import query
+
+    monkeypatch.setattr(query.time, "time", lambda: 95.0)
+    assert query.change_marker(object(), 30) == ("time", 3)  # type: ignore[arg-type]

@@ -1,0 +1,183 @@
+"""The Dashboard page in Chromium: a cold page load, timed until every figure is drawn.
+
+Used by bench/dashboard.py (`python bench/dashboard.py --sessions 100000`); on its own:
+
+    python bench/dashboard_page.py --db FILLED.db [--runs 3]
+
+Starts `streamlit run app.py` headless on a free loopback port with ESTEL_DB_PATH=the file, then
+opens /dashboard in Debian's Chromium through Playwright, each time in a fresh browser context
+(no cache, no cookies, a new Streamlit session), at 1366×900. The clock starts before
+`page.goto` and stops when every figure is drawn, which is defined as all of:
+
+- the four KPI values (`[data-testid=stMetricValue]`) are on the page,
+- the five Plotly charts have drawn: each `.js-plotly-plot` has its `_fullLayout` and at least
+  one `g.trace` inside its SVG (Plotly's drawn traces),
+- the sessions table's grid (`[data-testid=stDataFrame]` with its canvas) is on the page.
+
+(`kpis`, `charts` and `table` are printed apart: the time each of those was first true.)
+Scenarios, in order:
+
+1. `first visit`: the first page load after the server started (nothing computed yet);
+2. `new visitor`: a fresh context again, the data unchanged (the server's cache answers);
+3. `after a save`: one more session is written to the file, then a fresh context (the data
+   changed, so every figure is computed again: the cold computing case).
+
+Prints one line per run; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+STAGES = {  # stage -> JavaScript that is true once it is drawn
+    "kpis": "document.querySelectorAll('[data-testid=stMetricValue]').length >= 4",
+    "charts": """(() => {
+        const plots = [...document.querySelectorAll('.js-plotly-plot')];
+        return plots.length >= 5 && plots.every(
+            p => p._fullLayout && p.querySelector('.main-svg g.trace'));
+    })()""",
+    "table": "!!document.querySelector('[data-testid=stDataFrame] canvas')",
+}
+LIMIT_MS = 120_000  # give up on a run after this long (a bound, not a goal)
+
+
+@contextmanager
+def streamlit(db: Path, log: Path) -> Iterator[str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ESTEL_")}
+    env.update(ESTEL_BRAIN="offline", ESTEL_DB_PATH=str(db))
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+             "--server.headless", "true", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    SERVER["pid"] = proc.pid
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as reply:
+                    if reply.read() == b"ok":
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not start: {log.read_text()}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def cpu_seconds(root: int) -> float:
+    """User + system CPU seconds of the live processes under `root` (Linux /proc): this
+    process's children are Playwright's driver and Chromium's processes, and the server."""
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])
+    under, frontier = set(), {root}
+    while frontier:
+        under |= frontier
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - under
+    return sum(ticks.get(pid, 0) for pid in under if pid != os.getpid()) / os.sysconf(
+        "SC_CLK_TCK")
+
+
+SERVER: dict[str, int] = {}  # "pid": the streamlit server's, once started
+
+
+def load_once(browser: Any, url: str) -> dict[str, float]:
+    """One cold page load in a fresh context: seconds until each stage, and `all`; `cpu`:
+    the CPU seconds the server and the browser spent meanwhile (less load-sensitive)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    try:
+        page = context.new_page()
+        cpu, server_cpu = cpu_seconds(os.getpid()), cpu_seconds(SERVER["pid"])
+        started = time.perf_counter()
+        page.goto(f"{url}/dashboard", wait_until="commit")
+        seen: dict[str, float] = {}
+        while len(seen) < len(STAGES):
+            for stage, script in STAGES.items():
+                if stage not in seen and page.evaluate(script):
+                    seen[stage] = time.perf_counter() - started
+            if (time.perf_counter() - started) * 1000 > LIMIT_MS:
+                raise RuntimeError(f"not drawn after {LIMIT_MS} ms: {sorted(seen)}")
+            page.wait_for_timeout(20)
+        seen["all"] = max(seen.values())
+        seen["cpu"] = cpu_seconds(os.getpid()) - cpu
+        seen["server cpu"] = cpu_seconds(SERVER["pid"]) - server_cpu
+        return seen
+    finally:
+        context.close()
+
+
+def measure(db: Path, runs: int, save_one: Callable[[], None],
+            report: Callable[[str], None] = print) -> dict[str, list[dict[str, float]]]:
+    """Every scenario, `runs` times each but the first visit; prints a line per load."""
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, list[dict[str, float]]] = {}
+    with tempfile.TemporaryDirectory() as tmp, streamlit(db, Path(tmp) / "log") as url, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            plan = [("first visit", None)] + [("new visitor", None)] * runs \
+                + [("after a save", save_one)] * runs
+            for scenario, before in plan:
+                if before is not None:
+                    before()
+                times = load_once(browser, url)
+                results.setdefault(scenario, []).append(times)
+                report(f"  {scenario:<13} " + "  ".join(
+                    f"{stage} {times[stage]:5.2f} s" for stage in (*STAGES, "all"))
+                    + f"   cpu {times['cpu']:5.2f} s, of which server {times['server cpu']:5.2f} s"
+                    f" (load average {os.getloadavg()[0]:.1f})")
+        finally:
+            browser.close()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    from dashboard import save_one_more  # bench/dashboard.py, beside this script
+
+    measure(args.db, args.runs, lambda: save_one_more(args.db))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
