@@ -78,7 +78,7 @@ def history_scope() -> str | None:
     if session is None:
         return ("Signed out: interviews saved without an account. Sign in (sidebar) to see "
                 "your own.")
-    return f"Your interviews ({session.email}); the database shows no one else's."
+    return f"Your interviews (`{session.email}`); the database shows no one else's."
 
 
 def candidate_store_slot() -> StoreSlot:
@@ -182,7 +182,8 @@ def render_account() -> None:
 
 
 def _signed_in(session: AuthSession) -> None:
-    st.markdown(f":material/account_circle: Signed in as **{session.email}**")
+    # code style: markdown would turn the address into a mailto link
+    st.markdown(f":material/account_circle: Signed in as `{session.email}`")
     st.caption("Your interviews are saved to your account; History shows only yours.")
     run = state.get_run()
     if run is not None and run.record is not None and run.record.user_id != session.user_id:

@@ -94,7 +94,7 @@ def test_signing_in_saves_under_the_user_and_history_shows_only_theirs(
     anonymous = _finish_one(at, "Data Engineer")  # signed out: saved without an account
     at = sign_in(at, a.email)
     assert not at.exception
-    assert f"Signed in as **{a.email}**" in sidebar_text(at)
+    assert f"Signed in as `{a.email}`" in sidebar_text(at)
     at.session_state["estel_run"] = None  # a new interview
     at = answer(start(at.run(), "Data Scientist"), 1)
     a_id = at.session_state["estel_run"].record.id
