@@ -95,7 +95,8 @@ def kind_of(seen: Seen) -> str:
     fmt = seen.body.get("response_format") or {}
     name = (fmt.get("json_schema") or {}).get("name", "")
     if name:
-        return {"OpeningReply": "opening", "QuestionReply": "question"}.get(name, "feedback")
+        return {"OpeningReply": "opening", "QuestionReply": "question",
+                "AdaptiveQuestionReply": "question"}.get(name, "feedback")
     task = seen.user_text
     if "final feedback" in task:
         return "feedback"
@@ -131,7 +132,16 @@ def hinglish_question(n: int) -> dict[str, Any]:
             "helper_hint": "Ek concrete example dijiye."}
 
 
-def auto_content(seen: Seen, n: int, scored: dict[str, Any] = ASSESSMENT) -> dict[str, Any]:
+def wants_propose_end(seen: Seen) -> bool:
+    """The request is a question turn of an adaptive-length interview (its reply has
+    propose_end): from the schema name, else from the shape spelled out in the prompt."""
+    fmt = seen.body.get("response_format") or {}
+    name = (fmt.get("json_schema") or {}).get("name", "")
+    return name == "AdaptiveQuestionReply" or '"propose_end"' in seen.user_text
+
+
+def auto_content(seen: Seen, n: int, scored: dict[str, Any] = ASSESSMENT,
+                 propose_end: bool = False) -> dict[str, Any]:
     """A valid reply for the turn `seen` asks for, with question number `n` (in Hinglish when
     the request asks for it)."""
     kind = kind_of(seen)
@@ -140,7 +150,8 @@ def auto_content(seen: Seen, n: int, scored: dict[str, Any] = ASSESSMENT) -> dic
     if kind == "opening":
         return {"question": asked}
     if kind == "question":  # in QuestionReply's field order, as a strict schema is written
-        return {"question": asked, "assessment": scored}
+        reply = {"question": asked, "assessment": scored}
+        return reply | {"propose_end": propose_end} if wants_propose_end(seen) else reply
     return {"assessment": scored, "feedback": HINGLISH_FEEDBACK if hinglish else FEEDBACK}
 
 
@@ -154,6 +165,7 @@ class FakeOpenAI:
         self.replies: list[str] = []  # the content strings sent back, in order
         self.broken_questions = False  # reply garbage to every question turn
         self.score_by_marker: dict[str, float] = {}  # last message contains marker -> score
+        self.propose_end = False  # what an adaptive interview's question turns propose
         self.audio_requests: list[tuple[str, bytes]] = []
         self.audio_status = 200  # set to an error status to fail every audio request
         # what the fake "hears" in any recording that is not silent
@@ -214,7 +226,7 @@ class FakeOpenAI:
         text = json.dumps(seen.body["messages"][-1]["content"])
         score = next((s for mark, s in self.score_by_marker.items() if mark in text), None)
         return self.step(auto_content(seen, number, ASSESSMENT if score is None
-                                      else assessment(score)))
+                                      else assessment(score), self.propose_end))
 
     def _next(self, seen: Seen) -> Step:
         with self._lock:

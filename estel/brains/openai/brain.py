@@ -31,13 +31,13 @@ from estel.brains.openai.errors import (
     turn_failure,
 )
 from estel.brains.openai.prompt import (
-    REPLY_MODELS,
     Prompt,
     ReplyModel,
     build_messages,
     load_prompt,
     normalised,
     reask_message,
+    reply_model_for,
     validation_messages,
 )
 from estel.brains.openai.stream import LISTENER, consume
@@ -133,6 +133,7 @@ class OpenAIBrain:
             question=_bank_topic(getattr(reply, "question", None), brief),
             feedback=getattr(reply, "feedback", None),
             trace=trace,
+            propose_end=getattr(reply, "propose_end", False),  # only a proposal: the code decides
         )
 
     def _reply(self, ctx: TurnContext, brief: TurnBrief, trace: BrainTrace) -> ReplyModel:
@@ -167,7 +168,7 @@ class OpenAIBrain:
     def _call(
         self, ctx: TurnContext, mode: str, messages: list[dict[str, str]], trace: BrainTrace
     ) -> _Reply:
-        reply_model = REPLY_MODELS[ctx.kind]
+        reply_model = reply_model_for(ctx)
         trace.attempts += 1
         trace.json_mode = mode
         trace.messages = messages
@@ -198,7 +199,7 @@ class OpenAIBrain:
         `.stream()`, which raises mid-stream on invalid JSON and loses the rest of the reply that
         the re-ask needs); the whole reply is then checked and validated as an unstreamed one.
         """
-        reply_model = REPLY_MODELS[ctx.kind]
+        reply_model = reply_model_for(ctx)
         response_format: Any = (type_to_response_format_param(reply_model)
                                 if mode == "json_schema" else {"type": "json_object"})
         chunks = self._client.chat.completions.create(

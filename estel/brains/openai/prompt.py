@@ -21,7 +21,7 @@ from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin
 
 from annotated_types import Ge, Le
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.fields import FieldInfo
 
 from estel.brains.base import (
@@ -122,6 +122,15 @@ class FeedbackReply(ReplyModel):
     feedback: FeedbackDraft
 
 
+class AdaptiveQuestionReply(QuestionReply):
+    """A question turn of an adaptive-length interview: the model may propose to wrap up; the
+    code decides (estel/length.py), so a proposal before the minimum or after a thin answer is
+    ignored."""
+
+    propose_end: bool = Field(description="true to propose that the next question be the "
+                                          "wrap-up")
+
+
 REPLY_MODELS: dict[TurnKind, type[ReplyModel]] = {
     "opening": OpeningReply,
     "question": QuestionReply,
@@ -136,11 +145,18 @@ _QUESTION_TEXT = {  # what the question field holds on this kind of turn
 }
 
 
-def reply_shape(kind: TurnKind) -> str:
+def reply_model_for(ctx: TurnContext) -> type[ReplyModel]:
+    """The reply model of this turn: a question turn of an adaptive interview adds propose_end."""
+    if ctx.kind == "question" and ctx.length_range is not None:
+        return AdaptiveQuestionReply
+    return REPLY_MODELS[ctx.kind]
+
+
+def reply_shape(kind: TurnKind, model: type[ReplyModel] | None = None) -> str:
     """The JSON object a turn of this kind must return, as a one-line template."""
     overrides = {("question", "question"): _QUESTION_TEXT[kind]} if kind in _QUESTION_TEXT \
         else {}
-    return shape_of(REPLY_MODELS[kind], overrides)
+    return shape_of(model or REPLY_MODELS[kind], overrides)
 
 
 def shape_of(model: type[BaseModel], overrides: dict[tuple[str, ...], str] | None = None,
@@ -156,6 +172,8 @@ def _placeholder(field: FieldInfo, overrides: dict[tuple[str, ...], str],
                  path: tuple[str, ...]) -> str:
     annotation = _without_none(field.annotation)
     text = overrides.get(path, field.description)
+    if annotation is bool:
+        return "true | false"
     if get_origin(annotation) is Literal:
         return " | ".join(json.dumps(choice) for choice in get_args(annotation))
     if get_origin(annotation) in (list, tuple):
@@ -185,7 +203,7 @@ def build_messages(
     if json_mode == "json_object":
         user += (
             "\nReply with one JSON object of exactly this shape (no other keys, no prose):\n"
-            + reply_shape(ctx.kind)
+            + reply_shape(ctx.kind, reply_model_for(ctx))
         )
     return [{"role": "system", "content": prompt.text}, {"role": "user", "content": user}]
 
@@ -209,8 +227,7 @@ def render_context(ctx: TurnContext, brief: TurnBrief | None = None) -> str:
         f"{json.dumps(meta.experience_level)}, difficulty {meta.difficulty} "
         f"(questions are {base_difficulty(meta.difficulty)} by default).",
         *prompt_lines(role_context(meta, load_bank())),
-        f"Plan: {ctx.total_questions} question{'s' if ctx.total_questions > 1 else ''} — "
-        f"{plan_summary(ctx.plan)}.",
+        plan_line(ctx),
         *language_lines(ctx.language),
     ]
     if ctx.kind == "feedback" and len(ctx.history) > 1:
@@ -248,6 +265,17 @@ def language_lines(language: str) -> list[str]:
     return [HINGLISH_INSTRUCTION] if effective(language) == HINGLISH else []
 
 
+def plan_line(ctx: TurnContext) -> str:
+    """'Plan: 8 questions — q1 intro, …'; an adaptive interview says its bounds."""
+    total = ctx.total_questions
+    line = f"Plan: {total} question{'s' if total > 1 else ''} — {plan_summary(ctx.plan)}."
+    if ctx.length_range is None:
+        return line
+    low, high = ctx.length_range
+    return (line + f" The length is adaptive: between {low} and {high} questions; Estel "
+            "decides when the wrap-up comes, and this plan shows the most it may ask.")
+
+
 def plan_summary(plan: tuple[Phase, ...]) -> str:
     """'q1 intro, q2-q4 behavioural, q5-q7 technical, q8 wrap_up'."""
     runs: list[tuple[int, int, Phase]] = []
@@ -273,9 +301,14 @@ def task_line(ctx: TurnContext) -> str:
              f"{'' if left == 1 else 's'} after it.")
     if ctx.kind == "opening":
         return write
-    return (f"assess the answer to q{n - 1}, then {write} Open the question text with one "
+    task = (f"assess the answer to q{n - 1}, then {write} Open the question text with one "
             f"sentence reacting to the answer to q{n - 1} (what was good or what was missing "
             "in it), then ask the question.")
+    if ctx.length_range is not None:
+        task += (" Set propose_end to true when the answers so far already show what the "
+                 "candidate can do (your assessments have settled and every phase has been "
+                 "asked), so the wrap-up can come next; false while the evidence is thin.")
+    return task
 
 
 def _transcript_lines(ctx: TurnContext) -> list[str]:
