@@ -12,9 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from estel.analysis.wording import counted
 from estel.coach import CoachCard, card_markdown
-from estel.contract import EstelInterviewEnvelope, success_envelope
+from estel.contract import EstelInterviewEnvelope, SessionScores, success_envelope
 from estel.engine import TurnResult
+from estel.length_note import ending_note
 from estel.store.base import SessionRecord, TranscriptEntry
 from estel.store.records import build_transcript, contract_response_from_record, trace_fields
 
@@ -63,6 +65,12 @@ class ReportView:
     scores: ReportScores
     entries: tuple[TranscriptEntry, ...]
     completed_at: datetime | None = None
+    length_note: str | None = None  # adaptive length: why it ended where it did
+
+    @property
+    def questions_asked(self) -> int:
+        """The questions the interview had (an adaptive one may end before questions_target)."""
+        return len(self.entries) or self.questions_target
 
     @classmethod
     def from_turns(cls, turns: Sequence[TurnResult], *, language: str = "en",
@@ -89,7 +97,10 @@ class ReportView:
             next_steps=tuple(payload.next_steps or ()),  # type: ignore[union-attr]
             scores=ReportScores(scores.communication, scores.content, scores.confidence,
                                 scores.overall),
-            entries=tuple(build_transcript(final.state, turns, answer_seconds=answer_seconds)),
+            entries=(entries := tuple(build_transcript(final.state, turns,
+                                                       answer_seconds=answer_seconds,
+                                                       bounds=final.bounds))),
+            length_note=ending_note(final.bounds, _answers(entries)),
         )
 
     @classmethod
@@ -115,7 +126,15 @@ class ReportView:
             ),
             entries=tuple(record.transcript),
             completed_at=record.completed_at,
+            length_note=ending_note(record.length_bounds, _answers(record.transcript)),
         )
+
+
+def _answers(entries: Sequence[TranscriptEntry]) -> list[tuple[str, SessionScores]]:
+    """Each answer's text and scores, for the length note (unassessed answers count as 0)."""
+    return [(e.answer or "", SessionScores(communication=e.communication or 0.0,
+                                           content=e.content or 0.0,
+                                           confidence=e.confidence or 0.0)) for e in entries]
 
 
 def entry_score(entry: TranscriptEntry) -> float | None:
@@ -171,9 +190,10 @@ def markdown_report(
     lines = [
         f"# Interview feedback: {view.target_role}",
         "",
-        f"{view.experience_level} · {view.difficulty} difficulty · {view.questions_target} "
-        f"questions · interviewer: {view.brain}{when}",
+        f"{view.experience_level} · {view.difficulty} difficulty · "
+        f"{counted(view.questions_asked, 'question')} · interviewer: {view.brain}{when}",
         "",
+        *([f"_{view.length_note}_", ""] if view.length_note else []),
         "## Summary", "", view.summary or "_No summary._", "",
         "## Scores", "",
         "| Overall | Communication | Content | Confidence |",

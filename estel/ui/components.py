@@ -95,9 +95,12 @@ def past_exchanges(exchanges: Sequence[tuple[int, InterviewQuestionPayload, str]
         st.markdown(exchanges_markdown(exchanges))
 
 
-def progress(question_number: int, total: int, answered: int, phase: str) -> None:
-    """'Question 3 of 8 · Behavioural' over a bar of answers given."""
-    label = f"Question {question_number} of {total} · {PHASE_LABELS.get(phase, phase)}"
+def progress(question_number: int, total: int, answered: int, phase: str,
+             up_to: bool = False) -> None:
+    """'Question 3 of 8 · Behavioural' over a bar of answers given; `up_to` (an adaptive
+    interview that may still end early) says 'Question 3 of up to 12'."""
+    of = f"up to {total}" if up_to else str(total)
+    label = f"Question {question_number} of {of} · {PHASE_LABELS.get(phase, phase)}"
     st.progress(answered / total if total else 0.0, text=label)
 
 

@@ -210,7 +210,7 @@ def _drill_down(store: SessionStore, newest: pd.DataFrame) -> None:
     if record.status != "completed":
         answered = sum(1 for entry in record.transcript if entry.answer is not None)
         st.info(f"This session is {record.status.replace('_', ' ')}: {answered} of "
-                f"{record.questions_target} questions answered and no final feedback, so "
+                f"{record.total_questions} questions answered and no final feedback, so "
                 "there is no report.", icon=":material/hourglass_empty:")
         return
     try:  # the contract's final envelope, as the Interview page's download gives it

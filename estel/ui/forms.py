@@ -8,8 +8,15 @@ from functools import cache
 from estel.brains.offline.bank import GENERIC_FAMILY, load_bank
 from estel.brains.offline.hinglish import has_hinglish
 from estel.brains.offline.roles import match_family
-from estel.contract import MAX_ANSWER_CHARS, MAX_QUESTIONS, MIN_QUESTIONS, InterviewMeta
+from estel.contract import (
+    MAX_ANSWER_CHARS,
+    MAX_QUESTIONS,
+    MIN_ADAPTIVE_QUESTIONS,
+    MIN_QUESTIONS,
+    InterviewMeta,
+)
 from estel.languages import HINGLISH, effective
+from estel.length import LengthBounds
 from estel.roles.titles import suggestions
 from estel.session import MAX_LEVEL_CHARS, MAX_ROLE_CHARS
 
@@ -29,6 +36,7 @@ def role_suggestions() -> tuple[str, ...]:
 
 DIFFICULTIES = ("easy", "standard", "hard")
 DEFAULT_QUESTIONS = 8
+DEFAULT_RANGE = (5, 12)  # "Let the interviewer decide": at least 5, at most 12 questions
 
 # code -> label; English and Hinglish run (estel.languages), the rest are shown as coming
 LANGUAGES: dict[str, str] = {
@@ -62,6 +70,8 @@ class SetupChoice:
     difficulty: str | None
     questions: int | float | None
     language: str | None
+    adaptive: bool = False  # "Let the interviewer decide": `question_range` instead of questions
+    question_range: tuple[int, int] | None = None  # (at least, at most)
 
 
 def setup_problems(choice: SetupChoice) -> dict[str, str]:
@@ -80,7 +90,12 @@ def setup_problems(choice: SetupChoice) -> dict[str, str]:
     if choice.difficulty not in DIFFICULTIES:
         problems["difficulty"] = "Choose easy, standard or hard."
     questions = choice.questions
-    if questions is None or int(questions) != questions or not (
+    if choice.adaptive:
+        low, high = choice.question_range or (0, 0)
+        if not MIN_ADAPTIVE_QUESTIONS <= low <= high <= MAX_QUESTIONS:
+            problems["questions"] = (f"Choose at least {MIN_ADAPTIVE_QUESTIONS} questions (one "
+                                     f"per phase) and at most {MAX_QUESTIONS}.")
+    elif questions is None or int(questions) != questions or not (
         MIN_QUESTIONS <= questions <= MAX_QUESTIONS
     ):
         problems["questions"] = f"Choose between {MIN_QUESTIONS} and {MAX_QUESTIONS} questions."
@@ -96,8 +111,16 @@ def meta_from(choice: SetupChoice) -> InterviewMeta:
         target_role=(choice.role or "").strip(),
         experience_level=(choice.level or "").strip(),
         difficulty=choice.difficulty,  # type: ignore[arg-type]  # validated
-        questions_target=int(choice.questions or 0),
+        questions_target=(choice.question_range or (0, 0))[1] if choice.adaptive
+        else int(choice.questions or 0),
     )
+
+
+def bounds_from(choice: SetupChoice) -> LengthBounds | None:
+    """Adaptive length's bounds for a valid choice; None for a fixed number of questions."""
+    if not choice.adaptive or choice.question_range is None:
+        return None
+    return LengthBounds(*choice.question_range)
 
 
 def answer_problem(text: str | None) -> str | None:

@@ -97,7 +97,7 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
              else f"Estel is reading your answer and choosing question {number + 1}…")
     try:
         result = with_streamed_question(label, lambda: Engine(slot.brain).answer(
-            run.current.state, text, language=run.language))
+            run.current.state, text, language=run.language, bounds=run.bounds))
     except EstelError as error:
         log_turn_failure(error)
         state.set_error(state.PendingError(error.message, "answer", text, number))
@@ -202,8 +202,16 @@ def _title(run: state.InterviewRun) -> None:
             st.button("Restart", key="restart", type="tertiary", icon=":material/restart_alt:",
                       on_click=_open_confirm)
     st.caption(f"{meta.experience_level} · {meta.difficulty} difficulty · "
-               f"{counted(meta.questions_target, 'question')} · interviewer: {_interviewer(run)}")
+               f"{_length(run)} · interviewer: {_interviewer(run)}")
     st.caption(role_context(meta, load_bank()).interviewing_as())
+
+
+def _length(run: state.InterviewRun) -> str:
+    """'8 questions', or for an adaptive interview '5-12 questions, the interviewer decides'."""
+    bounds = run.bounds
+    if bounds is None or bounds.min_questions == bounds.max_questions:
+        return counted(run.meta.questions_target, "question")
+    return f"{bounds.min_questions}–{bounds.max_questions} questions, the interviewer decides"
 
 
 def _interviewer(run: state.InterviewRun) -> str:
@@ -219,7 +227,7 @@ def _header(run: state.InterviewRun) -> None:
                               f"{current.total_questions} answered")
         return
     components.progress(run.question_number, current.total_questions, run.answered,
-                        current.phase)
+                        current.phase, up_to=run.open_ended)
     before = run.turns[-2].state.score_so_far if len(run.turns) > 1 else None
     components.score_row(current.score_so_far, before, run.answered)
 
@@ -332,7 +340,7 @@ def _confirm_restart() -> None:
     left, right = st.columns(2)
     if left.button("Yes, start over", key="restart_yes", type="primary", width="stretch"):
         if run is not None:
-            prefill(run.meta, run.language)
+            prefill(run.meta, run.language, run.bounds)
             resume.leave(run)  # an unfinished interview is marked abandoned, not left open
         state.reset_interview()
         st.rerun()

@@ -60,8 +60,10 @@ def render_report(
         when = f" · {view.completed_at:%Y-%m-%d %H:%M}" if view.completed_at else ""
         st.caption(
             f"{view.target_role} · {view.experience_level} · {view.difficulty} difficulty · "
-            f"{counted(view.questions_target, 'question')} · interviewer: {view.brain}{when}"
+            f"{counted(view.questions_asked, 'question')} · interviewer: {view.brain}{when}"
         )
+    if view.length_note:
+        st.caption(f":material/timer: {view.length_note}")
     if saved_line:
         saved_banner(saved_line, saved_ok)
     with st.container(border=True):

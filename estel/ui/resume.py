@@ -45,8 +45,13 @@ def ago(when: datetime, now: datetime | None = None) -> str:
 def resume_label(record: SessionRecord, now: datetime | None = None) -> str:
     """'Resume Data Scientist — question 4 of 8, 2 hours ago'."""
     when = record.updated_at or record.created_at
+    bounds = record.length_bounds  # adaptive: 'of up to 12' until the wrap-up is asked
+    open_ended = bounds is not None and record.transcript and \
+        bounds.min_questions < record.total_questions == record.questions_target and \
+        record.transcript[-1].phase != "wrap_up"
+    up_to = "up to " if open_ended else ""
     return (f"Resume {record.target_role} — question {len(record.transcript)} of "
-            f"{record.questions_target}, {ago(when, now)}")
+            f"{up_to}{record.total_questions}, {ago(when, now)}")
 
 
 def run_from_record(record: SessionRecord) -> state.InterviewRun:

@@ -11,9 +11,10 @@ import logging
 import streamlit as st
 
 from estel.brains.offline.bank import load_bank
-from estel.contract import MAX_QUESTIONS, MIN_QUESTIONS, InterviewMeta
+from estel.contract import MAX_QUESTIONS, MIN_ADAPTIVE_QUESTIONS, MIN_QUESTIONS, InterviewMeta
 from estel.engine import Engine
 from estel.errors import EstelError
+from estel.length import LengthBounds
 from estel.roles.context import role_context_for
 from estel.roles.levels import DEFAULT_LEVEL, EXPERIENCE_LEVELS
 from estel.ui import resources, state
@@ -21,9 +22,11 @@ from estel.ui.answer_timer import timer_chosen, timer_select
 from estel.ui.coach_view import coach_chosen, coach_toggle
 from estel.ui.forms import (
     DEFAULT_QUESTIONS,
+    DEFAULT_RANGE,
     DIFFICULTIES,
     LANGUAGES,
     SetupChoice,
+    bounds_from,
     language_note,
     meta_from,
     role_families,
@@ -46,12 +49,14 @@ def log_turn_failure(error: EstelError) -> None:
         log.warning("turn failed: %s", error.message, exc_info=error.__cause__)
 
 
-def prefill(meta: InterviewMeta | None, language: str = "en") -> None:
+def prefill(meta: InterviewMeta | None, language: str = "en",
+            bounds: LengthBounds | None = None) -> None:
     """Remember a previous interview's setup so the form starts from it (after Restart)."""
     if meta is not None:
         st.session_state[state.PREFILL_KEY] = SetupChoice(
             meta.target_role, meta.experience_level, meta.difficulty, meta.questions_target,
-            language)
+            language, adaptive=bounds is not None,
+            question_range=(bounds.min_questions, bounds.max_questions) if bounds else None)
 
 
 def _initial() -> SetupChoice:
@@ -72,7 +77,16 @@ def current_choice() -> SetupChoice:
         difficulty=ss.get(state.SETUP_DIFFICULTY),
         questions=ss.get(state.SETUP_QUESTIONS),
         language=ss.get(state.SETUP_LANGUAGE),
+        adaptive=bool(ss.get(state.SETUP_ADAPTIVE)),
+        question_range=_range(ss.get(state.SETUP_RANGE)),
     )
+
+
+def _range(value: object) -> tuple[int, int] | None:
+    """The range slider's (minimum, maximum), or None when it sends nothing usable."""
+    if isinstance(value, list | tuple) and len(value) == 2:
+        return int(value[0]), int(value[1])
+    return None
 
 
 def start_interview(choice: SetupChoice) -> state.InterviewRun | None:
@@ -81,12 +95,12 @@ def start_interview(choice: SetupChoice) -> state.InterviewRun | None:
     if slot.brain is None:
         state.set_error(state.PendingError(slot.problem or SOMETHING_WENT_WRONG, "start"))
         return None
-    meta, language = meta_from(choice), str(choice.language)
+    meta, language, bounds = meta_from(choice), str(choice.language), bounds_from(choice)
     try:
         # streamed like every later question: its words show as the model writes them
         opening = with_streamed_question("Estel is preparing your first question…",
-                                         lambda: Engine(slot.brain).start(meta,
-                                                                          language=language))
+                                         lambda: Engine(slot.brain).start(
+                                             meta, language=language, bounds=bounds))
     except EstelError as error:
         log_turn_failure(error)
         state.set_error(state.PendingError(error.message, "start"))
@@ -142,8 +156,7 @@ def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
     _interviewing_as()
     left, right = st.columns(2)
     with left:
-        st.slider("Number of questions", MIN_QUESTIONS, MAX_QUESTIONS,
-                  value=int(initial.questions or DEFAULT_QUESTIONS), key=state.SETUP_QUESTIONS)
+        _length_fields(initial)
         _inline(problems, "questions")
     with right:
         codes = tuple(LANGUAGES)
@@ -157,6 +170,23 @@ def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
     coach_toggle()
     timer_select()
     read_aloud_toggle()
+
+
+def _length_fields(initial: SetupChoice) -> None:
+    """A fixed number of questions, or "Let the interviewer decide" with a minimum and maximum
+    (adaptive length: it ends early once the scores are stable and every phase is covered)."""
+    adaptive = st.toggle(
+        "Let the interviewer decide", value=initial.adaptive, key=state.SETUP_ADAPTIVE,
+        help="Estel ends early once your scores are stable and every phase is covered, and "
+        "keeps asking while the evidence is thin, within the minimum and maximum you set.")
+    if adaptive:
+        st.slider("Number of questions (at least – at most)", MIN_ADAPTIVE_QUESTIONS,
+                  MAX_QUESTIONS, value=initial.question_range or DEFAULT_RANGE,
+                  key=state.SETUP_RANGE,
+                  help=f"At least {MIN_ADAPTIVE_QUESTIONS}: one question per phase.")
+    else:
+        st.slider("Number of questions", MIN_QUESTIONS, MAX_QUESTIONS,
+                  value=int(initial.questions or DEFAULT_QUESTIONS), key=state.SETUP_QUESTIONS)
 
 
 def _interviewing_as() -> None:

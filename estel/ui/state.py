@@ -29,6 +29,7 @@ import streamlit as st
 
 from estel.contract import InterviewMeta
 from estel.engine import TurnResult
+from estel.length import LengthBounds
 from estel.store.base import SaveReceipt, SessionRecord
 
 RUN_KEY = "estel_run"
@@ -43,6 +44,8 @@ SETUP_LEVEL = "setup_level"
 SETUP_DIFFICULTY = "setup_difficulty"
 SETUP_QUESTIONS = "setup_questions"
 SETUP_LANGUAGE = "setup_language"
+SETUP_ADAPTIVE = "setup_adaptive"  # "Let the interviewer decide" (adaptive length)
+SETUP_RANGE = "setup_range"  # its (minimum, maximum) questions
 SETUP_START = "setup_start"
 
 
@@ -85,6 +88,20 @@ class InterviewRun:
     @property
     def finished(self) -> bool:
         return bool(self.turns) and self.current.finished
+
+    @property
+    def bounds(self) -> LengthBounds | None:
+        """Adaptive length's bounds, kept with the interview from its first turn."""
+        return self.turns[0].bounds if self.turns else None
+
+    @property
+    def open_ended(self) -> bool:
+        """An adaptive interview that may still end before its maximum: its total is the
+        most it may ask, not what it will ask."""
+        bounds = self.bounds
+        return (bounds is not None and not self.finished and bounds.min_questions
+                < bounds.max_questions == self.current.state.total_questions
+                and self.current.state.phase != "wrap_up")
 
     @property
     def question_number(self) -> int:
