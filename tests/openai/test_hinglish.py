@@ -43,3 +43,16 @@ def test_english_and_unsupported_languages_get_no_hinglish_instruction(fake, kit
     french = kit.run(hinglish(kit.start_request(), "fr"), engine)
     assert all("Language: Hinglish" not in r.user_text for r in fake.requests)
     assert "continues in English" in french["message"]
+
+
+def test_the_model_is_given_the_banks_hinglish_question_when_there_is_one(fake, kit):
+    from estel.brains.offline.hinglish import hinglish_bank
+
+    engine = kit.make_engine(kit.make_settings(fake.base_url))
+    start = kit.start_request()
+    start["context"]["meta"] = {**start["context"]["meta"], "target_role": "Data Scientist"}
+    kit.run(hinglish(start), engine)
+    asked = fake.requests[0].user_text.split("  question: ", 1)[1].split("\n", 1)[0]
+    texts = {t.question.replace("{role}", "Data Scientist")
+             for t in hinglish_bank()["data_science"].questions.values()}
+    assert asked in texts

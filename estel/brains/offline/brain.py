@@ -160,7 +160,8 @@ class OfflineBrain:
         """The bank question an opening or question turn draws (a follow-up aside); pure.
 
         `by_topic`: asked topics count as asked questions too (see select_question), for a
-        brain that rewords the question.
+        brain that rewords the question. Its text is in the interview's language (an LLM brain
+        asked for Hinglish is given the bank's Hinglish wording when there is one).
         """
         family, lookup = self._for_role(ctx.meta.target_role)
         latest = None
@@ -168,7 +169,8 @@ class OfflineBrain:
             latest = self._answered(ctx, len(ctx.history) - 1, family, lookup).analysis
         skip = frozenset(item.topic for item in ctx.history) if by_topic else frozenset()
         return select_question(ctx, self.bank, family, wanted=next_difficulty(ctx, latest),
-                               role=display_role(ctx.meta.target_role), skip_topics=skip)
+                               role=display_role(ctx.meta.target_role), skip_topics=skip,
+                               language=effective(ctx.language))
 
     def _from_bank(
         self, ctx: TurnContext, family: RoleFamily, role: str, latest: AnswerAnalysis | None,

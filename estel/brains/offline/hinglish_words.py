@@ -44,7 +44,7 @@ REACTIONS: dict[str, tuple[str, ...]] = {
     ),
     "praise_result": (
         "Thank you, clear story thi aur result tak pahunchi.",
-        "Badhiya, aapne story ko result tak poora le gaye.",
+        "Badhiya, aap story ko poora result tak le gaye.",
     ),
     "praise_plain": (
         "Thank you, yeh clear answer tha.",
