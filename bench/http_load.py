@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,13 +57,22 @@ def request_body(meta: dict, state: dict | None, message: str = "") -> bytes:
                                    "session_state": state}}).encode()
 
 
+def answer_text(number: int, interview: str) -> str:
+    """The answer to question `number` of an interview: one of ANSWERS, marked with the
+    interview's own reference, so no two interviews (in any run) give the same answers, as no
+    two candidates do. The server may reuse what it computed earlier in the same interview,
+    never what it computed for another one."""
+    return f"{ANSWERS[number % len(ANSWERS)]} (ref {interview})"
+
+
 class Interviewer:
     """One client's interviews, one after another: each turn answers the state the server just
     sent and names its session (Estel-Session), as a real client does; every interview is a new
-    session and a new row."""
+    session and a new row, with answers of its own (`answer_text`)."""
 
     def __init__(self, offset: int) -> None:
         self.metas, self.count = interview_metas(), offset
+        self.tag = uuid.uuid4().hex[:8]  # this client's own: its interviews' references
         self.meta: dict = self.metas[offset % len(self.metas)]
         self.state: dict | None = None
         self.session: str | None = None
@@ -72,7 +82,7 @@ class Interviewer:
             self.count += 1
             self.meta = self.metas[self.count % len(self.metas)]
             return request_body(self.meta, None), {}
-        answer = ANSWERS[self.state["question_index"] % len(ANSWERS)]
+        answer = answer_text(self.state["question_index"], f"{self.tag}-{self.count}")
         return (request_body(self.meta, self.state, answer),
                 {"estel-session": self.session or ""})
 
@@ -134,9 +144,12 @@ class MemoryStore:
 
 def bench_app():
     """uvicorn factory for the diagnostic variants (BENCH_BRAIN, BENCH_STORE in the env)."""
+    from estel.brains.offline.bank import load_bank
     from estel.brains.offline.brain import OfflineBrain
     from estel.engine import Engine
     from estel.server import create_app
+
+    load_bank()  # before serving, as `serve` does
 
     brain = EchoBrain() if os.environ.get("BENCH_BRAIN") == "echo" else OfflineBrain()
     store = MemoryStore() if os.environ.get("BENCH_STORE") == "memory" else None
@@ -204,6 +217,11 @@ end
 WRK_INTERVIEWS = """
 -- one wrk thread per connection, so each thread's Lua state is one client's interview
 state, session, meta, count = nil, nil, nil, 0
+made = 0
+setup = function(thread)  -- runs in the main Lua state: number the threads
+  thread:set("thread_id", made)
+  made = made + 1
+end
 request = function()
   local headers = {['Content-Type'] = 'application/json'}
   if state == nil then
@@ -215,8 +233,12 @@ request = function()
   end
   headers['Estel-Session'] = session
   local index = tonumber(string.match(state, '"question_index": (%d+)'))
+  -- the answer (a JSON string) with this interview's own reference, as answer_text does
+  local answer = answers[(index % #answers) + 1]
+  answer = string.sub(answer, 1, -2) .. ' (ref ' .. tag .. '-' .. thread_id .. '-' .. count
+    .. ')"'
   return wrk.format('POST', '/v1/brain', headers, '{"message": '
-    .. answers[(index % #answers) + 1] .. ', "language": "en", "context": {"context": '
+    .. answer .. ', "language": "en", "context": {"context": '
     .. '"interview_session", "meta": ' .. meta .. ', "session_state": ' .. state .. '}}')
 end
 response = function(status, headers, body)
@@ -239,20 +261,22 @@ def wrk_script() -> str:
 
     metas = [json.dumps(meta) for meta in interview_metas()]
     answers = [json.dumps(answer) for answer in ANSWERS]
-    return (f"metas = {lua_list(metas)}\nanswers = {lua_list(answers)}\n" + WRK_INTERVIEWS
-            + WRK_DONE)
+    tag = uuid.uuid4().hex[:8]  # this run's own: no two runs send the same answers
+    return (f"metas = {lua_list(metas)}\nanswers = {lua_list(answers)}\ntag = '{tag}'\n"
+            + WRK_INTERVIEWS + WRK_DONE)
 
 
 def run_wrk(url: str, seconds: float, connections: int, warmup: float, tmp: Path) -> dict:
     script = tmp / "interviews.lua"
-    script.write_text(wrk_script())
     # wrk leaves answers slower than its --timeout (default 2 s) out of the latency histogram and
     # counts them only as "timeout": a long timeout keeps every answer in p99 and max
     base = ["wrk", "-t", str(connections), "-c", str(connections), "--timeout", "60s", "-s",
             str(script)]
     if warmup:
+        script.write_text(wrk_script())
         subprocess.run([*base, "-d", f"{max(1, round(warmup))}s", url], capture_output=True,
                        check=True)
+    script.write_text(wrk_script())  # a new tag: the measured run's answers are new too
     begin = time.monotonic()
     proc = subprocess.Popen([*base, "-d", f"{round(seconds)}s", url], stdout=subprocess.PIPE,
                             text=True)
@@ -320,15 +344,16 @@ def cpu_between(samples: list[Sample], begin: float, end: float) -> float:
     return last[2] - first[2]
 
 
-def start_server(workers: int, db: Path, brain: str, store: str
+def start_server(workers: int, db: Path, brain: str, store: str, root: Path = REPO
                  ) -> tuple[subprocess.Popen, str]:
-    """The real `python -m estel serve`, or for a diagnostic variant the same app and uvicorn
-    settings served from this file's factory."""
+    """The real `python -m estel serve` of the estel package under `root` (this tree, or a
+    baseline's for --compare), or for a diagnostic variant the same app and uvicorn settings
+    served from this file's factory."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = {**os.environ, "ESTEL_DB_PATH": str(db), "ESTEL_RATE_LIMIT_PER_MINUTE": "1000000000",
-           "ESTEL_API_TOKEN": "", "PYTHONPATH": str(REPO), "BENCH_BRAIN": brain,
+           "ESTEL_API_TOKEN": "", "PYTHONPATH": str(root), "BENCH_BRAIN": brain,
            "BENCH_STORE": store}
     cmd = [sys.executable, "-m", "estel", "serve", "--port", str(port), "--workers",
            str(workers), "--brain", "offline", "--no-access-log", "--log-level", "warning"]
@@ -351,18 +376,42 @@ def start_server(workers: int, db: Path, brain: str, store: str
     raise SystemExit("the server did not start")
 
 
-def report(result: dict, rss: list[Sample], workers: int) -> None:
-    rate = result["requests"] / result["seconds"]
-    turns = max(1, result["requests"])
-    print(f"turns/s      {rate:8.1f}   (goal >= 300)  over {result['seconds']:.0f} s, "
-          f"{result['requests']} turns (whole interviews: 1 first turn + 8 answers each)")
-    print(f"latency      p50 {result['p50_ms']:.1f} ms   p99 {result['p99_ms']:.1f} ms "
-          f"(goal <= 100)   max {result['max_ms']:.1f} ms")
-    print(f"errors       {result['errors']}   (goal 0) {result.get('error_detail', '')}")
-    server_cpu = cpu_between(rss, result["begin"], result["end"]) if rss else 0.0
-    print(f"cpu per turn server {1000 * server_cpu / turns:.2f} ms, load generator "
-          f"{1000 * result['client_cpu_s'] / turns:.2f} ms "
-          f"(2 cores = 2000 ms of CPU per second for both)")
+def measure(args: argparse.Namespace, root: Path = REPO) -> dict:
+    """One run: start the server of `root`, drive it, stop it; the figures as a dict."""
+    load_before = os.getloadavg()[0]  # other work on the machine skews every figure
+    with tempfile.TemporaryDirectory(prefix="estel-bench-") as tmp:
+        proc, url = start_server(args.workers, Path(tmp) / "bench.db", args.brain, args.store,
+                                 root)
+        stop, rss = threading.Event(), []
+        sampler = threading.Thread(target=sample, args=(proc.pid, stop, rss), daemon=True)
+        sampler.start()
+        try:
+            result = run_load(args, url, Path(tmp))
+        finally:
+            stop.set()
+            stopping = time.monotonic()
+            proc.terminate()
+            proc.wait(timeout=120)
+            drain = time.monotonic() - stopping  # includes finishing the queued saves
+        turns = max(1, result["requests"])
+        server_cpu = cpu_between(rss, result["begin"], result["end"]) if rss else 0.0
+        return {**result, "rss": rss, "drain_s": drain, "load_before": load_before,
+                "rate": result["requests"] / result["seconds"],
+                "server_cpu_ms": 1000 * server_cpu / turns,
+                "client_cpu_ms": 1000 * result["client_cpu_s"] / turns,
+                "sessions": saved_sessions(Path(tmp) / "bench.db")
+                if args.store == "sqlite" else None}
+
+
+def report(fig: dict, workers: int) -> None:
+    print(f"turns/s      {fig['rate']:8.1f}   (goal >= 300)  over {fig['seconds']:.0f} s, "
+          f"{fig['requests']} turns (whole interviews: 1 first turn + 8 answers each)")
+    print(f"latency      p50 {fig['p50_ms']:.1f} ms   p99 {fig['p99_ms']:.1f} ms "
+          f"(goal <= 100)   max {fig['max_ms']:.1f} ms")
+    print(f"errors       {fig['errors']}   (goal 0) {fig.get('error_detail', '')}")
+    print(f"cpu per turn server {fig['server_cpu_ms']:.2f} ms, load generator "
+          f"{fig['client_cpu_ms']:.2f} ms (2 cores = 2000 ms of CPU per second for both)")
+    rss = fig["rss"]
     if rss:
         pids = sorted({p for _, snap, _ in rss for p in snap})
         early, late = rss[min(len(rss) - 1, 10)][1], rss[-1][1]  # ~5 s in, and the end
@@ -373,9 +422,21 @@ def report(result: dict, rss: list[Sample], workers: int) -> None:
         total = max(sum(snap.values()) for _, snap, _ in rss)
         print(f"rss total    peak {total / 1024:6.1f} MiB over {len(pids)} processes "
               f"(master + {workers} workers), {len(rss)} samples")
+    print(f"shutdown     {fig['drain_s']:.1f} s after the run")
+    if fig["sessions"]:
+        print(fig["sessions"])
 
 
-def main() -> int:
+def figures(fig: dict) -> str:
+    """The run's figures on one line (the bench's last line)."""
+    met = fig["rate"] >= 300 and fig["p99_ms"] <= 100 and fig["errors"] == 0
+    return (f"{fig['rate']:.1f} turns/s (goal >= 300), p99 {fig['p99_ms']:.1f} ms (goal <= 100), "
+            f"{fig['errors']} errors, server CPU {fig['server_cpu_ms']:.2f} ms/turn, "
+            f"load generator {fig['client_cpu_ms']:.2f} ms/turn, load average before "
+            f"{fig['load_before']:.2f}: goals {'met' if met else 'NOT met'}")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--connections", type=int, default=4,
@@ -391,32 +452,30 @@ def main() -> int:
                         default="wrk" if shutil.which("wrk") else "httpx",
                         help="load generator: wrk (apt-get install wrk; default when installed) "
                              "or Python httpx threads")
+    parser.add_argument("--compare", metavar="GIT_REF",
+                        help="also measure the server of GIT_REF (e.g. main), alternating runs "
+                             "with this tree's, and print both side by side")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="with --compare: runs of each server (default 2)")
     parser.add_argument("--generate", metavar="URL", help=argparse.SUPPRESS)  # child mode
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def main() -> int:
+    args = parse_args()
     if args.generate:
         print(json.dumps(generate(args.generate, args.seconds, args.connections, args.warmup)))
         return 0
-    load_before = os.getloadavg()[0]  # other work on the machine skews every figure
-    with tempfile.TemporaryDirectory(prefix="estel-bench-") as tmp:
-        proc, url = start_server(args.workers, Path(tmp) / "bench.db", args.brain, args.store)
-        stop, rss = threading.Event(), []
-        sampler = threading.Thread(target=sample, args=(proc.pid, stop, rss), daemon=True)
-        sampler.start()
-        try:
-            result = run_load(args, url, Path(tmp))
-        finally:
-            stop.set()
-            stopping = time.monotonic()
-            proc.terminate()
-            proc.wait(timeout=120)
-            drain = time.monotonic() - stopping  # includes finishing the queued saves
-        print(f"server: {args.workers} uvicorn workers, {args.brain} brain, store {args.store}, "
-              f"keep-alive; load: {args.client}, {args.connections} connections, 1 process; "
-              f"load average before: {load_before:.2f}")
-        report(result, rss, args.workers)
-        print(f"shutdown     {drain:.1f} s after the run")
-        if args.store == "sqlite":
-            print(saved_sessions(Path(tmp) / "bench.db"))
+    if args.compare:
+        from http_compare import compare
+
+        return compare(args, REPO)
+    fig = measure(args)
+    print(f"server: {args.workers} uvicorn workers, {args.brain} brain, store {args.store}, "
+          f"keep-alive; load: {args.client}, {args.connections} connections, 1 process; "
+          f"load average before: {fig['load_before']:.2f}")
+    report(fig, args.workers)
+    print(f"http_load: {figures(fig)}")
     return 0
 
 

@@ -108,3 +108,16 @@ def test_serve_refuses_bad_arguments_with_exit_2(args, capsys):
 
     assert main(["serve", *args]) == 2
     assert "error:" in capsys.readouterr().err
+
+
+def test_the_worker_factory_loads_the_bank_before_it_serves(monkeypatch, tmp_path):
+    """Loaded lazily, the bank held a worker's first turn (and its other connections) ~2.4 s."""
+    import estel.brains.offline.bank as bank
+    from estel.server import app_factory
+
+    loaded: list[bool] = []
+    monkeypatch.setattr(bank, "load_bank", lambda: loaded.append(True))
+    monkeypatch.setenv("ESTEL_DB_PATH", str(tmp_path / "warm.db"))
+    monkeypatch.setenv("ESTEL_BRAIN", "offline")
+    app_factory()
+    assert loaded == [True]

@@ -4,7 +4,8 @@ Questions come from the bank (estel/data/questions) for the role's family, by ph
 difficulty, never repeating within a session. A thin answer gets a follow-up that quotes it when
 the next question stays in the same phase, never in a wording already used in the session
 (`estel.brains.offline.follow_ups`). Scores come from `estel.analysis.answer`; the final feedback
-re-analyses every answer (`offline.feedback`). Choices that could go several ways (which
+reads every answer's analysis (`offline.feedback`), kept from that answer's own turn when this
+process made it (the same pure call, not repeated). Choices that could go several ways (which
 question of several) use a hash of the session so far: deterministic, yet varied between sessions.
 """
 
@@ -45,13 +46,15 @@ from estel.brains.offline.selection import (
     seed,
     select_question,
 )
-from estel.contract import QUESTION_DIFFICULTIES, QuestionDifficulty
+from estel.contract import QUESTION_DIFFICULTIES, Phase, QuestionDifficulty
 from estel.languages import ENGLISH, HINGLISH, Language, effective
 from estel.session import base_difficulty
 
 PROMPT_VERSION = "offline-v1"
 FOLLOW_UP = "Follow-up: "
 ROLE_MEMO_SIZE = 256
+# answers whose analysis is kept for the final turn (8 per running interview; a few KB each)
+ANALYSIS_MEMO_SIZE = 4096
 MAX_QUESTION = 1000  # QuestionDraft's limit
 STRONG, WEAK = 6.5, 4.0  # latest answer's overall (content-weighted) that moves the next question
 
@@ -81,6 +84,12 @@ class OfflineBrain:
         self._bank = bank  # loaded on first use: no I/O in __init__
         # per-role memo of the family and its question look-up; pure functions of the role
         self._roles: dict[str, tuple[RoleFamily, dict[str, BankQuestion]]] = {}
+        # The final turn analyses every answer of the interview again, with the very inputs
+        # each answer's own turn used (a pure function of role, question, topic, answer and
+        # phase): 8 analyses, ~45% of this brain's CPU over a whole interview. So each result is
+        # kept, bounded, and the final turn finds those its process made. Only the same answer
+        # to the same question of the same role is ever reused: the result is the same.
+        self._analyse = lru_cache(maxsize=ANALYSIS_MEMO_SIZE)(self._analysis)
 
     @property
     def label(self) -> str:
@@ -100,13 +109,13 @@ class OfflineBrain:
         if language == HINGLISH and not has_hinglish(family.family):
             trace.warning = missing_warning(family.label)
         if ctx.kind == "feedback":
-            answered = [self._answered(ctx, i, family, lookup) for i in range(len(ctx.history))]
+            answered = [self._answered(ctx, i) for i in range(len(ctx.history))]
             latest = answered[-1].analysis
             return TurnDraft(assessment=_assessment(latest, language),
                              feedback=build_feedback(role, answered, language), trace=trace)
         latest = None
         if ctx.history:
-            latest = self._answered(ctx, len(ctx.history) - 1, family, lookup).analysis
+            latest = self._answered(ctx, len(ctx.history) - 1).analysis
         question = (self._follow_up(ctx, latest, lookup, language)
                     or self._from_bank(ctx, family, role, latest, language))
         if latest is not None and not question.topic.startswith(FOLLOW_UP):
@@ -133,28 +142,33 @@ class OfflineBrain:
             self._roles[target_role] = (family, lookup)
         return self._roles[target_role]
 
-    def _answered(
-        self, ctx: TurnContext, index: int, family: RoleFamily, lookup: dict[str, BankQuestion]
-    ) -> Answered:
+    def _answered(self, ctx: TurnContext, index: int) -> Answered:
         item = ctx.history[index]
         phase = ctx.plan[index]
-        asked = bank_question(lookup, item.question)
+        analysis = self._analyse(ctx.meta.target_role, item.question, item.topic,
+                                 item.answer or "", phase)
+        return Answered(number=index + 1, topic=item.topic, phase=phase, analysis=analysis)
+
+    def _analysis(
+        self, target_role: str, question: str, topic: str, answer: str, phase: Phase
+    ) -> AnswerAnalysis:
+        """The analysis of one answer: pure in its arguments (the bank never changes)."""
+        family, lookup = self._for_role(target_role)
+        asked = bank_question(lookup, question)
         flags: Sequence[RedFlag] = ()
         if asked is not None:
             points: Sequence[TalkingPoint] = asked.talking_points
             flags = asked.red_flags
         else:  # a follow-up, or a question from another brain: generic relevance only
-            points = FOLLOW_UP_POINTS if item.topic.startswith(FOLLOW_UP) else ()
+            points = FOLLOW_UP_POINTS if topic.startswith(FOLLOW_UP) else ()
         # the bank's English text: relevance and wrap-up patterns read the canonical question
-        question = (fill_role(asked.question, display_role(ctx.meta.target_role))
-                    if asked is not None else asked_text(lookup, item.question))
-        analysis = analyse_answer(item.answer or "", question,
-                                  phase=phase,
-                                  talking_points=points, role_terms=(
-                                      *family.role_terms, *title_terms(ctx.meta.target_role)),
-                                  topic=item.topic.removeprefix(FOLLOW_UP), red_flags=flags,
-                                  shown=item.question)
-        return Answered(number=index + 1, topic=item.topic, phase=phase, analysis=analysis)
+        asked_question = (fill_role(asked.question, display_role(target_role))
+                          if asked is not None else asked_text(lookup, question))
+        return analyse_answer(answer, asked_question, phase=phase,
+                              talking_points=points,
+                              role_terms=(*family.role_terms, *title_terms(target_role)),
+                              topic=topic.removeprefix(FOLLOW_UP), red_flags=flags,
+                              shown=question)
 
     def bank_choice(self, ctx: TurnContext, *, by_topic: bool = False) -> Selection | None:
         """The bank question an opening or question turn draws (a follow-up aside); pure.
@@ -163,10 +177,10 @@ class OfflineBrain:
         brain that rewords the question. Its text is in the interview's language (an LLM brain
         asked for Hinglish is given the bank's Hinglish wording when there is one).
         """
-        family, lookup = self._for_role(ctx.meta.target_role)
+        family, _ = self._for_role(ctx.meta.target_role)
         latest = None
         if ctx.history:
-            latest = self._answered(ctx, len(ctx.history) - 1, family, lookup).analysis
+            latest = self._answered(ctx, len(ctx.history) - 1).analysis
         skip = frozenset(item.topic for item in ctx.history) if by_topic else frozenset()
         return select_question(ctx, self.bank, family, wanted=next_difficulty(ctx, latest),
                                role=display_role(ctx.meta.target_role), skip_topics=skip,
