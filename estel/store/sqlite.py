@@ -32,6 +32,7 @@ from estel.store.sqlite_sql import (  # re-exported: the dashboard and Supabase 
     SELECT_ROWS,
     SQL_CREATE,
     SQL_TURN,
+    SQL_TURN_PROGRESS,
     SQL_UPSERT,
     where_clause,
 )
@@ -332,7 +333,8 @@ class SQLiteStore:
         try:
             if expected is None:
                 return conn.execute(SQL_CREATE, row).rowcount == 1
-            return conn.execute(SQL_TURN, {**row, "expected_digest": expected}).rowcount == 1
+            sql = SQL_TURN_PROGRESS if row["status"] == "in_progress" else SQL_TURN
+            return conn.execute(sql, {**row, "expected_digest": expected}).rowcount == 1
         except sqlite3.IntegrityError as error:
             return error
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from estel.brains.scripted import ScriptedBrain
 from estel.engine import Engine
+from estel.errors import ErrorKind
 from estel.server.service import BrainService
 from estel.store.base import SaveReceipt
 from estel.store.sqlite import SQLiteStore
@@ -88,3 +89,36 @@ def test_a_burst_of_interviews_lands_in_sqlite_as_distinct_rows(tmp_path: Path) 
         opened = list(pool.map(lambda _: service.turn(FIRST), range(30)))
     assert len({o.session_id for o in opened}) == 30
     assert store.count() == 30
+
+
+def test_a_lone_turn_is_written_by_its_own_request_thread() -> None:
+    """No hand-off to a saver thread when nothing else is writing (two thread switches per
+    turn cost more than the write itself on a busy machine)."""
+    writers: list[threading.Thread] = []
+
+    class ThreadRecordingStore(GatedStore):
+        def save_turns(self, writes: list[Any]) -> list[SaveReceipt]:
+            writers.append(threading.current_thread())
+            return super().save_turns(writes)
+
+    store = ThreadRecordingStore()
+    store.gate.set()
+    outcome = BrainService(Engine(ScriptedBrain()), store).turn(FIRST)
+    assert outcome.error_kind is None
+    assert writers == [threading.current_thread()]
+
+
+def test_a_turn_left_waiting_past_the_timeout_is_refused_and_never_written() -> None:
+    store = GatedStore()
+    service = BrainService(Engine(ScriptedBrain()), store)
+    service.SAVE_TIMEOUT = 0.3
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(service.turn, FIRST)
+        assert store.entered.wait(10)
+        late = pool.submit(service.turn, FIRST).result(10)  # waits behind the stuck write
+        assert late.error_kind is ErrorKind.STORE_FAILURE
+        assert late.envelope.status == "error"
+        store.gate.set()
+        assert first.result(10).error_kind is None
+    service.flush()
+    assert store.calls == [1]  # the refused turn was taken out of the queue

@@ -162,3 +162,35 @@ def test_the_time_each_answer_took_is_saved_turn_by_turn(any_store: Any,
     assert final.status == "completed"
     assert [e.answer_seconds for e in final.transcript] == [10.5, 21.0, 31.5]
     assert stored_response(final) == turns[-1].response  # seed shapes untouched
+
+
+def test_an_answer_changes_only_the_columns_sqlite_updates_per_turn(
+        interview: Callable[..., list]) -> None:
+    """SQLite writes an in-progress answer with SQL_TURN_PROGRESS, which sets TURN_COLUMNS
+    alone: a column advanced_record changes beyond them would be silently dropped."""
+    from estel.store.sqlite_sql import TURN_COLUMNS
+
+    turns = interview(questions=5)
+    record = new_record(turns[0])
+    for turn in turns[1:-1]:
+        after = advanced_record(record, turn)
+        assert after.status == "in_progress"
+        changed = {c for c in SessionRecord.model_fields
+                   if getattr(after, c) != getattr(record, c)}
+        assert changed <= set(TURN_COLUMNS), changed - set(TURN_COLUMNS)
+        assert {"transcript", "state_digest", "open_question"} <= changed
+        record = after
+
+
+def test_an_answer_racing_an_abandon_is_a_conflict_and_the_row_stays_abandoned(
+        tmp_path: Path, interview: Callable[..., list]) -> None:
+    from estel.store.records import abandoned_record
+
+    store = SQLiteStore(tmp_path / "estel.db")
+    turns = interview(questions=3)
+    row = save_all(store, turns[:2])
+    assert store.complete(abandoned_record(row)).saved  # the digest stays as it was
+    [receipt] = store.save_turns([TurnWrite(advanced_record(row, turns[2]),
+                                            state_digest(turns[1].state))])
+    assert receipt.conflict
+    assert store.get(row.id).status == "abandoned"
