@@ -1,6 +1,7 @@
 """PostgresStore: interview_sessions in a plain PostgreSQL (ESTEL_DATABASE_URL), for teams
 without Supabase. Same table and migrations (supabase/migrations, applied with
-`python -m estel store migrate`), same local outbox as SupabaseStore.
+`python -m estel store migrate`), same local outbox as SupabaseStore (both are an
+`estel.store.remote.OutboxStore`).
 
 Every write is queued in the SQLite outbox first, then sent with psycopg 3 through a small
 connection pool; once PostgreSQL has it, the entry goes. If PostgreSQL is down, the receipt
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -27,37 +27,35 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from estel.errors import BadInput, StoreFailure
 from estel.store.base import SaveReceipt, SessionFilters, SessionRecord, TurnWrite
-from estel.store.outbox import Outbox, OutboxItem, OutboxOp
+from estel.store.outbox import OutboxOp
 from estel.store.pg_functions import function_call
 from estel.store.records import COLUMNS, record_from_row, row_from_record
+from estel.store.remote import OutboxStore
 from estel.store.sqlite import FILTER_COLUMNS, SQLiteStore
-from estel.store.supabase import SyncReport
 
 log = logging.getLogger(__name__)
 
 TABLE = sql.SQL("public.interview_sessions")
 _FAILURES = (psycopg.OperationalError, PoolTimeout)  # unreachable: keep it in the outbox
-_CONFLICT = SaveReceipt(saved=False, location="", conflict=True,
-                        message="The stored interview moved on; this turn was not saved.")
 
 
-class PostgresStore:
+class PostgresStore(OutboxStore):
     """interview_sessions in PostgreSQL; writes that fail wait in `outbox`'s SQLite file."""
+
+    SEND_ERRORS = (psycopg.Error, PoolTimeout)
 
     def __init__(self, url: str, timeout: float = 10.0, outbox: SQLiteStore | None = None, *,
                  pool_size: int = 4, flush_batch: int = 20) -> None:
         if not url.startswith(("postgresql://", "postgres://")):
             raise BadInput("ESTEL_DATABASE_URL must be a postgresql:// URL, e.g. "
                            "postgresql://estel:secret@localhost:5432/estel.")
-        self.url, self.timeout, self.flush_batch = url, timeout, flush_batch
-        self.outbox = Outbox(outbox if outbox is not None else SQLiteStore())
+        super().__init__(outbox, flush_batch)
+        self.url, self.timeout = url, timeout
         # open=False: no I/O until the first query (SessionStore rule)
         self._pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=False,
                                     timeout=timeout,
                                     kwargs={"connect_timeout": max(1, round(timeout)),
                                             "autocommit": True})
-        self._lock = threading.Lock()
-        self._turn_lock = threading.Lock()
         self.dashboard_call = function_call(self._connection)
 
     @property
@@ -66,29 +64,6 @@ class PostgresStore:
         return f"PostgreSQL: {parsed.hostname or 'localhost'}{parsed.path or ''}"
 
     # -- SessionStore -------------------------------------------------------------------------
-
-    def create(self, record: SessionRecord) -> SaveReceipt:
-        """Queue and send the in_progress row; an existing row is never overwritten by it."""
-        return self._save("create", record)
-
-    def complete(self, record: SessionRecord) -> SaveReceipt:
-        """Queue and send the finished row (upsert on id: doing it twice changes nothing)."""
-        if record.status == "in_progress":
-            raise BadInput("complete() needs a finished record: use records.completed_record().")
-        return self._save("complete", record)
-
-    def save_turns(self, writes: Sequence[TurnWrite]) -> list[SaveReceipt]:
-        with self._turn_lock:
-            return [self._save_turn(write) for write in writes]
-
-    def get(self, session_id: str) -> SessionRecord | None:
-        """The row, or the newer version of it still waiting in the outbox."""
-        pending = self._pending(session_id)
-        if pending is not None:
-            return record_from_row(pending.row)
-        rows = self._select(sql.SQL("select * from {} where id = %s").format(TABLE),
-                            [session_id])
-        return record_from_row(rows[0]) if rows else None
 
     def list(self, filters: SessionFilters | None = None, limit: int = 100, *,
              with_transcript: bool = True) -> list[SessionRecord]:
@@ -103,42 +78,6 @@ class PostgresStore:
         where, params = where_clause(filters)
         rows = self._select(sql.SQL("select count(*) as n from {}{}").format(TABLE, where), params)
         return int(rows[0]["n"])
-
-    def find_by_digest(self, digest: str, limit: int = 8) -> list[SessionRecord]:
-        """Rows waiting in the outbox, then PostgreSQL's: in progress first, oldest first."""
-        found = {item.session_id: record_from_row(item.row)
-                 for item in self._pending_digest(digest)}
-        try:
-            rows = self._select(sql.SQL("select * from {} where state_digest = %s"
-                                        " order by created_at limit %s").format(TABLE),
-                                [digest, limit])
-        except StoreFailure as error:
-            log.warning("digest lookup read only the outbox: %s", error.message)
-            rows = []
-        for row in rows:
-            found.setdefault(str(row["id"]), record_from_row(row))
-        ordered = sorted(found.values(), key=lambda r: (r.status != "in_progress", r.created_at))
-        return [r for r in ordered if r.state_digest == digest][:limit]
-
-    # -- the outbox ---------------------------------------------------------------------------
-
-    def flush_outbox(self, limit: int | None = None) -> SyncReport:
-        """Send waiting rows, oldest first; stops at the first connection failure."""
-        report = SyncReport()
-        for item in self.outbox.items(limit):
-            error, reachable = self._send_item(item)
-            if error is None:
-                report.sent += 1
-                continue
-            report.failed += 1
-            report.errors.append(f"{item.session_id}: {error}")
-            if not reachable:
-                break
-        report.remaining = self.outbox.count()
-        return report
-
-    def pending_count(self) -> int:
-        return self.outbox.count()
 
     def close(self) -> None:
         with self._lock:
@@ -167,7 +106,7 @@ class PostgresStore:
         pending = self._pending(write.record.id)
         if pending is not None:  # the newest copy is still local: check against it
             if pending.row.get("state_digest") != write.expected_digest:
-                return _conflict(self.description)
+                return self._conflict()
             return self._save("complete", write.record)
         try:  # the database decides: a conditional insert/update, atomic
             with self._connection() as conn:
@@ -180,68 +119,27 @@ class PostgresStore:
         except psycopg.Error as error:
             return SaveReceipt(saved=False, location=self.description,
                                message=f"Could not save the turn: {_describe(error)}")
-        return self._saved_remotely() if written else _conflict(self.description)
+        return self._saved_remotely() if written else self._conflict()
 
-    def _save(self, op: OutboxOp, record: SessionRecord) -> SaveReceipt:
-        row = row_from_record(record)
-        try:
-            self.outbox.put(op, row)
-            item = self.outbox.get(record.id)
-        except StoreFailure as outbox_error:
-            log.warning("outbox unavailable, sending directly: %s", outbox_error.message)
-            error = self._send(op, row)
-            if error is not None:
-                return SaveReceipt(saved=False, location=self.description,
-                                   message=f"Could not save the session: {error}; "
-                                           f"{outbox_error.message}")
-            return self._saved_remotely()
-        if item is None:  # sent and removed by a concurrent flush meanwhile
-            return self._saved_remotely()
-        error, _ = self._send_item(item)
-        if error is not None:
-            return SaveReceipt(
-                saved=True, location=self.outbox.description, pending_sync=True,
-                message=f"Saved locally, will sync to {self.description} when it is reachable.",
-                extra={"error": error})
-        report = self.flush_outbox(self.flush_batch) if self.outbox.count() else SyncReport()
-        return self._saved_remotely(report)
+    def _send(self, op: OutboxOp, row: dict[str, Any]) -> None:
+        with self._connection() as conn:
+            _write(conn, op, row)
 
-    def _saved_remotely(self, report: SyncReport | None = None) -> SaveReceipt:
-        extra = {"synced": str(report.sent)} if report and report.sent else {}
-        return SaveReceipt(saved=True, location=self.description,
-                           message=f"Saved to {self.description}.", extra=extra)
+    def _describe(self, error: Exception) -> str:
+        return _describe(error)
 
-    def _send_item(self, item: OutboxItem) -> tuple[str | None, bool]:
-        """(None, True) when sent; else (error text, whether PostgreSQL answered at all)."""
-        try:
-            with self._connection() as conn:
-                _write(conn, item.op, item.row)
-        except (psycopg.Error, PoolTimeout) as error:
-            text = _describe(error)
-            _bookkeep(self.outbox.failed, item, text)
-            return text, not isinstance(error, _FAILURES)
-        _bookkeep(self.outbox.done, item)
-        return None, True
+    def _answered(self, error: Exception) -> bool:
+        return not isinstance(error, _FAILURES)
 
-    def _send(self, op: OutboxOp, row: dict[str, Any]) -> str | None:
-        try:
-            with self._connection() as conn:
-                _write(conn, op, row)
-        except (psycopg.Error, PoolTimeout) as error:
-            return _describe(error)
-        return None
+    def _remote_get(self, session_id: str) -> dict[str, Any] | None:
+        rows = self._select(sql.SQL("select * from {} where id = %s").format(TABLE),
+                            [session_id])
+        return rows[0] if rows else None
 
-    def _pending(self, session_id: str) -> OutboxItem | None:
-        try:
-            return self.outbox.get(session_id)
-        except StoreFailure:
-            return None
-
-    def _pending_digest(self, digest: str) -> list[OutboxItem]:
-        try:
-            return self.outbox.find_digest(digest)
-        except StoreFailure:
-            return []
+    def _remote_by_digest(self, digest: str, limit: int) -> list[dict[str, Any]]:
+        return self._select(sql.SQL("select * from {} where state_digest = %s"
+                                    " order by created_at limit %s").format(TABLE),
+                            [digest, limit])
 
 
 def _write(conn: psycopg.Connection[Any], op: str, row: dict[str, Any],
@@ -286,18 +184,6 @@ def where_clause(filters: SessionFilters | None) -> tuple[sql.Composable, list[A
     if not parts:
         return sql.SQL(""), []
     return sql.SQL(" where ") + sql.SQL(" and ").join(parts), params
-
-
-def _conflict(location: str) -> SaveReceipt:
-    return SaveReceipt(saved=False, location=location, conflict=True, message=_CONFLICT.message)
-
-
-def _bookkeep(action: Any, *args: Any) -> None:
-    """Outbox bookkeeping after a send; if the local file fails now, a resend is harmless."""
-    try:
-        action(*args)
-    except StoreFailure as error:
-        log.warning("outbox bookkeeping failed: %s", error.message)
 
 
 def _describe(error: Exception) -> str:

@@ -4,16 +4,15 @@ Every write is first queued in the local SQLite outbox (durable), then sent as a
 `id`; once Supabase has it, the entry is removed. If Supabase is unreachable, slow, answers 5xx
 or refuses the row, the entry stays and the receipt says "saved locally, will sync". The next
 successful write and `flush_outbox()` (`python -m estel sync`) send what is waiting. Sending the
-same row twice is harmless: `complete` merges on `id`, `create` ignores an existing row.
+same row twice is harmless: `complete` merges on `id`, `create` ignores an existing row. The
+outbox half is shared with PostgresStore (`estel.store.remote.OutboxStore`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import threading
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -24,9 +23,12 @@ from pydantic import SecretStr
 
 from estel.errors import BadInput, StoreFailure
 from estel.store.base import SaveReceipt, SessionFilters, SessionRecord, TurnWrite
-from estel.store.outbox import Outbox, OutboxItem, OutboxOp
+from estel.store.outbox import OutboxOp
 from estel.store.records import COLUMNS, iso_utc, record_from_row, row_from_record
+from estel.store.remote import OutboxStore, SyncReport
 from estel.store.sqlite import FILTER_COLUMNS, SQLiteStore
+
+__all__ = ["SupabaseStore", "SyncReport"]
 
 if TYPE_CHECKING:
     from supabase import Client
@@ -39,18 +41,10 @@ PAGE_ROWS = 1000  # rows per request: Supabase's default PostgREST max-rows (a p
 _UNKNOWN: Any = object()  # the stored row could not be read
 
 
-@dataclass
-class SyncReport:
-    """What one flush of the outbox did."""
-
-    sent: int = 0
-    failed: int = 0
-    remaining: int = 0
-    errors: list[str] = field(default_factory=list)
-
-
-class SupabaseStore:
+class SupabaseStore(OutboxStore):
     """interview_sessions in Supabase; writes that fail wait in `outbox`'s SQLite file."""
+
+    SEND_ERRORS = (httpx.HTTPError, APIError)
 
     def __init__(
         self,
@@ -76,12 +70,9 @@ class SupabaseStore:
         if (access_token is None) != (owner is None):
             raise BadInput("A signed-in store needs both the user's token and their id.")
         self._access_token, self.owner = access_token, owner
-        self.outbox = Outbox(outbox if outbox is not None else SQLiteStore(), owner=owner)
-        self.flush_batch = flush_batch
+        super().__init__(outbox, flush_batch, owner)
         self._client: Client | None = None
         self._http: httpx.Client | None = None
-        self._lock = threading.Lock()
-        self._turn_lock = threading.Lock()  # check-then-queue of turns, one at a time
 
     @property
     def description(self) -> str:
@@ -89,49 +80,6 @@ class SupabaseStore:
         return where if self.owner is None else f"{where} (your account)"
 
     # -- SessionStore -------------------------------------------------------------------------
-
-    def create(self, record: SessionRecord) -> SaveReceipt:
-        """Queue and send the in_progress row; an existing row is never overwritten by it."""
-        return self._save("create", record)
-
-    def complete(self, record: SessionRecord) -> SaveReceipt:
-        """Queue and send the finished row (upsert on id: doing it twice changes nothing)."""
-        if record.status == "in_progress":
-            raise BadInput("complete() needs a finished record: use records.completed_record().")
-        return self._save("complete", record)
-
-    def save_turns(self, writes: Sequence[TurnWrite]) -> list[SaveReceipt]:
-        """Each turn's row, queued durably in the outbox, then sent (an upsert on id).
-
-        The compare-and-set is checked against the newest copy this process can see (the
-        outbox, else Supabase) under a lock: it holds for one service process per database;
-        when Supabase cannot be read the check the service made just before stands.
-        """
-        with self._turn_lock:
-            return [self._save_turn(write) for write in writes]
-
-    def find_by_digest(self, digest: str, limit: int = 8) -> list[SessionRecord]:
-        """Rows waiting in the outbox, then Supabase's: in progress first, oldest first."""
-        found = {item.session_id: record_from_row(item.row)
-                 for item in self._pending_digest(digest)}
-        try:
-            rows = self._query(lambda t: t.select("*").eq("state_digest", digest)
-                               .order("created_at").limit(limit)).data
-        except StoreFailure as error:
-            log.warning("digest lookup read only the outbox: %s", error.message)
-            rows = []
-        for row in rows:
-            found.setdefault(str(row["id"]), record_from_row(row))
-        ordered = sorted(found.values(), key=lambda r: (r.status != "in_progress", r.created_at))
-        return [r for r in ordered if r.state_digest == digest][:limit]
-
-    def get(self, session_id: str) -> SessionRecord | None:
-        """The row, or the newer version of it still waiting in the outbox."""
-        pending = self._pending(session_id)
-        if pending is not None:
-            return record_from_row(pending.row)
-        rows = self._query(lambda t: t.select("*").eq("id", session_id).limit(1)).data
-        return record_from_row(rows[0]) if rows else None
 
     def list(
         self, filters: SessionFilters | None = None, limit: int = 100, *,
@@ -179,25 +127,7 @@ class SupabaseStore:
         )
         return int(response.count or 0)
 
-    # -- the outbox ---------------------------------------------------------------------------
-
-    def flush_outbox(self, limit: int | None = None) -> SyncReport:
-        """Send waiting rows, oldest first; stops at the first network failure."""
-        report = SyncReport()
-        for item in self.outbox.items(limit):
-            error, reachable = self._send_item(item)
-            if error is None:
-                report.sent += 1
-                continue
-            report.failed += 1
-            report.errors.append(f"{item.session_id}: {error}")
-            if not reachable:
-                break
-        report.remaining = self.outbox.count()
-        return report
-
-    def pending_count(self) -> int:
-        return self.outbox.count()
+    # -- the outbox's database ----------------------------------------------------------------
 
     def close(self) -> None:
         with self._lock:
@@ -208,6 +138,12 @@ class SupabaseStore:
     # -- internals ----------------------------------------------------------------------------
 
     def _save_turn(self, write: TurnWrite) -> SaveReceipt:
+        """The turn's row, queued durably in the outbox, then sent (an upsert on id).
+
+        The compare-and-set is checked against the newest copy this process can see (the
+        outbox, else Supabase) under the turn lock: it holds for one service process per
+        database; when Supabase cannot be read the check the service made just before stands.
+        """
         try:
             current = self.get(write.record.id)
         except StoreFailure:
@@ -216,17 +152,13 @@ class SupabaseStore:
             stored = current.state_digest if current is not None else None
             if (current is not None) != (write.expected_digest is not None) or (
                     stored != write.expected_digest):
-                return SaveReceipt(saved=False, location=self.description, conflict=True,
-                                   message="The stored interview moved on; this turn was not "
-                                           "saved.")
+                return self._conflict()
         return self._save("create" if write.expected_digest is None else "complete",
                           write.record)
 
-    def _pending_digest(self, digest: str) -> list[OutboxItem]:
-        try:
-            return self.outbox.find_digest(digest)
-        except StoreFailure:
-            return []
+    def _remote_get(self, session_id: str) -> dict[str, Any] | None:
+        rows = self._query(lambda t: t.select("*").eq("id", session_id).limit(1)).data
+        return rows[0] if rows else None
 
     def _save(self, op: OutboxOp, record: SessionRecord) -> SaveReceipt:
         row = row_from_record(record)
@@ -236,58 +168,17 @@ class SupabaseStore:
                 return SaveReceipt(saved=False, location=self.description,
                                    message="This interview belongs to another account.")
             row["user_id"] = self.owner
-        try:
-            self.outbox.put(op, row)
-            item = self.outbox.get(record.id)
-        except StoreFailure as outbox_error:
-            return self._save_without_outbox(op, row, outbox_error)
-        if item is None:  # sent and removed by a concurrent flush meanwhile
-            return self._saved_remotely()
-        error, _ = self._send_item(item)
-        if error is not None:
-            return SaveReceipt(
-                saved=True, location=self.outbox.description, pending_sync=True,
-                message=f"Saved locally, will sync to {self.description} when it is reachable.",
-                extra={"error": error},
-            )
-        report = self.flush_outbox(self.flush_batch) if self.outbox.count() else SyncReport()
-        return self._saved_remotely(report)
+        return self._save_row(op, row)
 
-    def _save_without_outbox(
-        self, op: OutboxOp, row: dict[str, Any], outbox_error: StoreFailure
-    ) -> SaveReceipt:
-        log.warning("outbox unavailable, sending directly: %s", outbox_error.message)
-        try:
-            self._send(op, row)
-        except (httpx.HTTPError, APIError) as error:
-            return SaveReceipt(saved=False, location=self.description,
-                               message=f"Could not save the session: {_describe(error)}; "
-                                       f"{outbox_error.message}")
-        return self._saved_remotely()
+    def _remote_by_digest(self, digest: str, limit: int) -> list[dict[str, Any]]:
+        return list(self._query(lambda t: t.select("*").eq("state_digest", digest)
+                                .order("created_at").limit(limit)).data)
 
-    def _saved_remotely(self, report: SyncReport | None = None) -> SaveReceipt:
-        extra = {"synced": str(report.sent)} if report and report.sent else {}
-        return SaveReceipt(saved=True, location=self.description,
-                           message=f"Saved to {self.description}.", extra=extra)
+    def _describe(self, error: Exception) -> str:
+        return _describe(error)
 
-    def _send_item(self, item: OutboxItem) -> tuple[str | None, bool]:
-        """(None, True) when sent; else (error text, whether Supabase answered at all)."""
-        try:
-            self._send(item.op, item.row)
-        except (httpx.HTTPError, APIError) as error:
-            text = _describe(error)
-            self._bookkeep(self.outbox.failed, item, text)
-            return text, isinstance(error, APIError)
-        self._bookkeep(self.outbox.done, item)
-        return None, True
-
-    @staticmethod
-    def _bookkeep(action: Any, *args: Any) -> None:
-        """Outbox bookkeeping after a send; if the local file fails now, a resend is harmless."""
-        try:
-            action(*args)
-        except StoreFailure as error:
-            log.warning("outbox bookkeeping failed: %s", error.message)
+    def _answered(self, error: Exception) -> bool:
+        return isinstance(error, APIError)
 
     def _send(self, op: OutboxOp, row: dict[str, Any]) -> None:
         # without user_id the column default (auth.uid()) applies, as RLS expects
@@ -304,12 +195,6 @@ class SupabaseStore:
             raise StoreFailure(
                 f"Could not read sessions from {self.description}: {_describe(error)}"
             ) from error
-
-    def _pending(self, session_id: str) -> OutboxItem | None:
-        try:
-            return self.outbox.get(session_id)
-        except StoreFailure:
-            return None
 
     def _table(self) -> Any:
         with self._lock:

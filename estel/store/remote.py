@@ -1,0 +1,214 @@
+"""OutboxStore: what the remote stores (Supabase, plain PostgreSQL) share around their outbox.
+
+Every write is first queued in the local SQLite outbox (durable), then sent; once the remote
+database has it, the entry goes. If it cannot be sent, the receipt says "saved locally, will
+sync", and the next successful write or `flush_outbox()` (`python -m estel sync`) sends it.
+Reads see the outbox first: it holds the newest copy of a row not yet sent.
+
+A subclass says how to reach its database: `_send` (write one row, raising one of
+`SEND_ERRORS`), `_describe` and `_answered` (what went wrong, and whether the database answered
+at all), `_remote_get` / `_remote_by_digest` (read rows) and `_save_turn` (its compare-and-set).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from estel.errors import BadInput, StoreFailure
+from estel.store.base import SaveReceipt, SessionRecord, TurnWrite
+from estel.store.outbox import Outbox, OutboxItem, OutboxOp
+from estel.store.records import record_from_row, row_from_record
+from estel.store.sqlite import SQLiteStore
+
+log = logging.getLogger(__name__)
+
+MOVED_ON = "The stored interview moved on; this turn was not saved."
+
+
+@dataclass
+class SyncReport:
+    """What one flush of the outbox did."""
+
+    sent: int = 0
+    failed: int = 0
+    remaining: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class OutboxStore:
+    """The outbox half of a remote SessionStore (see the module docstring)."""
+
+    SEND_ERRORS: tuple[type[Exception], ...] = ()  # what `_send` raises when a row is not sent
+
+    def __init__(self, outbox: SQLiteStore | None, flush_batch: int,
+                 owner: str | None = None) -> None:
+        # with an owner (a signed-in user's id) the outbox holds and sends only their rows
+        self.outbox = Outbox(outbox if outbox is not None else SQLiteStore(), owner=owner)
+        self.flush_batch = flush_batch
+        self._lock = threading.Lock()
+        self._turn_lock = threading.Lock()  # turns are checked and saved one at a time
+
+    @property
+    def description(self) -> str:
+        raise NotImplementedError
+
+    # -- SessionStore -------------------------------------------------------------------------
+
+    def create(self, record: SessionRecord) -> SaveReceipt:
+        """Queue and send the in_progress row; an existing row is never overwritten by it."""
+        return self._save("create", record)
+
+    def complete(self, record: SessionRecord) -> SaveReceipt:
+        """Queue and send the finished row (upsert on id: doing it twice changes nothing)."""
+        if record.status == "in_progress":
+            raise BadInput("complete() needs a finished record: use records.completed_record().")
+        return self._save("complete", record)
+
+    def save_turns(self, writes: Sequence[TurnWrite]) -> list[SaveReceipt]:
+        with self._turn_lock:
+            return [self._save_turn(write) for write in writes]
+
+    def get(self, session_id: str) -> SessionRecord | None:
+        """The row, or the newer version of it still waiting in the outbox."""
+        pending = self._pending(session_id)
+        if pending is not None:
+            return record_from_row(pending.row)
+        row = self._remote_get(session_id)
+        return record_from_row(row) if row is not None else None
+
+    def find_by_digest(self, digest: str, limit: int = 8) -> list[SessionRecord]:
+        """Rows waiting in the outbox, then the database's: in progress first, oldest first."""
+        found = {item.session_id: record_from_row(item.row)
+                 for item in self._pending_digest(digest)}
+        try:
+            rows = self._remote_by_digest(digest, limit)
+        except StoreFailure as error:
+            log.warning("digest lookup read only the outbox: %s", error.message)
+            rows = []
+        for row in rows:
+            found.setdefault(str(row["id"]), record_from_row(row))
+        ordered = sorted(found.values(), key=lambda r: (r.status != "in_progress", r.created_at))
+        return [r for r in ordered if r.state_digest == digest][:limit]
+
+    # -- the outbox ---------------------------------------------------------------------------
+
+    def flush_outbox(self, limit: int | None = None) -> SyncReport:
+        """Send waiting rows, oldest first; stops at the first failure to reach the database."""
+        report = SyncReport()
+        for item in self.outbox.items(limit):
+            error, reachable = self._send_item(item)
+            if error is None:
+                report.sent += 1
+                continue
+            report.failed += 1
+            report.errors.append(f"{item.session_id}: {error}")
+            if not reachable:
+                break
+        report.remaining = self.outbox.count()
+        return report
+
+    def pending_count(self) -> int:
+        return self.outbox.count()
+
+    # -- for subclasses -----------------------------------------------------------------------
+
+    def _send(self, op: OutboxOp, row: dict[str, Any]) -> None:
+        """Write `row` to the database ('create': unless its id exists; 'complete': upsert)."""
+        raise NotImplementedError
+
+    def _describe(self, error: Exception) -> str:
+        """Short, safe text for a failure (never a secret)."""
+        raise NotImplementedError
+
+    def _answered(self, error: Exception) -> bool:
+        """Whether the database answered (refused the row) rather than being unreachable."""
+        raise NotImplementedError
+
+    def _remote_get(self, session_id: str) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def _remote_by_digest(self, digest: str, limit: int) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _save_turn(self, write: TurnWrite) -> SaveReceipt:
+        raise NotImplementedError
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _save(self, op: OutboxOp, record: SessionRecord) -> SaveReceipt:
+        return self._save_row(op, row_from_record(record))
+
+    def _save_row(self, op: OutboxOp, row: dict[str, Any]) -> SaveReceipt:
+        """Queue the row durably, then send it (and what else waits); its receipt."""
+        try:
+            self.outbox.put(op, row)
+            item = self.outbox.get(row["id"])
+        except StoreFailure as outbox_error:
+            return self._save_without_outbox(op, row, outbox_error)
+        if item is None:  # sent and removed by a concurrent flush meanwhile
+            return self._saved_remotely()
+        error, _ = self._send_item(item)
+        if error is not None:
+            return SaveReceipt(
+                saved=True, location=self.outbox.description, pending_sync=True,
+                message=f"Saved locally, will sync to {self.description} when it is reachable.",
+                extra={"error": error},
+            )
+        report = self.flush_outbox(self.flush_batch) if self.outbox.count() else SyncReport()
+        return self._saved_remotely(report)
+
+    def _save_without_outbox(
+        self, op: OutboxOp, row: dict[str, Any], outbox_error: StoreFailure
+    ) -> SaveReceipt:
+        log.warning("outbox unavailable, sending directly: %s", outbox_error.message)
+        try:
+            self._send(op, row)
+        except self.SEND_ERRORS as error:
+            return SaveReceipt(saved=False, location=self.description,
+                               message=f"Could not save the session: {self._describe(error)}; "
+                                       f"{outbox_error.message}")
+        return self._saved_remotely()
+
+    def _saved_remotely(self, report: SyncReport | None = None) -> SaveReceipt:
+        extra = {"synced": str(report.sent)} if report and report.sent else {}
+        return SaveReceipt(saved=True, location=self.description,
+                           message=f"Saved to {self.description}.", extra=extra)
+
+    def _conflict(self) -> SaveReceipt:
+        return SaveReceipt(saved=False, location=self.description, conflict=True,
+                           message=MOVED_ON)
+
+    def _send_item(self, item: OutboxItem) -> tuple[str | None, bool]:
+        """(None, True) when sent; else (error text, whether the database answered at all)."""
+        try:
+            self._send(item.op, item.row)
+        except self.SEND_ERRORS as error:
+            text = self._describe(error)
+            _bookkeep(self.outbox.failed, item, text)
+            return text, self._answered(error)
+        _bookkeep(self.outbox.done, item)
+        return None, True
+
+    def _pending(self, session_id: str) -> OutboxItem | None:
+        try:
+            return self.outbox.get(session_id)
+        except StoreFailure:
+            return None
+
+    def _pending_digest(self, digest: str) -> list[OutboxItem]:
+        try:
+            return self.outbox.find_digest(digest)
+        except StoreFailure:
+            return []
+
+
+def _bookkeep(action: Any, *args: Any) -> None:
+    """Outbox bookkeeping after a send; if the local file fails now, a resend is harmless."""
+    try:
+        action(*args)
+    except StoreFailure as error:
+        log.warning("outbox bookkeeping failed: %s", error.message)
