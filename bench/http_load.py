@@ -30,7 +30,9 @@ import uuid
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+# the estel package measured: this tree's, or in a server this file starts for another tree
+# (--compare), that tree's
+sys.path.insert(0, os.environ.get("ESTEL_BENCH_ROOT", str(REPO)))
 
 ROLES = ("Business Analyst", "Software Engineer", "Data Analyst", "Product Manager",
          "UX Designer", "Customer Success Manager")
@@ -376,7 +378,8 @@ def start_server(workers: int, db: Path, brain: str, store: str, root: Path = RE
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = {**os.environ, "ESTEL_DB_PATH": str(db), "ESTEL_RATE_LIMIT_PER_MINUTE": "1000000000",
-           "ESTEL_API_TOKEN": "", "PYTHONPATH": str(root), "BENCH_BRAIN": brain,
+           "ESTEL_API_TOKEN": "", "PYTHONPATH": str(root), "ESTEL_BENCH_ROOT": str(root),
+           "BENCH_BRAIN": brain,
            "BENCH_STORE": store}
     cmd = [sys.executable, "-m", "estel", "serve", "--port", str(port), "--workers",
            str(workers), "--brain", "offline", "--no-access-log", "--log-level", "warning"]
