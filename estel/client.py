@@ -8,12 +8,14 @@ Both return the parsed `EstelInterviewEnvelope` (status "success"); a `status: "
 a non-envelope answer, a timeout or an unreachable service raise `EstelServiceError`. The service
 keeps each interview: `client.session_id` is the last reply's `Estel-Session`; pass it as
 `submit_interview_answer(..., session_id=...)` to bind an answer to that interview, and
-`get_session(session_id)` fetches a lost state again.
+`get_session(session_id)` fetches a lost state again. `stream(request, on_question)` runs a turn
+through `POST /v1/brain/stream`, handing the question's words to `on_question` as they arrive.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import httpx
@@ -30,6 +32,7 @@ from estel.errors import ErrorKind, EstelError
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8787"
 BRAIN_PATH = "/v1/brain"
+STREAM_PATH = "/v1/brain/stream"
 SESSIONS_PATH = "/v1/sessions/"
 SESSION_HEADER = "Estel-Session"
 GENERIC_FAILURE = "Interview session failed. Please try again."
@@ -116,6 +119,28 @@ class EstelClient:
         headers = {SESSION_HEADER: session_id} if session_id else None
         return self._call(lambda: self._http.post(BRAIN_PATH, json=body, headers=headers))
 
+    def stream(self, request: InterviewRequest | Mapping[str, Any],
+               on_question: Callable[[str], None], *,
+               session_id: str | None = None) -> EstelInterviewEnvelope:
+        """POST /v1/brain/stream: `on_question` gets the question's new words as they arrive;
+        the success envelope (the same as `send` gives), or EstelServiceError."""
+        body = request.to_wire() if isinstance(request, InterviewRequest) else dict(request)
+        headers = {SESSION_HEADER: session_id} if session_id else None
+        try:
+            with self._http.stream("POST", STREAM_PATH, json=body, headers=headers) as response:
+                if not response.headers.get("content-type", "").startswith("text/event-stream"):
+                    response.read()  # refused before any words: the JSON endpoint's reply
+                    return self._call(lambda: response)
+                final = _read_events(response.iter_lines(), on_question)
+        except httpx.TimeoutException as error:
+            raise EstelServiceError("The Estel service did not answer in time.") from error
+        except httpx.HTTPError as error:
+            raise EstelServiceError("Could not reach the Estel service.") from error
+        if final is None:
+            raise EstelServiceError("The Estel service's stream ended without its envelope.")
+        self.session_id = final.get("session") or self.session_id
+        return _checked(json.dumps(final.get("envelope")).encode(), final.get("http_status"))
+
     def get_session(self, session_id: str) -> EstelInterviewEnvelope:
         """GET /v1/sessions/{id}: the saved interview's last turn (for a lost state)."""
         return self._call(lambda: self._http.get(SESSIONS_PATH + session_id))
@@ -142,19 +167,39 @@ class EstelClient:
 
 def parse_response(response: httpx.Response) -> EstelInterviewEnvelope:
     """The success envelope in `response`, or EstelServiceError saying what came instead."""
-    code = response.status_code
+    return _checked(response.content, response.status_code,
+                    response.headers.get("retry-after", ""))
+
+
+def _checked(content: bytes, code: int | None, retry: str = "") -> EstelInterviewEnvelope:
     try:
-        envelope = EstelInterviewEnvelope.model_validate_json(response.content)
+        envelope = EstelInterviewEnvelope.model_validate_json(content)
     except ValidationError:
         raise EstelServiceError(
             f"The Estel service sent something that is not an envelope (HTTP {code}).",
             status_code=code) from None
     if envelope.status == "error" or envelope.payload is None:
-        retry = response.headers.get("retry-after", "")
         raise EstelServiceError(envelope.message or GENERIC_FAILURE, status_code=code,
                                 envelope=envelope,
                                 retry_after=int(retry) if retry.isdigit() else None)
     return envelope
+
+
+def _read_events(lines: Iterator[str], on_question: Callable[[str], None]
+                 ) -> dict[str, Any] | None:
+    """Read server-sent events: each `question` event's text to `on_question`; the `envelope`
+    event's data (None if the stream ended without one)."""
+    event = ""
+    for line in lines:
+        if line.startswith("event:"):
+            event = line.removeprefix("event:").strip()
+        elif line.startswith("data:"):
+            data = json.loads(line.removeprefix("data:"))
+            if event == "question":
+                on_question(str(data.get("text", "")))
+            elif event == "envelope":
+                return dict(data)
+    return None
 
 
 def start_interview_session(

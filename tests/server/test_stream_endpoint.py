@@ -14,6 +14,7 @@ from fake_openai import API_KEY, MODEL, FakeOpenAI, fast_client
 
 from estel.brains.offline.brain import OfflineBrain
 from estel.brains.openai.brain import OpenAIBrain, make_client
+from estel.client import EstelClient, EstelServiceError
 from estel.config import load_settings
 from estel.contract import EstelInterviewEnvelope
 from estel.store.records import state_digest
@@ -170,3 +171,39 @@ def test_a_save_that_fails_after_the_words_streamed_ends_with_the_503_envelope(
     assert error.status == "error"
     assert "could not be saved" in error.message
     assert store.get(data["session"]) is kept
+
+
+def test_the_python_client_streams_a_whole_interview(app_with, serve, memory_store, seed_meta,
+                                                     fake):
+    settings = load_settings(environ={}, openai_base_url=fake.base_url, openai_api_key=API_KEY,
+                             openai_model=MODEL)
+    fake.chunk_delay = 0.0
+    store = memory_store()
+    meta = {**seed_meta, "questions_target": 3}
+    with serve(app_with(brain=OpenAIBrain(make_client(settings), settings), store=store)) as url, \
+            EstelClient(url, timeout=30) as estel:
+        pieces: list[str] = []
+        envelope = estel.stream(start_request(meta), pieces.append)
+        asked = []
+        while envelope.payload.payload.kind == "question":
+            asked.append(envelope.payload.payload.question)
+            assert "".join(pieces) == asked[-1]
+            assert len(pieces) > 5
+            pieces.clear()
+            state = envelope.payload.session_state
+            request = {**start_request(meta), "message": f"Answer {len(asked)}",
+                       "context": {**start_request(meta)["context"],
+                                   "session_state": state.model_dump(mode="json",
+                                                                     exclude_none=True)}}
+            envelope = estel.stream(request, pieces.append, session_id=estel.session_id)
+        assert len(asked) == 3
+        assert not pieces  # the feedback turn has no question
+        assert store.get(estel.session_id).status == "completed"
+        with pytest.raises(EstelServiceError) as refused:  # an answered turn, sent again
+            estel.stream(request, pieces.append, session_id=estel.session_id)
+    assert refused.value.status_code in (400, 409)
+
+
+def start_request(meta: dict[str, Any]) -> dict[str, Any]:
+    return {"message": "", "language": "en",
+            "context": {"context": "interview_session", "meta": meta, "session_state": None}}
