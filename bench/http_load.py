@@ -207,11 +207,16 @@ def generate(url: str, seconds: float, connections: int, warmup: float) -> dict:
 WRK_DONE = """
 done = function(summary, latency, requests)
   local e = summary.errors
+  local fewest = nil  -- replies on the connection that had fewest (a stalled worker's: 0)
+  for _, thread in ipairs(threads) do
+    local got = thread:get("replies") or 0
+    if fewest == nil or got < fewest then fewest = got end
+  end
   io.write(string.format('{"requests": %d, "duration_us": %d, "non2xx": %d, "socket_errors": %d, '
     .. '"p50_us": %d, "p99_us": %d, "max_us": %d, "connect": %d, "read": %d, "write": %d, '
-    .. '"timeout": %d}\\n', summary.requests, summary.duration,
+    .. '"timeout": %d, "fewest_replies": %d}\\n', summary.requests, summary.duration,
     e.status, e.connect + e.read + e.write + e.timeout, latency:percentile(50),
-    latency:percentile(99), latency.max, e.connect, e.read, e.write, e.timeout))
+    latency:percentile(99), latency.max, e.connect, e.read, e.write, e.timeout, fewest or 0))
 end
 """
 
@@ -219,10 +224,11 @@ end
 WRK_INTERVIEWS = """
 -- one wrk thread per connection, so each thread's Lua state is one client's interview
 state, session, meta, count = nil, nil, nil, 0
-made = 0
-setup = function(thread)  -- runs in the main Lua state: number the threads
+made, threads, replies = 0, {}, 0
+setup = function(thread)  -- runs in the main Lua state: number the threads, keep them for done
   thread:set("thread_id", made)
   made = made + 1
+  table.insert(threads, thread)
 end
 request = function()
   local headers = {['Content-Type'] = 'application/json'}
@@ -244,6 +250,7 @@ request = function()
     .. '"interview_session", "meta": ' .. meta .. ', "session_state": ' .. state .. '}}')
 end
 response = function(status, headers, body)
+  replies = replies + 1
   if status ~= 200 or string.find(body, '"kind": "feedback"', 1, true) then
     state = nil
     return
@@ -275,19 +282,24 @@ WARMUP_LIMIT_S = 120
 
 def warm_up(wrk: list[str], script: Path, seconds: float, url: str) -> None:
     """Warm every worker before measuring: runs of `seconds` until one has no turn slower than
-    WARM_MAX_MS (at most WARMUP_LIMIT_S). The kernel hands each new connection to any worker,
-    and with 4 of them a worker got none 1 time in 8; a server that warms up on its first turn
-    (loading the question bank took ~2.4 s of CPU, far longer on a busy machine) then did so
-    inside the measured window. WARMUP_CONNECTIONS reach every worker."""
+    WARM_MAX_MS and a reply on every connection (at most WARMUP_LIMIT_S). The kernel hands each
+    new connection to any worker, and with 4 of them a worker got none 1 time in 8; a server
+    that warms up on its first turn (loading the question bank took ~2.4 s of CPU, far longer
+    on a busy machine) then did so inside the measured window. WARMUP_CONNECTIONS reach every
+    worker."""
     deadline = time.monotonic() + WARMUP_LIMIT_S
     while True:
         script.write_text(wrk_script())
         done = subprocess.run([*wrk, "-d", f"{max(1, round(seconds))}s", url],
                               capture_output=True, text=True, check=True)
-        slowest = json.loads(done.stdout.strip().splitlines()[-1])["max_us"] / 1000
-        if slowest <= WARM_MAX_MS or time.monotonic() > deadline:
+        data = json.loads(done.stdout.strip().splitlines()[-1])
+        slowest, fewest = data["max_us"] / 1000, data["fewest_replies"]
+        # a turn stuck behind a cold worker never completes within the run, so it is not in
+        # max_us: a connection with no reply at all is the sign of it
+        if (slowest <= WARM_MAX_MS and fewest >= 2) or time.monotonic() > deadline:
             return
-        print(f"warm-up: a turn took {slowest:.0f} ms; warming up again", file=sys.stderr)
+        print(f"warm-up: slowest turn {slowest:.0f} ms, fewest replies on a connection "
+              f"{fewest}; warming up again", file=sys.stderr)
 
 
 def run_wrk(url: str, seconds: float, connections: int, warmup: float, tmp: Path) -> dict:
