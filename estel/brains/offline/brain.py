@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from estel.analysis.answer import AnswerAnalysis, analyse_answer
+from estel.analysis.repeat import as_repeat, repeated_from
 from estel.brains.base import (
     AnswerAssessment,
     BrainTrace,
@@ -147,6 +148,10 @@ class OfflineBrain:
         phase = ctx.plan[index]
         analysis = self._analyse(ctx.meta.target_role, item.question, item.topic,
                                  item.answer or "", phase)
+        # a copy of an earlier answer depends on the session, so it stays out of the memo
+        copied = repeated_from(item.answer or "", [h.answer or "" for h in ctx.history[:index]])
+        if copied is not None:
+            analysis = as_repeat(analysis, copied)
         return Answered(number=index + 1, topic=item.topic, phase=phase, analysis=analysis)
 
     def _analysis(

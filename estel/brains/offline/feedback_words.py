@@ -132,7 +132,7 @@ EN.update({
     "sum_level": " All three dimensions are level at {value}.",
     "sum_spread": " Strongest dimension: {strongest} ({high}); weakest: {weakest} ({low}).",
     "sum_unscored": " {count} of {total} answers earned nothing (empty, not an answer, a copy of "
-                    "the question or instructions to the interviewer).",
+                    "the question or of an earlier answer, or instructions to the interviewer).",
     "sum_off_topic": " {count} of {total} answers did not address the question asked, so they "
                      "earned no content credit.",
     "sum_wrong": "correct the wrong claims ({cites}: \"{claim}\")",
@@ -169,7 +169,7 @@ HI.update({
     "sum_level": " Teeno dimensions barabar hain, {value} par.",
     "sum_spread": " Sabse strong dimension: {strongest} ({high}); sabse weak: {weakest} ({low}).",
     "sum_unscored": " {total} mein se {count} answers ko kuch nahi mila (khaali, answer nahi, "
-                    "sawaal ki copy, ya interviewer ko instructions).",
+                    "sawaal ki ya pehle ke kisi answer ki copy, ya interviewer ko instructions).",
     "sum_off_topic": " {total} mein se {count} answers ne poochhe gaye sawaal ki baat nahi ki, "
                      "isliye unhe content ka credit nahi mila.",
     "sum_wrong": "galat claims theek kijiye ({cites}: \"{claim}\")",

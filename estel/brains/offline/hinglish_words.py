@@ -25,6 +25,11 @@ REACTIONS: dict[str, tuple[str, ...]] = {
         "Yeh sawaal se alag kisi aur cheez ke baare mein tha, toh chaliye aage badhte hain.",
         "Isme woh baat nahi aayi jo maine poochhi thi; chaliye ek aur sawaal lete hain.",
     ),
+    "repeated": (
+        "Yeh wahi answer hai jo aap pehle de chuke hain, isse kuch naya pata nahi chala; chaliye "
+        "aage badhte hain.",
+        "Yeh answer main is interview mein pehle sun chuka hoon; chaliye ek naya try karte hain.",
+    ),
     "injected": (
         "Us answer mein jo instructions thi, unhe side mein rakh diya hai; sirf answer hi count "
         "hota hai.",

@@ -26,6 +26,10 @@ OFF_TOPIC = (
     "That was about something other than the question, so let's move on.",
     "That didn't address what I asked; let's try another question.",
 )
+REPEATED = (
+    "That was the answer you gave earlier, so it tells me nothing new; let's move on.",
+    "I've heard that answer already in this interview; let's try a fresh one.",
+)
 INJECTED = "I've set aside the instructions in that answer; only the answer itself counts."
 WRONG = (
     "One thing to check from that answer: {correction}.",
@@ -75,7 +79,8 @@ BRIEF = (
 
 # The wordings by name; estel.brains.offline.hinglish_words.REACTIONS mirrors it in Hinglish.
 REACTIONS: dict[str, tuple[str, ...]] = {
-    "not_an_answer": NOT_AN_ANSWER, "off_topic": OFF_TOPIC, "injected": (INJECTED,),
+    "not_an_answer": NOT_AN_ANSWER, "off_topic": OFF_TOPIC, "repeated": REPEATED,
+    "injected": (INJECTED,),
     "wrong": WRONG, "praise_point": PRAISE_POINT, "praise_numbers": PRAISE_NUMBERS,
     "praise_result": PRAISE_RESULT, "praise_plain": PRAISE_PLAIN,
     "missing_point": MISSING_POINT, "named_point": NAMED_POINT,
@@ -89,7 +94,8 @@ def reaction(a: AnswerAnalysis, seed: int, language: Language = ENGLISH) -> str:
     w = hinglish_words.REACTIONS if language == HINGLISH else REACTIONS
     serious = [flag for flag in a.flags if flag != "injection"]
     if serious or not a.words:
-        return _pick(w["off_topic"] if serious == ["off_topic"] else w["not_an_answer"], seed)
+        kind = {"off_topic": "off_topic", "repeat": "repeated"}.get(serious[-1] if serious else "")
+        return _pick(w[kind or "not_an_answer"], seed)
     if "injection" in a.flags:
         return w["injected"][0]
     if a.corrections:
