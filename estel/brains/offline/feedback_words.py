@@ -12,6 +12,8 @@ The analysis's own phrases (its one-line advice and praise, estel.analysis.advic
 
 from __future__ import annotations
 
+import re
+
 from estel.analysis.advice import ASK, ASK_WHY, BREAK_UP, BRIEF, CONCRETE, EXPAND_STEPS, NUMBER
 from estel.analysis.answer import FLAG_ADVICE, INJECTION_NOTE
 from estel.analysis.wording import counted
@@ -273,6 +275,7 @@ PRAISE_PARTS: dict[str, str] = {
     "Well-reasoned": "achhi reasoning",
     " and ": " aur ",  # joins the parts
 }
+_REPEATS = re.compile(r"this repeats your answer to (Q\d+);")
 PREFIXES: tuple[tuple[str, str], ...] = (
     ("a strong answer also covers: ", "ek strong answer yeh bhi cover karta: "),
     ("cut filler words such as ", "filler words kaatiye, jaise "),
@@ -308,6 +311,9 @@ def hinglish_phrase(text: str, language: Language) -> str:
         return text
     if text in PHRASES:
         return PHRASES[text]
+    if copied := _REPEATS.match(text):  # estel.analysis.repeat's advice, naming the answer
+        return (f"yeh aapke {copied.group(1)} wale answer ko hi dohraata hai; is sawaal ka "
+                "jawaab us example se dijiye jo is par fit ho")
     for english, hinglish in PREFIXES:
         if text.startswith(english):
             return hinglish + text[len(english):]

@@ -28,7 +28,7 @@ REACTIONS: dict[str, tuple[str, ...]] = {
     "repeated": (
         "Yeh wahi answer hai jo aap pehle de chuke hain, isse kuch naya pata nahi chala; chaliye "
         "aage badhte hain.",
-        "Yeh answer main is interview mein pehle sun chuka hoon; chaliye ek naya try karte hain.",
+        "Yeh answer is interview mein pehle aa chuka hai; chaliye ek naya try karte hain.",
     ),
     "injected": (
         "Us answer mein jo instructions thi, unhe side mein rakh diya hai; sirf answer hi count "
