@@ -54,8 +54,8 @@ def test_an_interview_of_one_pasted_story_scores_the_copies_as_nothing(engine) -
     feedback = results[-1].response.payload
     assert "of an earlier answer" in feedback.summary
     assert not [s for s in feedback.strengths if s.startswith(("Q3", "Q4"))]
-    facts = [AnswerFacts(number=n, phase=results[n - 1].response.payload.phase, answer=answers[n - 1],
-                         overall=session.overall(r.assessment.scores()))
+    facts = [AnswerFacts(number=n, phase=results[n - 1].response.payload.phase,
+                         answer=answers[n - 1], overall=session.overall(r.assessment.scores()))
              for n, r in enumerate(results[1:], start=1)]
     wire = feedback.model_dump(mode="json")
     assert contradictions(wire, facts, wire["scores"]) == []
