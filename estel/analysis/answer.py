@@ -19,6 +19,7 @@ from estel.analysis.advice import advice as advice_for
 from estel.analysis.advice import praise as praise_for
 from estel.analysis.bluff import bluff_markers, without_bluff
 from estel.analysis.hinglish import hinglish_fillers
+from estel.analysis.language import split_sentences
 from estel.analysis.lexicon import (
     ASK_REASON,
     ASKING,
@@ -228,8 +229,7 @@ def strip_injection(text: str) -> tuple[str, bool]:
     """The text without sentences that instruct the interviewer, and whether any were found."""
     kept: list[str] = []
     found = False
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        sentence = sentence.strip()
+    for sentence in split_sentences(text):
         if INJECTION.search(sentence):
             found = True
         elif sentence:
@@ -262,7 +262,7 @@ def _features(
                  or (part == "action" and _ownership(text) > 0))
     return Features(
         words=len(words),
-        sentences=len([s for s in re.split(r"[.!?\n]+", text) if tokens(s)]),
+        sentences=sum(1 for s in split_sentences(text) if tokens(s)),
         fillers=tuple(_spoken(m.group(0).strip(" ,")) for m in FILLERS.finditer(text))
         + hinglish_fillers(text, words),
         hedges=tuple(_spoken(m.group(0)) for m in HEDGES.finditer(text)),
@@ -295,7 +295,7 @@ def _features(
 def _asks(text: str) -> int:
     """Questions for the interviewer specific enough to count ('What are the next steps?' isn't)."""
     count = 0
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in split_sentences(text):
         specific = [w for w in tokens(sentence) if w not in STOPWORDS and w not in QUESTION_FRAME]
         count += bool(ASKING.search(sentence)) and len(specific) >= ASK_WORDS
     return count

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from estel.analysis.language import split_sentences
 from estel.analysis.lexicon import tokens
 
 _IX = re.IGNORECASE | re.VERBOSE
@@ -117,8 +118,8 @@ def bluff_markers(text: str) -> Bluff:
     """Absolutes, buzzwords and mechanism-free claims in `text`."""
     absolutes = tuple(_said(m.group(0)) for m in ABSOLUTES.finditer(text))
     buzz = tuple(_said(m.group(0)) for m in BUZZWORDS.finditer(text))
-    unsupported = sum(1 for s in sentences(text) if CLAIM.search(s) and not MECHANISM.search(s)
-                      and not re.search(r"\d", s))
+    unsupported = sum(1 for s in split_sentences(text)
+                      if CLAIM.search(s) and not MECHANISM.search(s) and not re.search(r"\d", s))
     return Bluff(absolutes=absolutes, buzzwords=buzz, unsupported=unsupported,
                  words=len(tokens(text)))
 
@@ -131,11 +132,6 @@ def is_bluff_sentence(sentence: str) -> bool:
 def without_bluff(text: str) -> str:
     """The text with absolutes removed: '100% uptime' or '10x' is not a measured result."""
     return BUZZWORDS.sub(" ", ABSOLUTES.sub(" ", text))
-
-
-def sentences(text: str) -> list[str]:
-    """The text's sentences (split at . ! ? and line breaks), stripped, non-empty."""
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
 
 
 def _said(phrase: str) -> str:

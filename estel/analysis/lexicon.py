@@ -47,7 +47,7 @@ QUESTION_FRAME = _words(
     explain happened happen situation moment recent recently specific particular most best kind
     sort know want wanted like need needed doing using making take took handle handled yourself
     someone something anything first next years year months month weeks week days today real
-    exactly"""
+    exactly notice noticed noticing"""
 )
 
 # Everyday words that say nothing specific: an answer made of these and hedges is vague, not

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from estel.analysis.bluff import is_bluff_sentence
+from estel.analysis.language import split_sentences
 from estel.analysis.lexicon import (
     FILLERS,
     FRAGMENT,
@@ -71,8 +72,8 @@ def _trimmed(words: list[str]) -> list[str]:
 def _plain_clause(text: str) -> str:
     """The first clause of 2-8 words that says something, and neither hedges, denies, asks nor
     falls back on a cliché ('team player'); cut at its first joining word."""
-    for sentence in re.findall(r"[^.!?]+[.!?]?", text):
-        if sentence.strip().endswith("?"):
+    for sentence in split_sentences(text):
+        if sentence.endswith("?"):
             continue
         for clause in re.split(r"[,;:()]", sentence):
             words = _trimmed([w.strip(".!\"") for w in clause.split()])

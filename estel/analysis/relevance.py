@@ -4,11 +4,14 @@ An answer shows it is on the question through several kinds of evidence: the tal
 touches, the role's own vocabulary, content words it shares with the question or its topic, and
 the ordinary words of working life (a project, a customer, a deadline). A good answer in other
 words than the question's still shows some of these; an answer about cooking or football shows
-none. Only an answer showing almost none, and plainly about something else (life outside work:
-food, sport, family, a holiday), is off-topic; an unusual trade's own jargon is not mistaken for
-it. It needs substance first (`MIN_SUBSTANCE` specific words), so a vague or brief answer is left
-to the other rules; a long one needs more evidence (a point per `SUBSTANCE_PER_POINT` specific
-words), so a passing mention of a colleague does not carry a whole story about something else.
+none. Only an answer showing little, and plainly about something else (life outside work:
+food, sport, family, a holiday), is off-topic; an unusual trade's own jargon with no word of life
+outside work is not mistaken for it, and one word of leisure ('a summer holiday') weighs only
+against no evidence at all. It needs substance first (`MIN_SUBSTANCE` specific words), so
+a vague or brief answer is left to the other rules; a long one needs more evidence (a point per
+`SUBSTANCE_PER_POINT` specific words), so a passing mention of a colleague does not carry a whole
+story about something else; and it needs more evidence of the question than words of leisure, so
+the generic words a question shares with a football story ('team', 'changed') do not carry it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
+from estel.analysis.language import stem
 from estel.analysis.lexicon import (
     LEISURE_WORDS,
     PLAIN_WORDS,
@@ -27,14 +31,15 @@ from estel.analysis.lexicon import (
 from estel.brains.offline.bank import TalkingPoint
 
 MIN_SUBSTANCE = 7  # distinct specific words an answer needs before it can be off-topic
-MIN_ELSEWHERE = 2  # distinct words of life outside work that show what it is about instead
+MIN_ELSEWHERE = 2  # words of life outside work that, with little evidence, show it is about that
 OFF_TOPIC_BELOW = 2  # evidence points an answer with substance needs to count as on-topic
 SUBSTANCE_PER_POINT = 20  # longer answers need one more point per this many specific words
 STEM = 5  # question and answer words are compared by their first letters ('deploy'/'deployed')
 
 
 def keyword_hits(words: Sequence[str], keywords: Iterable[str]) -> tuple[str, ...]:
-    """Keywords present in `words`, each keyword word matched as a word prefix."""
+    """Keywords present in `words`: each keyword word matches an answer word it starts
+    ('diagnos' of 'diagnosed') or one of the same stem ('deployment' of 'deploying')."""
     index = WordIndex(words)
     hits: list[str] = []
     for keyword in keywords:
@@ -44,11 +49,13 @@ def keyword_hits(words: Sequence[str], keywords: Iterable[str]) -> tuple[str, ..
 
 
 class WordIndex:
-    """The answer's words, sorted for prefix look-ups by bisection."""
+    """The answer's words, sorted for prefix look-ups by bisection, and their stems."""
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = words
         self.sorted = sorted(set(words))
+        self.stems = [stem(w) for w in words]
+        self.stem_set = frozenset(self.stems)
 
     def starting(self, prefix: str) -> list[str]:
         found = []
@@ -59,16 +66,19 @@ class WordIndex:
         return found
 
     def has(self, parts: Sequence[str]) -> bool:
-        if not parts or not self.starting(parts[0]):
+        if not parts:
+            return False
+        stems = [stem(part) for part in parts]
+        if not (self.starting(parts[0]) or stems[0] in self.stem_set):
             return False
         if len(parts) == 1:
             return True
-        words, span = self.words, len(parts)
-        return any(
-            all(words[i + j].startswith(part) for j, part in enumerate(parts))
-            for i in range(len(words) - span + 1)
-            if words[i].startswith(parts[0])
-        )
+        return any(all(self._matches(i + j, part, stems[j]) for j, part in enumerate(parts))
+                   for i in range(len(self.words) - len(parts) + 1)
+                   if self._matches(i, parts[0], stems[0]))
+
+    def _matches(self, i: int, part: str, part_stem: str) -> bool:
+        return self.words[i].startswith(part) or self.stems[i] == part_stem
 
 
 def shared_stems(answer: Sequence[str], asked: str) -> frozenset[str]:
@@ -103,12 +113,18 @@ def elsewhere(words: Sequence[str]) -> int:
 def is_off_topic(
     words: Sequence[str], asked: str, points: Sequence[TalkingPoint], role_hits: Sequence[str]
 ) -> bool:
-    """True when an answer with substance is about life outside work and not about the question."""
+    """True when an answer with substance is about life outside work and not about the question:
+    it shows less evidence of the question than it shows of something else."""
     specific = substance(words)
-    if specific < MIN_SUBSTANCE or elsewhere(words) < MIN_ELSEWHERE:
+    leisure = elsewhere(words)
+    if specific < MIN_SUBSTANCE or not leisure:
         return False
-    needed = max(OFF_TOPIC_BELOW, specific // SUBSTANCE_PER_POINT)
-    return evidence(words, asked, points, role_hits) < needed
+    # A football story shares 'team' and 'changed' with a question about a burnt-out team: more
+    # words about the match than evidence of the question still make it about the match.
+    shown = evidence(words, asked, points, role_hits)
+    if leisure < MIN_ELSEWHERE:  # one word of leisure: off-topic only when nothing shows the ask
+        return shown == 0
+    return shown < max(OFF_TOPIC_BELOW, specific // SUBSTANCE_PER_POINT, leisure)
 
 
 def _specific(word: str) -> bool:

@@ -16,8 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from estel.analysis.bluff import BUZZWORDS, is_bluff_sentence, sentences, without_bluff
+from estel.analysis.bluff import BUZZWORDS, is_bluff_sentence, without_bluff
 from estel.analysis.hinglish import EXPLAINS as HINGLISH_EXPLAINS
+from estel.analysis.language import split_sentences
 from estel.analysis.lexicon import (
     PRESENT_ACTIONS,
     STOPWORDS,
@@ -78,7 +79,7 @@ def coverage(
     text: str, points: Sequence[TalkingPoint], red_flags: Sequence[RedFlag] = ()
 ) -> Coverage:
     """How `text` covers the rubric (talking points and red flags) of its question."""
-    parts = sentences(text)
+    parts = split_sentences(text)
     sound = [s for s in parts if not is_bluff_sentence(s)]
     sound_words = tokens(" ".join(sound))
     explained: list[str] = []

@@ -132,3 +132,43 @@ def test_an_off_topic_interview_ranks_below_a_vague_one_and_says_why(engine, run
     assert feedback.scores.content == 0
     assert "6 of 6 answers did not address the question asked" in feedback.summary
     assert any("talked about something else" in step for step in feedback.next_steps)
+
+
+# Written for these tests, not taken from the personas: a hobby story told with the generic words
+# a question also uses ('team', 'changed'), and one leisure subject with nothing of any question.
+LEISURE_STORY = (
+    "Our five-a-side football team lost every match in the autumn league, so I changed our "
+    "tactics: two defenders, shorter passes and a proper warm-up at the gym before kick-off. We "
+    "finished the season in third place.")
+ONE_SUBJECT = (
+    "My favourite movie is Spirited Away. The animation is beautiful, the story is gentle and "
+    "strange, and I notice a new detail each time I watch it with a cup of tea.")
+TEAM_CHANGE_QUESTIONS = (("devops_sre", "sre-beh-lead-02"), ("backend_engineering",
+                                                              "be-beh-lead-01"),
+                         ("nursing", "nur-beh-lead-02"), ("sales", "sal-beh-lead-03"))
+
+
+@pytest.mark.parametrize(("family", "question_id"), TEAM_CHANGE_QUESTIONS)
+def test_a_hobby_story_sharing_only_generic_words_is_off_topic(bank, family, question_id):
+    # 'team' and 'changed' are in the question too; the story is still about football.
+    result = _ask(bank, family, question_id, "Engineer", LEISURE_STORY)
+    assert "off_topic" in result.flags
+    assert result.content == 0
+
+
+@pytest.mark.parametrize(("family", "question_id"), QUESTIONS + TEAM_CHANGE_QUESTIONS)
+def test_an_answer_about_one_leisure_subject_and_nothing_asked_is_off_topic(bank, family,
+                                                                              question_id):
+    result = _ask(bank, family, question_id, "Software Engineer", ONE_SUBJECT)
+    assert "off_topic" in result.flags
+
+
+def test_a_work_story_that_mentions_family_and_holidays_stays_on_topic(bank):
+    answer = (
+        "Over one holiday weekend our on-call rota had two people covering everything, and one "
+        "of them cancelled a family wedding to stay on the pager. I noticed pages per shift had "
+        "doubled since the migration, so I moved alert ownership to the service teams, cut noisy "
+        "alerts by 60% and hired a third engineer for the rota.")
+    result = _ask(bank, "devops_sre", "sre-beh-lead-02", "DevOps Engineer", answer)
+    assert "off_topic" not in result.flags
+    assert result.content >= 3
