@@ -120,17 +120,15 @@ def _texts(assessment: AnswerAssessment, name: str) -> tuple[str, ...]:
 def delivery_lines(delivery: Delivery, phase: Phase) -> list[str]:
     """Delivery insights as markdown bullet lines (words are letters and digits: no escaping).
 
-    Missing STAR parts are pointed out for behavioural questions only: a technical or intro
-    answer is not a story and is not told to be one.
+    STAR parts are shown for behavioural questions only: an introduction, a technical scenario
+    or a closing question is not a story, and is neither measured against STAR nor told to be one.
     """
-    missing = ", ".join(delivery.star_missing) if phase == "behavioural" else ""
-    return [
-        f"- Fillers: {_counts(delivery.fillers)}",
-        f"- Hedges: {_counts(delivery.hedges)}",
-        f"- STAR parts: {', '.join(delivery.star) or 'none'}"
-        + (f" (missing: {missing})" if missing else ""),
-        f"- Most repeated words: {_counts(delivery.repeated)}",
-    ]
+    lines = [f"- Fillers: {_counts(delivery.fillers)}", f"- Hedges: {_counts(delivery.hedges)}"]
+    if phase == "behavioural":
+        missing = ", ".join(delivery.star_missing)
+        lines.append(f"- STAR parts: {', '.join(delivery.star) or 'none'}"
+                     + (f" (missing: {missing})" if missing else ""))
+    return [*lines, f"- Most repeated words: {_counts(delivery.repeated)}"]
 
 
 def strong_lines(strong: StrongAnswer) -> list[str]:

@@ -27,7 +27,8 @@ BRIEF: dict[Phase, str] = {
     "you'd take",
 }
 EXPAND_STEPS = ("expand each step: why that order, the trade-off you'd weigh and how you'd check "
-                "it worked; an example from your own work helps")
+                "it worked")
+OWN_WORK = "; an example from your own work helps"  # only where the question asks about it
 BREAK_UP: dict[Phase, str] = {
     "intro": "break it up: who you are now, one highlight, then why this role",
     "behavioural": "break it up: the point in one sentence, then the example, then the result",
@@ -41,6 +42,10 @@ CONCRETE: dict[Phase, str] = {
     "technical": "ground it in an example: where you used this approach and what it changed",
     "wrap_up": "make it concrete: one specific goal or step, and how you'd know it was working",
 }
+# A scenario ("What would you do?") is answered with steps: concrete means specific to it, not a
+# story from elsewhere.
+SCENARIO_CONCRETE = ("make it concrete: name the first thing you'd check, the tool or method you'd "
+                     "use, and the number that would tell you it worked")
 NUMBER: dict[Phase, str] = {
     "intro": "put a number on one highlight (years, team size or a result)",
     "behavioural": "put a number on the impact",
@@ -84,6 +89,7 @@ class Features:
     absolutes: tuple[str, ...] = ()  # "guarantees 100% uptime", "never fails"
     buzzwords: tuple[str, ...] = ()
     unsupported: int = 0  # claims of a benefit with no mechanism
+    asks_past: bool = True  # the question asks about the candidate's own past, not a scenario
 
 
 def praise(f: Features, phase: Phase) -> str:
@@ -127,7 +133,7 @@ def advice(f: Features, phase: Phase) -> str:
     if f.points_missed and len(f.points_missed) >= len(f.points_hit):
         return f"a strong answer also covers: {lower_first(second_person(f.points_missed[0]))}"
     if not f.examples and not f.numbers and not f.asks:
-        return CONCRETE[phase]
+        return SCENARIO_CONCRETE if _scenario(f, phase) else CONCRETE[phase]
     if len(f.fillers) >= 3:
         return f"cut filler words such as '{f.fillers[0]}'"
     if len(f.hedges) >= 2 and len(f.hedges) > f.ownership:
@@ -143,8 +149,14 @@ def _brief(f: Features, phase: Phase) -> str:
     if phase == "behavioural" and f.examples:
         return "too brief: say what you did, step by step, and what happened"
     if phase == "technical" and f.reasoning >= 2:
-        return EXPAND_STEPS  # the steps are named; what's missing is why, trade-offs and checks
+        # the steps are named; what's missing is why, trade-offs and checks
+        return EXPAND_STEPS if _scenario(f, phase) else EXPAND_STEPS + OWN_WORK
     return BRIEF[phase]
+
+
+def _scenario(f: Features, phase: Phase) -> bool:
+    """A technical question about a situation to handle, not about the candidate's past."""
+    return phase == "technical" and not f.asks_past
 
 
 def _join(parts: list[str]) -> str:

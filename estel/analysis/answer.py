@@ -23,6 +23,7 @@ from estel.analysis.language import split_sentences
 from estel.analysis.lexicon import (
     ASK_REASON,
     ASKING,
+    ASKS_PAST,
     CONNECTORS,
     DECISIVE,
     EXAMPLES,
@@ -289,6 +290,7 @@ def _features(
         absolutes=bluff.absolutes,
         buzzwords=bluff.buzzwords,
         unsupported=bluff.unsupported,
+        asks_past=bool(ASKS_PAST.search(question)),
     )
 
 

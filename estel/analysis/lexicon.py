@@ -50,6 +50,16 @@ QUESTION_FRAME = _words(
     exactly notice noticed noticing"""
 )
 
+# A question about the candidate's own past ("Tell me about a time you...", "Have you ever..."):
+# its answer is an example. Any other technical question is a scenario ("What would you do?",
+# "Your checkout is slow. How do you fix it?"), answered with steps, not with a story.
+ASKS_PAST = re.compile(
+    r"""\b(?:a|one)\s+time\s+(?:when|you|that)\b|\bhave\s+you\s+ever\b|\bdid\s+you\b
+    |\btell\s+me\s+about\s+(?:a|an|one|the)\s+(?:\w+\s+){0,3}(?:you|that\s+you)
+        \s+(?:\w+ed|built|led|ran|made|did|wrote|drove|took|had|won|shipped)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # Everyday words that say nothing specific: an answer made of these and hedges is vague, not
 # off-topic (it has no substance to be about something else).
 PLAIN_WORDS = _words(
@@ -110,12 +120,14 @@ FILLERS = re.compile(
     _IX,
 )
 
+# Hedges soften a claim. "I don't know" or "I can't remember" is not one: it says honestly where
+# knowledge stops (content already shows what is missing), so it costs no confidence and the coach
+# and the summary do not tell the candidate to drop it.
 HEDGES = re.compile(
     r"""(?=[mphsknif])\b(?:maybe|perhaps|probably|possibly|hopefully|somewhat|kinda|sorta|kind\s+of|sort\s+of
     |I\s+think|I\s+guess|I\s+suppose|I\s+believe|I\s+feel\s+like|I'd\s+say|I\s+would\s+say
     |not\s+(?:really\s+|totally\s+|very\s+|entirely\s+|100%\s+)?sure|not\s+certain
-    |I\s+don't\s+(?:really\s+)?know|I\s+dunno|more\s+or\s+less
-    |I\s+can't\s+remember|I\s+don't\s+remember|if\s+I\s+remember)\b""",
+    |more\s+or\s+less|if\s+I\s+remember)\b""",
     _IX,
 )
 

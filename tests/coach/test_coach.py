@@ -133,7 +133,6 @@ def test_missing_star_parts_are_pointed_out_for_behavioural_answers_only():
     assert "- STAR parts: action (missing: situation, task, result)" in delivery_lines(
         facts, "behavioural")
     for phase in ("intro", "technical", "wrap_up"):
-        assert "- STAR parts: action" in delivery_lines(facts, phase)
         assert not any("missing" in line for line in delivery_lines(facts, phase))
 
 
@@ -141,3 +140,14 @@ def _bank(index, asked):
     """The bank question a transcript question asked; the offline brain opens later questions
     with a one-sentence reaction to the previous answer."""
     return next(q for text, q in index.items() if asked == text or asked.endswith(" " + text))
+
+
+def test_star_parts_are_not_shown_for_technical_or_wrap_up_answers():
+    """A scenario or a closing question is not a story: no STAR line to measure it against."""
+    from estel.analysis.delivery import delivery_facts
+    from estel.coach import delivery_lines
+
+    facts = delivery_facts("I would migrate the billing service to queues, then measure lag.")
+    for phase in ("technical", "wrap_up"):
+        assert not any("STAR" in line for line in delivery_lines(facts, phase))
+    assert any("STAR" in line for line in delivery_lines(facts, "behavioural"))

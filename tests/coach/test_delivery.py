@@ -67,5 +67,22 @@ def test_an_empty_answer_has_no_delivery_facts(text):
 
 
 def test_curly_apostrophes_are_read_like_straight_ones():
-    assert dict(delivery_facts("I don’t know, I’d say it works.").hedges) == {
-        "I don't know": 1, "I'd say": 1}
+    assert dict(delivery_facts("I don’t think so, I’d say it works.").hedges) == {
+        "I'd say": 1}
+    assert delivery_facts("I don’t know.").hedges == delivery_facts("I don't know.").hedges
+
+
+@pytest.mark.parametrize("admission", ["I don't know.", "I don't really know.",
+                                       "I can't remember the exact figure.",
+                                       "I don't remember who asked."])
+def test_an_honest_admission_is_not_a_hedge(admission):
+    """'I don't know' says where knowledge stops; it is not hedging a claim."""
+    answer = f"{admission} I would check the query plan first, then add an index."
+    assert delivery_facts(answer).hedges == ()
+    assert analyse_answer(answer, "How would you speed up a slow query?",
+                          phase="technical").hedges == ()
+
+
+def test_hedges_around_an_admission_still_count():
+    d = delivery_facts("I don't know, I think maybe it was the cache.")
+    assert dict(d.hedges) == {"I think": 1, "maybe": 1}

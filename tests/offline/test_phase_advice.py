@@ -146,3 +146,35 @@ def test_wrap_up_without_questions_gets_a_next_step_to_prepare_some():
                for step in feedback.next_steps)
     assert "Questions about how we work" not in feedback.skill_gaps
     assert not any("averaged" in step for step in feedback.next_steps)
+
+
+# A scenario answered with steps and reasons but no number and no example of the candidate's own.
+STEPS = ("First I would profile the page to see where the time goes, because guessing wastes "
+         "effort. Then I would cache the product data close to the users and defer the scripts "
+         "that are not needed for the first paint. After that I would compare the load time "
+         "before and after, and keep an alert on it so a regression shows up quickly.")
+
+
+@pytest.mark.parametrize("question", [
+    "Checkout pages take four seconds to load during a big sale. What would you do?",
+    "Your checkout page is slow during sales. How do you find the cause and fix it?",
+    "If the checkout page slowed to four seconds under load, how would you speed it up?",
+])
+def test_a_hypothetical_technical_question_is_not_told_to_ground_it_in_an_example(question):
+    found = analyse_answer(STEPS, question, phase="technical")
+    assert "example" not in found.note.lower()
+    assert "where you used this approach" not in found.note
+    assert found.advice  # it is still told the one change worth most
+
+
+def test_a_technical_question_about_past_work_may_ask_for_the_example():
+    found = analyse_answer(STEPS, "Tell me about a time you made a slow page faster. How did "
+                           "you approach it?", phase="technical")
+    assert "example" in found.note.lower()
+
+
+def test_a_brief_outline_of_a_hypothetical_is_not_sent_to_its_own_work():
+    outline = "I would profile it first, then cache the data, then compare before and after."
+    found = analyse_answer(outline, "The checkout is slow. What would you do?",
+                           phase="technical")
+    assert "your own work" not in found.note
