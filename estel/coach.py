@@ -120,12 +120,13 @@ def _texts(assessment: AnswerAssessment, name: str) -> tuple[str, ...]:
 def delivery_lines(delivery: Delivery, phase: Phase) -> list[str]:
     """Delivery insights as markdown bullet lines (words are letters and digits: no escaping).
 
-    STAR parts are shown for behavioural questions only: an introduction, a technical scenario
-    or a closing question is not a story, and is neither measured against STAR nor told to be one.
+    STAR parts are not shown for technical scenarios or wrap-ups, which are not stories, and
+    missing parts are pointed out for behavioural questions only (an introduction shows what it
+    has: a highlight told as a story is fine, but it is not told to be one).
     """
     lines = [f"- Fillers: {_counts(delivery.fillers)}", f"- Hedges: {_counts(delivery.hedges)}"]
-    if phase == "behavioural":
-        missing = ", ".join(delivery.star_missing)
+    if phase in ("behavioural", "intro"):
+        missing = ", ".join(delivery.star_missing) if phase == "behavioural" else ""
         lines.append(f"- STAR parts: {', '.join(delivery.star) or 'none'}"
                      + (f" (missing: {missing})" if missing else ""))
     return [*lines, f"- Most repeated words: {_counts(delivery.repeated)}"]

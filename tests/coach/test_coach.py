@@ -132,6 +132,7 @@ def test_missing_star_parts_are_pointed_out_for_behavioural_answers_only():
     facts = delivery_facts("I migrated the billing service to queues.")
     assert "- STAR parts: action (missing: situation, task, result)" in delivery_lines(
         facts, "behavioural")
+    assert "- STAR parts: action" in delivery_lines(facts, "intro")
     for phase in ("intro", "technical", "wrap_up"):
         assert not any("missing" in line for line in delivery_lines(facts, phase))
 
@@ -150,4 +151,5 @@ def test_star_parts_are_not_shown_for_technical_or_wrap_up_answers():
     facts = delivery_facts("I would migrate the billing service to queues, then measure lag.")
     for phase in ("technical", "wrap_up"):
         assert not any("STAR" in line for line in delivery_lines(facts, phase))
-    assert any("STAR" in line for line in delivery_lines(facts, "behavioural"))
+    for phase in ("behavioural", "intro"):
+        assert any("STAR" in line for line in delivery_lines(facts, phase))
