@@ -92,3 +92,17 @@ def test_keyword_prefixes_still_match_and_unrelated_words_do_not():
 def test_stems():
     assert {stem(w) for w in ("deploying", "deployment", "deploys")} == {"deploy"}
     assert stem("caching") == stem("cache")
+
+
+@pytest.mark.parametrize("unit", ["(a) (b) (c) 1. 2. 3. i. ii. iii. ",
+                                  "e.g. i.e. Dr. vs. 3.5 2.4.1 U.S. "])
+def test_the_longest_answer_of_list_markers_and_abbreviations_splits_quickly(unit):
+    """Every answer is split on every turn: an 8,000-character answer (the input limit) made of
+    list markers or abbreviations must not stall a turn (a rule-based splitter tried first took
+    7-11 s on the first of these)."""
+    import time
+
+    text = (unit * 400)[:8000]
+    began = time.process_time()
+    split_sentences(text)
+    assert time.process_time() - began < 2.0
