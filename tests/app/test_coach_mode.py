@@ -70,7 +70,8 @@ def test_the_downloaded_report_carries_each_answers_coach_panel(driver, download
     buttons = {b.key: b for b in at.get("download_button")}
     report = downloads(buttons["interview_report_download_md"]).decode()
     assert report.count("**Coach.**") == 2
-    assert report.count("- STAR parts: ") == 2
+    assert report.count("- Fillers: ") == 2
+    assert report.count("- STAR parts: ") == 1  # the introduction's; a wrap-up is not a story
     assert report.count("What a strong answer covers:") == 2
     # each panel sits under its own answer's assessment
     first, second = report.split("### Q2", 1)
