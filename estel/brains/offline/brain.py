@@ -54,8 +54,9 @@ from estel.session import base_difficulty
 PROMPT_VERSION = "offline-v1"
 FOLLOW_UP = "Follow-up: "
 ROLE_MEMO_SIZE = 256
-# answers whose analysis is kept for the final turn (8 per running interview; a few KB each)
-ANALYSIS_MEMO_SIZE = 4096
+# answers whose analysis is kept for the final turn: 8 per running interview, ~3 KB each, so
+# 128 interviews in flight per process in ~3 MB (past that a final turn analyses afresh)
+ANALYSIS_MEMO_SIZE = 1024
 MAX_QUESTION = 1000  # QuestionDraft's limit
 STRONG, WEAK = 6.5, 4.0  # latest answer's overall (content-weighted) that moves the next question
 
