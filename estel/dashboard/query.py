@@ -18,22 +18,16 @@ import pandas as pd
 
 from estel.dashboard.analytics import FRAME_COLUMNS, frame_from_records, sessions_frame
 from estel.errors import StoreFailure
-from estel.store.base import SessionFilters, SessionStore
+from estel.store.base import FILTER_COLUMNS, SessionFilters, SessionStore
 from estel.store.sqlite import SQLiteStore, gc_paused, where_clause
 
 MAX_ROWS = 250_000  # beyond this the page says it shows the newest MAX_ROWS sessions
 OTHER_STORE_ROWS = 5_000
 STATUSES = ("completed", "in_progress", "abandoned")
 _SELECT = f"SELECT {', '.join(FRAME_COLUMNS)} FROM interview_sessions"
-# filter option -> column, for the distinct values the filter widgets offer
-OPTION_COLUMNS = {
-    "target_roles": "target_role",
-    "experience_levels": "experience_level",
-    "difficulties": "difficulty",
-    "brains": "brain",
-    "models": "model",
-    "prompt_versions": "prompt_version",
-}
+# filter option -> column, for the distinct values the filter widgets offer (the statuses
+# offered are the fixed STATUSES, not read from the store)
+OPTION_COLUMNS = {name: column for name, column in FILTER_COLUMNS.items() if name != "statuses"}
 
 
 @dataclass(frozen=True)

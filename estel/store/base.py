@@ -113,6 +113,19 @@ class SessionFilters:
     statuses: tuple[SessionStatus, ...] | None = None
 
 
+# SessionFilters field -> column, for the `IN (...)` filters: every store and the dashboard's
+# filter widgets read this one mapping
+FILTER_COLUMNS: dict[str, str] = {
+    "target_roles": "target_role",
+    "experience_levels": "experience_level",
+    "difficulties": "difficulty",
+    "brains": "brain",
+    "models": "model",
+    "prompt_versions": "prompt_version",
+    "statuses": "status",
+}
+
+
 @dataclass(frozen=True)
 class SaveReceipt:
     """What happened to a write, in words a user can read."""

@@ -26,12 +26,12 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from estel.errors import BadInput, StoreFailure
-from estel.store.base import SaveReceipt, SessionFilters, SessionRecord, TurnWrite
+from estel.store.base import FILTER_COLUMNS, SaveReceipt, SessionFilters, SessionRecord, TurnWrite
 from estel.store.outbox import OutboxOp
 from estel.store.pg_functions import function_call
 from estel.store.records import COLUMNS, record_from_row, row_from_record
 from estel.store.remote import OutboxStore
-from estel.store.sqlite import FILTER_COLUMNS, SQLiteStore
+from estel.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
 

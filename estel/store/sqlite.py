@@ -26,8 +26,7 @@ from estel.errors import BadInput, StoreFailure
 from estel.store.base import SaveReceipt, SessionFilters, SessionRecord, TurnWrite
 from estel.store.records import record_from_json, sqlite_row
 from estel.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
-from estel.store.sqlite_sql import (  # re-exported: the dashboard and Supabase store use them
-    FILTER_COLUMNS,
+from estel.store.sqlite_sql import (  # where_clause re-exported: the dashboard uses it
     SELECT_HEADS,
     SELECT_ROWS,
     SQL_CREATE,
@@ -37,7 +36,7 @@ from estel.store.sqlite_sql import (  # re-exported: the dashboard and Supabase 
     where_clause,
 )
 
-__all__ = ["FILTER_COLUMNS", "SQLiteStore", "gc_paused", "where_clause"]
+__all__ = ["SQLiteStore", "gc_paused", "where_clause"]
 
 log = logging.getLogger(__name__)
 

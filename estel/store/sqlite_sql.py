@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from estel.store.base import SessionFilters
+from estel.store.base import FILTER_COLUMNS, SessionFilters
 from estel.store.records import COLUMNS, JSON_COLUMNS, OBJECT_COLUMNS, iso_utc
 
 _PLACEHOLDERS = ", ".join(f":{c}" for c in COLUMNS)
@@ -36,18 +36,6 @@ _HEAD = "json_object(" + ", ".join(
 ) + ")"
 SELECT_ROWS = f"SELECT rowid, {_HEAD}, transcript FROM interview_sessions"
 SELECT_HEADS = f"SELECT rowid, {_HEAD}, NULL FROM interview_sessions"
-
-# SessionFilters field -> column, for the `IN (...)` filters
-FILTER_COLUMNS = {
-    "target_roles": "target_role",
-    "experience_levels": "experience_level",
-    "difficulties": "difficulty",
-    "brains": "brain",
-    "models": "model",
-    "prompt_versions": "prompt_version",
-    "statuses": "status",
-}
-
 
 def where_clause(filters: SessionFilters | None) -> tuple[str, list[Any]]:
     """`WHERE ...` (or '') and its parameters for the dashboard's filters."""

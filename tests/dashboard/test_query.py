@@ -167,3 +167,18 @@ def test_a_store_without_a_marker_gets_a_time_slot(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(query.time, "time", lambda: 95.0)
     assert query.change_marker(object(), 30) == ("time", 3)  # type: ignore[arg-type]
+
+
+def test_the_column_lists_are_the_session_records_columns() -> None:
+    """One list of session columns: every filter and frame column is a SessionRecord field."""
+    from dataclasses import fields
+
+    from estel.dashboard.query import OPTION_COLUMNS
+    from estel.store.base import FILTER_COLUMNS
+    from estel.store.records import COLUMNS
+
+    value_filters = {f.name for f in fields(SessionFilters)} - {"since", "until"}
+    assert set(FILTER_COLUMNS) == value_filters
+    assert set(FILTER_COLUMNS.values()) <= set(COLUMNS)
+    assert set(OPTION_COLUMNS) | {"statuses"} == set(FILTER_COLUMNS)
+    assert set(analytics.FRAME_COLUMNS) <= set(COLUMNS)
