@@ -96,11 +96,12 @@ def past_exchanges(exchanges: Sequence[tuple[int, InterviewQuestionPayload, str]
 
 
 def progress(question_number: int, total: int, answered: int, phase: str,
-             up_to: bool = False) -> None:
+             up_to: bool = False, note: str = "") -> None:
     """'Question 3 of 8 · Behavioural' over a bar of answers given; `up_to` (an adaptive
-    interview that may still end early) says 'Question 3 of up to 12'."""
+    interview that may still end early) says 'Question 3 of up to 12'; `note` is appended."""
     of = f"up to {total}" if up_to else str(total)
     label = f"Question {question_number} of {of} · {PHASE_LABELS.get(phase, phase)}"
+    label += f" · {note}" if note else ""
     st.progress(answered / total if total else 0.0, text=label)
 
 

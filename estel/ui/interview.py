@@ -226,8 +226,12 @@ def _header(run: state.InterviewRun) -> None:
         st.progress(1.0, text=f"Interview complete · {current.total_questions} of "
                               f"{current.total_questions} answered")
         return
+    bounds = run.bounds
+    early = bounds is not None and current.total_questions < bounds.max_questions
     components.progress(run.question_number, current.total_questions, run.answered,
-                        current.phase, up_to=run.open_ended)
+                        current.phase, up_to=run.open_ended,
+                        note=f"ending early (up to {bounds.max_questions} were allowed): enough "
+                        "evidence" if early and bounds else "")
     before = run.turns[-2].state.score_so_far if len(run.turns) > 1 else None
     components.score_row(current.score_so_far, before, run.answered)
 

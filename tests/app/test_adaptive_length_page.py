@@ -52,12 +52,16 @@ def test_full_answers_end_early_and_the_report_says_why(driver, app_env):
     driver.start(at)
     assert "Question 1 of up to 8" in progress_text(at)
     assert "4–8 questions, the interviewer decides" in " ".join(texts(at, "caption"))
-    number = 1
+    number, seen = 1, []
     while not at.get("progress")[0].proto.text.startswith("Interview complete"):
+        seen.append(progress_text(at))
         driver.answer(at, number, f"{ANSWER} (answer {number})")
         number += 1
     asked = number - 1
     assert 4 <= asked < 8, asked
+    assert seen[-1] == (f"Question {asked} of {asked} · Wrap-up · ending early (up to 8 were "
+                        "allowed): enough evidence")
+    assert all("of up to 8" in line for line in seen[:-1])
     assert progress_text(at) == f"Interview complete · {asked} of {asked} answered"
     notes = [t for t in texts(at, "caption") if "Ended after" in t]
     assert notes
