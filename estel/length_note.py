@@ -34,13 +34,12 @@ def ending_note(bounds: length.LengthBounds | None,
         return f"Ended after {total} of up to {high} questions: {why}."
     thin_count = sum(1 for _, thin, _ in decisions if thin)
     moving = sum(1 for _, thin, stable in decisions if not thin and not stable)
-    reasons = []
+    reasons = []  # at the points where it could have wrapped up
     if thin_count:
         reasons.append(f"{counted(thin_count, 'answer')} under {length.THIN_ANSWER_WORDS} words")
     if moving:
-        reasons.append("scores still moving" if not thin_count else "scores still moving "
-                       "after the fuller ones")
-    detail = f" ({' and '.join(reasons)})" if reasons else ""
+        reasons.append(f"scores still moving after {counted(moving, 'full answer')}")
+    detail = f" ({' and '.join(reasons)} where it could have wrapped up)" if reasons else ""
     return (f"Went on to {total} questions, the most you allowed: the evidence was still thin"
             f"{detail}, so the interviewer kept asking.")
 
