@@ -8,7 +8,8 @@ on the app's service key (`resources.store_slot`). Signing in or out never touch
 on the page: a run keeps writing through the store that owns its row (`run_store_slot`).
 
 Keys: `estel_auth_session` (estel.auth.AuthSession | None: the signed-in candidate),
-`estel_user_store` ((access token, SupabaseStore): their store, rebuilt when the token changes).
+`estel_user_store` ((access token, SupabaseStore): their store, rebuilt when the token changes),
+`estel_auth_notice` (str | None: why the candidate was signed out, shown once).
 Widget keys (estel.ui.account_forms): `signin_email`, `signin_password`, `signin_code_email`,
 `signin_code`, the buttons `signin_submit`, `signup_submit`, `code_send`, `code_submit`;
 `signout`.
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 SESSION_KEY = "estel_auth_session"
 USER_STORE_KEY = "estel_user_store"
+NOTICE_KEY = "estel_auth_notice"
 OFF_HINT = ("Sign-in is off. It needs sessions in Supabase (`SUPABASE_URL`, `SUPABASE_KEY`) and "
             "the project's anon key in `SUPABASE_ANON_KEY`.")
 SIGNED_OUT_HINT = ("Optional: sign in to keep your interviews under your own account. History "
@@ -145,7 +147,7 @@ def forget(notice: str | None = None) -> None:
     for key in PAGE_KEYS:
         st.session_state.pop(key, None)
     if notice:
-        st.session_state["estel_auth_notice"] = notice
+        st.session_state[NOTICE_KEY] = notice
 
 
 def sign_out() -> None:
@@ -167,10 +169,10 @@ def render_account() -> None:
     if auth is None:
         st.caption(f":material/no_accounts: {OFF_HINT}")
         return
-    notice = st.session_state.pop("estel_auth_notice", None)
+    session = current_session()  # may sign out (an expired session) and leave a notice
+    notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.warning(notice, icon=":material/lock_clock:")
-    session = current_session()
     if session is not None:
         _signed_in(session)
         return

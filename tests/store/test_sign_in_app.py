@@ -163,3 +163,39 @@ def test_without_the_anon_key_sign_in_is_hidden_with_a_reason(
     assert "Sign-in is off" in sidebar_text(at)
     assert "SUPABASE_ANON_KEY" in sidebar_text(at)
     assert not [w for w in at.text_input if w.key == "signin_email"]
+
+
+def test_an_expiring_token_is_refreshed_and_a_revoked_one_signs_out(project: Any,
+                                                                    pg: Any) -> None:
+    project.gotrue.token_seconds = 30  # inside the refresh margin: every run refreshes it
+    a = account(project)
+    at = sign_in(open_app(), a.email)
+    first = at.session_state["estel_auth_session"].access_token
+    at = answer(start(at), 1)  # saved with a fresh token each time
+    assert at.session_state["estel_auth_session"].access_token != first
+    assert "POST token?grant_type=refresh_token" in project.gotrue.calls
+    run_id = at.session_state["estel_run"].record.id
+    assert owners(pg) == {run_id[:8]: a.id}
+    project.gotrue.refresh_tokens.clear()  # revoked elsewhere (e.g. signed out everywhere)
+    at = at.run()
+    assert "Your sign-in has expired" in sidebar_text(at)
+    assert "Signed in as" not in sidebar_text(at)
+    at = answer(at, 2)  # the interview goes on, finished through the service key, still A's
+    assert at.session_state["estel_run"].finished
+    assert owners(pg) == {run_id[:8]: a.id}
+
+
+def test_create_an_account_and_sign_in_with_an_emailed_code(project: Any) -> None:
+    address = f"new-{uuid.uuid4().hex[:8]}@example.com"
+    at = open_app()
+    at.text_input(key="signin_email").input(address)
+    at.text_input(key="signin_password").input(PASSWORD)
+    at = at.button(key="signup_submit").click().run()
+    assert f"Signed in as `{address}`" in sidebar_text(at)
+    at = sign_out(at)
+    at.text_input(key="signin_code_email").input(address)
+    at = at.button(key="code_send").click().run()
+    assert f"sent to {address}" in at.sidebar.success[0].value
+    at.text_input(key="signin_code").input(project.gotrue.codes[address])
+    at = at.button(key="code_submit").click().run()
+    assert f"Signed in as `{address}`" in sidebar_text(at)
