@@ -173,7 +173,7 @@ class SupabaseAuth:
 def _failure(code: str | None, message: str, status: int | None) -> AuthFailure:
     if code in _MESSAGES:
         return AuthFailure(_MESSAGES[code], code=code, expired=code in _EXPIRED_CODES)
-    if code in _EXPIRED_CODES or status == 401:
+    if code in _EXPIRED_CODES:  # not any 401: a wrong anon key is one too (Invalid API key)
         return AuthFailure(EXPIRED, code=code, expired=True)
     if code == "weak_password":
         return AuthFailure(f"That password is too weak: {_short(message)}", code=code)
