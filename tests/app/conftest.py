@@ -102,3 +102,10 @@ def streamlit_server(tmp_path: Path) -> Iterator[str]:
     """`streamlit run app.py` headless on a free loopback port; yields its URL."""
     with live_streamlit.streamlit_server(tmp_path) as url:
         yield url
+
+
+@pytest.fixture
+def browser_page() -> Iterator[Any]:
+    """A 1280x900 page in a fresh Debian Chromium (skips without it, fails on CI)."""
+    with live_streamlit.chromium_page() as page:
+        yield page

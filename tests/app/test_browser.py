@@ -6,18 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from live_streamlit import chromium_browser
+from live_streamlit import set_up_interview
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ANSWER = ("At my last job I rebuilt the weekly sales report in SQL and Python; it now refreshes "
           "itself and the team gets numbers two days earlier. ({n})")
-
-
-@pytest.fixture
-def browser_page():
-    with chromium_browser() as browser:
-        yield browser.new_page(viewport={"width": 1280, "height": 900})
 
 
 def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_server,
@@ -33,16 +27,7 @@ def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_serve
     labels = [line for line in nav if line in ("Interview", "Dashboard", "Prompt Lab", "app")]
     assert labels == ["Interview", "Dashboard", "Prompt Lab"]  # not the legacy pages/ list
     page.get_by_test_id("stSidebarNav").get_by_text("Interview").click()  # the default page, /
-    role = page.get_by_role("combobox", name="Target role")
-    role.click()
-    role.fill("Data Analyst")  # free text, not one of the suggestions' exact spelling needed
-    page.keyboard.press("Enter")
-    # the role's rerun adds the live "Interviewing as" line above the slider, redrawing it:
-    # keys pressed before that rerun lands would go to a slider that is then replaced
-    page.get_by_text("Interviewing as:").wait_for()
-    page.get_by_role("slider").focus()
-    for _ in range(5):  # 8 → 3 questions
-        page.keyboard.press("ArrowLeft")
+    set_up_interview(page, "Data Analyst", questions=3)  # free text role, 8 → 3 questions
     page.get_by_role("button", name="Start interview").click()
 
     box = page.locator(".st-key-answer textarea")  # one box for every question

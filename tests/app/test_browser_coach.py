@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from live_streamlit import chromium_browser
+from live_streamlit import set_up_interview
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -15,28 +15,14 @@ ANSWERS = (
 )
 
 
-@pytest.fixture
-def browser_page():
-    with chromium_browser() as browser:
-        yield browser.new_page(viewport={"width": 1280, "height": 1200})
-
-
 def test_coach_mode_shows_a_panel_after_each_answer_and_in_the_report(streamlit_server,
                                                                        browser_page):
     expect = pytest.importorskip("playwright.sync_api").expect
     page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 1200})  # taller than the shared page
     page.set_default_timeout(20_000)
     page.goto(streamlit_server)
-    role = page.get_by_role("combobox", name="Target role")
-    role.click()
-    role.fill("Data Analyst")
-    page.keyboard.press("Enter")
-    # the role's rerun adds the live "Interviewing as" line above the slider, redrawing it:
-    # keys pressed before that rerun lands would go to a slider that is then replaced
-    page.get_by_text("Interviewing as:").wait_for()
-    page.get_by_role("slider").focus()
-    for _ in range(6):  # 8 → 2 questions
-        page.keyboard.press("ArrowLeft")
+    set_up_interview(page, "Data Analyst", questions=2)
     page.get_by_text("Coach mode").click()
     page.get_by_role("button", name="Start interview").click()
 

@@ -12,7 +12,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from live_streamlit import chromium_browser, streamlit_server
+from live_streamlit import chromium_browser, set_up_interview, streamlit_server
 
 from estel.contract import MAX_ANSWER_CHARS
 
@@ -54,10 +54,7 @@ def test_every_page_requests_only_the_apps_own_server(live, page):
 
 def _start(page, url: str) -> None:
     page.goto(url)
-    role = page.get_by_role("combobox", name="Target role")
-    role.click()
-    role.fill("Data Analyst")
-    page.keyboard.press("Enter")
+    set_up_interview(page, "Data Analyst")
     page.get_by_role("button", name="Start interview").click()
     page.locator(".st-key-question_q1").wait_for()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from fake_openai import API_KEY, MODEL, FakeOpenAI
-from live_streamlit import chromium_browser, streamlit_server
+from live_streamlit import chromium_browser, set_up_interview, streamlit_server
 from speech import espeak_wav
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -21,20 +21,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 QUESTIONS = 3
 TIME_TAKEN = re.compile(r"\d+:\d\d$")  # a transcript entry's label ends with its time
 ENTRY = re.compile(r"Q\d+ · .*")
-
-
-def setup(page, questions: int) -> None:
-    role = page.get_by_role("combobox", name="Target role")
-    role.click()
-    role.fill("Data Analyst")
-    page.keyboard.press("Enter")
-    # the role's rerun redraws the fields below it: keys sent earlier would be lost
-    page.get_by_text("Interviewing as:").wait_for()
-    page.get_by_role("slider").focus()
-    for _ in range(8 - questions):  # the default 8 → `questions`
-        page.keyboard.press("ArrowLeft")
-    page.get_by_role("slider", name=str(questions)).or_(
-        page.get_by_text(str(questions), exact=True)).first.wait_for()
 
 
 def speak_answer(page, number: int, heard: str) -> None:
@@ -73,7 +59,7 @@ def test_a_whole_interview_by_voice_with_streamed_questions(tmp_path: Path):
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.set_default_timeout(30_000)
         page.goto(url)
-        setup(page, QUESTIONS)
+        set_up_interview(page, "Data Analyst", questions=QUESTIONS)
         fake.chunk_delay = 0.03  # ~40 chunks: the opening takes over a second to arrive
         page.get_by_role("button", name="Start interview").click()
         # the first question's words are on the page while its turn is still running

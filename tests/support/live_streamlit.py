@@ -111,3 +111,32 @@ def chromium_browser(extra_args: tuple[str, ...] = ()) -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def chromium_page(width: int = 1280, height: int = 900,
+                  extra_args: tuple[str, ...] = ()) -> Iterator[Any]:
+    """A fresh Playwright Page of that viewport in its own Chromium (closed afterwards)."""
+    with chromium_browser(extra_args) as browser:
+        yield browser.new_page(viewport={"width": width, "height": height})
+
+
+def set_up_interview(page: Any, role: str = "Data Analyst", questions: int | None = None) -> None:
+    """On the Interview page's setup: type `role` (free text), then set the question count.
+
+    The default count is 8; the slider is moved with the arrow keys, as a keyboard user does.
+    """
+    box = page.get_by_role("combobox", name="Target role")
+    box.click()
+    box.fill(role)
+    page.keyboard.press("Enter")
+    # the role's rerun adds the live "Interviewing as" line above the slider, redrawing it:
+    # keys pressed before that rerun lands would go to a slider that is then replaced
+    page.get_by_text("Interviewing as:").wait_for()
+    if questions is None:
+        return
+    page.get_by_role("slider").focus()
+    for _ in range(8 - questions):
+        page.keyboard.press("ArrowLeft")
+    page.get_by_role("slider", name=str(questions)).or_(
+        page.get_by_text(str(questions), exact=True)).first.wait_for()
