@@ -3,6 +3,10 @@
 // exactly the seed's InterviewRequest, and every response stays the seed's
 // EstelInterviewEnvelope. tests/core/test_contract_typescript.py compiles real requests with
 // extensions against ExtendedInterviewRequest, and seed-only requests against InterviewRequest.
+// The Python side is estel/contract.py (length) and estel/extensions.py (profile); the JSON
+// Schema is printed by `python -m estel schema`.
+//
+// Add an extension: a type below and one optional field on InterviewContextExtensions.
 import type { InterviewRequest } from "./contract";
 
 /** `context.length`: "let the interviewer decide" how many questions (docs/adaptive-length.md).
@@ -13,9 +17,17 @@ export type AdaptiveLength = {
   min_questions: number; // 4..20, and at most meta.questions_target
 };
 
+/** `context.profile`: the candidate's job description and résumé as text (docs/profile.md).
+ * Read on the first turn and kept with the session; later turns may omit it. */
+export type CandidateProfile = {
+  job_description?: string; // at most 20,000 characters
+  resume_text?: string; // at most 30,000 characters
+};
+
 /** Every optional extension of `context`. */
 export type InterviewContextExtensions = {
   length?: AdaptiveLength;
+  profile?: CandidateProfile;
 };
 
 export type ExtendedInterviewRequest = Omit<InterviewRequest, 'context'> & {

@@ -52,8 +52,8 @@ def cmd_turn(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """Print the JSON Schema of the request and the envelope."""
-    from estel.contract import json_schemas
+    """Print the JSON Schema of the request (with its optional extensions) and the envelope."""
+    from estel.extensions import json_schemas
 
     schemas = json_schemas()
     if args.which != "all":

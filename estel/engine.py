@@ -16,6 +16,7 @@ from estel.brains.base import (
     AnswerAssessment,
     Brain,
     BrainTrace,
+    ProfileReader,
     QuestionDraft,
     TurnContext,
     TurnDraft,
@@ -32,6 +33,7 @@ from estel.contract import (
     success_envelope,
 )
 from estel.errors import BadInput, BrainFailure, ContractViolation, EstelError
+from estel.extensions import ProfileExtension, SessionProfile
 
 SUPPORTED_LANGUAGES = tuple(languages.ALIASES)  # every spelling estel.languages accepts
 GENERIC_BRAIN_FAILURE = "Interview session failed. Please try again."
@@ -49,6 +51,7 @@ class TurnResult:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     configured_brain: str | None = None  # the engine's brain; None when unknown (then = brain)
     bounds: length.LengthBounds | None = None  # adaptive length; None = questions_target fixed
+    profile: SessionProfile | None = None  # the candidate's profile the turn was made with
 
     @property
     def session_brain(self) -> str:
@@ -79,12 +82,23 @@ class Engine:
     def __init__(self, brain: Brain) -> None:
         self.brain = brain
 
+    def read_profile(
+        self, wire: ProfileExtension, meta: InterviewMeta, *, keep_resume: bool = False
+    ) -> tuple[SessionProfile, tuple[str, ...]]:
+        """The profile an interview keeps, read from `context.profile` (by the brain's model
+        when it has one, else by the offline rules), and warnings for the candidate."""
+        from estel import profile  # the catalogue loads only for interviews with a profile
+
+        reader = self.brain if isinstance(self.brain, ProfileReader) else None
+        return profile.read_profile(wire, meta, reader, keep_resume=keep_resume)
+
     def start(
         self, meta: InterviewMeta, language: str = "en",
-        bounds: length.LengthBounds | None = None,
+        bounds: length.LengthBounds | None = None, profile: SessionProfile | None = None,
     ) -> TurnResult:
         """The first question. With `bounds` the interview has an adaptive length (the
-        maximum must be meta.questions_target)."""
+        maximum must be meta.questions_target); with `profile` it prefers the candidate's JD
+        and asks about their résumé."""
         session.check_meta(meta)
         if bounds is not None and bounds.max_questions != meta.questions_target:
             raise BadInput("The maximum number of questions must be meta.questions_target.")
@@ -97,6 +111,7 @@ class Engine:
             history=(),
             score_so_far=session.ZERO_SCORES,
             length_range=_range(bounds),
+            profile=profile,
         )
         began = time.perf_counter()
         draft = self._ask(ctx)
@@ -105,7 +120,7 @@ class Engine:
         payload = self._question_payload(state, question)
         response = InterviewTurnResponse(type="interview_turn", session_state=state,
                                          payload=payload)
-        return self._result(response, draft, began, language, bounds)
+        return self._result(response, draft, began, language, bounds, profile)
 
     def answer(
         self,
@@ -114,6 +129,7 @@ class Engine:
         meta: InterviewMeta | None = None,
         language: str = "en",
         bounds: length.LengthBounds | None = None,
+        profile: SessionProfile | None = None,
     ) -> TurnResult:
         """The next question or the feedback. With `bounds` (adaptive length) the code decides
         after scoring the answer whether the next question is the wrap-up (estel/length.py)."""
@@ -133,6 +149,7 @@ class Engine:
             history=history,
             score_so_far=state.score_so_far,
             length_range=_range(bounds),
+            profile=profile,
         )
         began = time.perf_counter()
         draft = self._ask(ctx)
@@ -154,7 +171,7 @@ class Engine:
             payload = self._question_payload(new_state, question)
         response = InterviewTurnResponse(type="interview_turn", session_state=new_state,
                                          payload=payload)
-        return self._result(response, draft, began, language, bounds)
+        return self._result(response, draft, began, language, bounds, profile)
 
     def _decide_length(
         self, ctx: TurnContext, draft: TurnDraft, answer: str, scores: SessionScores,
@@ -238,6 +255,7 @@ class Engine:
     def _result(
         self, response: InterviewTurnResponse, draft: TurnDraft, began: float, language: str,
         bounds: length.LengthBounds | None,
+        profile: SessionProfile | None = None,
     ) -> TurnResult:
         warnings = [w for w in (languages.language_warning(language),) if w]
         if draft.trace is not None and draft.trace.warning:
@@ -252,6 +270,7 @@ class Engine:
             warnings=tuple(warnings),
             configured_brain=self.brain.name,
             bounds=bounds,
+            profile=profile,
         )
 
 

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
 from estel import length, session
-from estel.contract import EstelInterviewEnvelope, InterviewRequest, error_envelope
+from estel.contract import EstelInterviewEnvelope, error_envelope
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
 from estel.errors import BadInput, ErrorKind, EstelError
+from estel.extensions import ExtendedRequest, SessionProfile
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +26,9 @@ SUPPORTED_MODES = ("interview_session",)
 KNOWN_MODES = ("interview_session", "chat", "resume_review")
 
 
-def parse_request(data: Any) -> InterviewRequest:
-    """The request model, or BadInput naming the first thing wrong with it."""
+def parse_request(data: Any) -> ExtendedRequest:
+    """The request model (the seed's, with its optional `context` extensions), or BadInput
+    naming the first thing wrong with it."""
     if isinstance(data, bytes | bytearray):
         try:
             data = data.decode("utf-8")
@@ -44,7 +46,7 @@ def parse_request(data: Any) -> InterviewRequest:
     if isinstance(mode, str) and mode in KNOWN_MODES and mode not in SUPPORTED_MODES:
         raise BadInput(f"Mode '{mode}' is not supported yet.")
     try:
-        request = InterviewRequest.model_validate(data)
+        request = ExtendedRequest.model_validate(data)
     except ValidationError as error:
         raise BadInput(describe_validation_error(error)) from None
     except RecursionError:
@@ -83,14 +85,24 @@ def _shown(text: str, limit: int) -> str:
     return cleaned + ("..." if len(text) > limit else "")
 
 
-def run_turn(engine: Engine, request: InterviewRequest) -> TurnResult:
-    """Dispatch a parsed request to the engine: start on null state, answer otherwise."""
+def run_turn(engine: Engine, request: ExtendedRequest,
+             kept: SessionProfile | None = None) -> TurnResult:
+    """Dispatch a parsed request to the engine: start on null state, answer otherwise.
+
+    The profile is the session's `kept` one when there is one; else the request's own
+    `context.profile` (a stateless surface, like `python -m estel turn`, reads it every turn)."""
     ctx = request.context
     bounds = length.bounds_of(ctx.length, ctx.meta)  # stateless: the request's own, every turn
+    profile, warnings = kept, ()
+    if profile is None and ctx.profile is not None:
+        profile, warnings = engine.read_profile(ctx.profile, ctx.meta)
     if ctx.session_state is None:
-        return engine.start(ctx.meta, language=request.language, bounds=bounds)
-    return engine.answer(ctx.session_state, request.message, meta=ctx.meta,
-                         language=request.language, bounds=bounds)
+        result = engine.start(ctx.meta, language=request.language, bounds=bounds,
+                              profile=profile)
+    else:
+        result = engine.answer(ctx.session_state, request.message, meta=ctx.meta,
+                               language=request.language, bounds=bounds, profile=profile)
+    return replace(result, warnings=result.warnings + warnings) if warnings else result
 
 
 def mode_of(data: Any) -> str:
@@ -114,7 +126,7 @@ class TurnOutcome:
     envelope: EstelInterviewEnvelope
     result: TurnResult | None = None
     error_kind: ErrorKind | None = None  # None on success; the HTTP service maps it to a status
-    request: InterviewRequest | None = None
+    request: ExtendedRequest | None = None
     session_id: str | None = None  # the stored session this turn belongs to (HTTP service)
 
 

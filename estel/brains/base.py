@@ -20,6 +20,7 @@ from estel.contract import (
     QuestionDifficulty,
     SessionScores,
 )
+from estel.extensions import MAX_REQUIREMENTS, MAX_RESUME_ITEMS, SessionProfile
 
 TurnKind = Literal["opening", "question", "feedback"]
 
@@ -121,6 +122,8 @@ class TurnContext:
     score_so_far: SessionScores  # before the latest answer is counted
     # adaptive length: (min, max) questions, the brain may propose to end; None = fixed length
     length_range: tuple[int, int] | None = None
+    # the candidate's JD requirements and résumé items, when they gave them (estel/profile.py)
+    profile: SessionProfile | None = None
 
     @property
     def total_questions(self) -> int:
@@ -150,6 +153,27 @@ class TurnContext:
         if self.kind == "feedback":
             return 0
         return self.total_questions - self.question_number
+
+
+class ProfileExtraction(DraftModel):
+    """What a model reads from a job description and a résumé (the structured extraction)."""
+
+    requirements: list[str] = Field(
+        max_length=MAX_REQUIREMENTS,
+        description="skills, tools and responsibilities the job description asks for, each a "
+                    "short noun phrase as the JD names it")
+    resume_items: list[str] = Field(
+        max_length=MAX_RESUME_ITEMS,
+        description="the résumé's most concrete claims of what the candidate did, each one "
+                    "clause in the second person starting with 'you'")
+
+
+@runtime_checkable
+class ProfileReader(Protocol):
+    """Optional brain capability: read a JD and a résumé with a model (else offline rules)."""
+
+    def read_profile(self, job_description: str, resume_text: str,
+                     meta: InterviewMeta) -> ProfileExtraction: ...
 
 
 @runtime_checkable

@@ -20,6 +20,7 @@ from estel.brains.offline.bank import BankQuestion
 from estel.brains.offline.brain import OfflineBrain
 from estel.brains.offline.selection import Selection
 from estel.contract import InterviewMeta, InterviewTranscriptItem
+from estel.extensions import SessionProfile
 
 
 @cache
@@ -36,7 +37,7 @@ def selected_question(ctx: TurnContext, *, by_topic: bool = False) -> Selection 
 
 def context_at(
     meta: InterviewMeta, history: Sequence[InterviewTranscriptItem], number: int,
-    language: str = "en",
+    language: str = "en", profile: SessionProfile | None = None,
 ) -> TurnContext:
     """The context in which question `number` was chosen, from the items answered before it."""
     if not 1 <= number <= meta.questions_target or len(history) < number - 1:
@@ -50,11 +51,13 @@ def context_at(
         question_number=number,
         history=earlier,
         score_so_far=session.ZERO_SCORES,  # selection never reads the scores
+        profile=profile,  # the JD's requirements steer the technical questions
     )
 
 
 def rubric_for(
-    meta: InterviewMeta, transcript: Sequence[InterviewTranscriptItem], number: int
+    meta: InterviewMeta, transcript: Sequence[InterviewTranscriptItem], number: int,
+    profile: SessionProfile | None = None,
 ) -> BankQuestion | None:
     """The bank question behind asked question `number` (1-based), or None (a follow-up, say).
 
@@ -62,7 +65,7 @@ def rubric_for(
     it (also skipping asked topics); it counts only when the asked item carries its topic.
     """
     item = transcript[number - 1]
-    ctx = context_at(meta, transcript, number)
+    ctx = context_at(meta, transcript, number, profile=profile)
     for by_topic in (False, True):
         chosen = selected_question(ctx, by_topic=by_topic)
         if chosen is not None and chosen.question.topic == item.topic:

@@ -28,10 +28,10 @@ from estel.contract import (
     MAX_QUESTIONS,
     MIN_QUESTIONS,
     EstelInterviewEnvelope,
-    InterviewRequest,
     error_envelope,
 )
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine
+from estel.extensions import ExtendedRequest
 from estel.server.events import streamed_turn
 from estel.server.guards import (
     MAX_BODY_BYTES,
@@ -81,7 +81,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     503: {"model": EstelInterviewEnvelope,
           "description": "The turn could not be saved; nothing changed, send it again"},
     401: {"model": EstelInterviewEnvelope, "description": "Missing or wrong bearer token"},
-    413: {"model": EstelInterviewEnvelope, "description": "Body over 64 KiB"},
+    413: {"model": EstelInterviewEnvelope, "description": "Body over 512 KiB"},
     429: {"model": EstelInterviewEnvelope, "description": "Rate limit; see Retry-After"},
     500: {"model": EstelInterviewEnvelope, "description": "Brain failure (seed's error envelope)"},
 }
@@ -273,10 +273,13 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
         return app.openapi_schema
     schema = get_openapi(title=app.title, version=app.version, description=app.description,
                          routes=app.routes)
-    _, extra = models_json_schema([(InterviewRequest, "validation")],
+    # the accepted request: the seed's, with its optional context extensions (context.profile)
+    _, extra = models_json_schema([(ExtendedRequest, "validation")],
                                   ref_template="#/components/schemas/{model}")
+    defs = extra.get("$defs", {})
+    defs["InterviewRequest"] = defs.pop("ExtendedRequest")
     components = schema.setdefault("components", {})
-    components.setdefault("schemas", {}).update(extra.get("$defs", {}))
+    components.setdefault("schemas", {}).update(defs)
     _document_rules(components["schemas"])
     # FastAPI drops None values while encoding the schema, which took `session_state: null`
     # out of the first-turn example, so the published example was refused (400, schemathesis

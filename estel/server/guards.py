@@ -32,7 +32,10 @@ from estel.engine import GENERIC_BRAIN_FAILURE
 
 log = logging.getLogger("estel.server")
 
-MAX_BODY_BYTES = 64 * 1024
+# Room for the largest valid request: a first turn carrying context.profile (a 20,000-character
+# job description and a 30,000-character résumé) is ~300 KB when every character is
+# \u-escaped JSON (6 bytes); 64 KiB refused valid non-Latin profiles with 413.
+MAX_BODY_BYTES = 512 * 1024
 # The seed's corsHeaders, plus what a browser needs for preflight and to read Retry-After.
 CORS_ALLOW_HEADERS = ("authorization", "x-client-info", "apikey", "content-type",
                       "estel-session")

@@ -24,13 +24,20 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from estel import length
-from estel.contract import AdaptiveLength, error_envelope, success_envelope
+from estel.contract import (
+    AdaptiveLength,
+    InterviewSessionState,
+    error_envelope,
+    success_envelope,
+)
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
 from estel.errors import ErrorKind, EstelError, StateMismatch, StoreFailure
-from estel.handler import TurnOutcome, mode_of, parse_request, turn_outcome
+from estel.extensions import ExtendedRequest, source_digest
+from estel.handler import TurnOutcome, mode_of, parse_request, run_turn, turn_outcome
 from estel.store.base import SaveReceipt, SessionRecord, TurnWrite
 from estel.store.records import advanced_record, new_record, state_digest, stored_response
 
@@ -40,6 +47,8 @@ STATE_CHANGED = ("This interview's state was changed outside Estel, or is not th
                  "Fetch the interview again (GET /v1/sessions/{id}) or start a new one.")
 LENGTH_CHANGED = ("This interview's length was set when it started (context.length) and cannot "
                   "change mid-interview. Send the same context.length, or leave it out.")
+PROFILE_KEPT = ("context.profile is read on the first turn only: this interview keeps the profile "
+                "it started with.")
 NOT_SAVED = "Your answer could not be saved, so it was not taken. Please send it again."
 
 
@@ -69,9 +78,7 @@ class BrainService:
         try:
             request = parse_request(body)
             if request.context.session_state is None:
-                ctx = request.context
-                result = self.engine.start(ctx.meta, language=request.language,
-                                           bounds=length.bounds_of(ctx.length, ctx.meta))
+                result = run_turn(self.engine, request)  # reads context.length/.profile
                 record = new_record(result, language=request.language)
                 self._commit(TurnWrite(record, None))
                 return TurnOutcome(result.envelope(), result, None, request, record.id)
@@ -127,10 +134,7 @@ class BrainService:
                 log.error("session %s: its row does not rebuild its own state", record.id)
                 raise StoreFailure(GENERIC_BRAIN_FAILURE)
             if result is None:
-                result = self.engine.answer(stored.session_state, request.message,
-                                            meta=request.context.meta,
-                                            language=request.language,
-                                            bounds=record.length_bounds)
+                result = self._answer_turn(request, stored.session_state, record)
             receipt = self._commit(TurnWrite(advanced_record(record, result), digest))
             if not receipt.conflict:  # else another request answered it first: try the next
                 return TurnOutcome(result.envelope(), result, None, request, record.id)
@@ -140,6 +144,19 @@ class BrainService:
         # message (400); a valid one was changed or is not the latest (409)
         length.check_any_state(state, ctx.meta, length.bounds_of(ctx.length, ctx.meta))
         raise StateMismatch(STATE_CHANGED)
+
+    def _answer_turn(self, request: ExtendedRequest, state: InterviewSessionState,
+                     record: SessionRecord) -> TurnResult:
+        """The engine's answer on the stored state, with the profile the session keeps: a
+        profile sent again is not read again (a different one is ignored, and said so)."""
+        kept = record.extensions.profile if record.extensions is not None else None
+        result = self.engine.answer(state, request.message, meta=request.context.meta,
+                                    language=request.language, bounds=record.length_bounds,
+                                    profile=kept)
+        sent = request.context.profile
+        if sent is not None and (kept is None or kept.source_digest != source_digest(sent)):
+            result = replace(result, warnings=(*result.warnings, PROFILE_KEPT))
+        return result
 
     def _get(self, session_id: str) -> SessionRecord | None:
         try:

@@ -15,6 +15,7 @@ from typing import Annotated, Literal, Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict, Field
 
 from estel.contract import InterviewQuestionPayload, SessionScores
+from estel.extensions import SessionExtensions
 from estel.length import LengthBounds
 
 SessionStatus = Literal["in_progress", "completed", "abandoned"]
@@ -96,6 +97,10 @@ class SessionRecord(BaseModel):
                 self.status == "completed" or entries[-1].phase == "wrap_up"):
             return len(entries)
         return self.questions_target
+    # What the session keeps of its request's `context` extensions (SQLite migration 6 /
+    # 20261206235500): the candidate's profile (JD, requirements, résumé items; the résumé text
+    # only with consent). Read on every turn; never part of session_state.
+    extensions: SessionExtensions | None = None
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from estel.contract import (
 )
 from estel.engine import TurnResult
 from estel.errors import BadInput
+from estel.extensions import SessionExtensions
 from estel.store.base import SessionRecord, TranscriptEntry
 from estel.store.digest import state_digest as state_digest  # re-exported for callers
 from estel.store.digest import turn_columns
@@ -34,7 +35,7 @@ from estel.store.digest import turn_columns
 COLUMNS: tuple[str, ...] = tuple(SessionRecord.model_fields)
 ARRAY_COLUMNS = ("strengths", "improvements", "skill_gaps", "next_steps")
 JSON_COLUMNS = (*ARRAY_COLUMNS, "transcript")
-OBJECT_COLUMNS = ("score_so_far", "open_question")  # JSON objects, or null
+OBJECT_COLUMNS = ("score_so_far", "open_question", "extensions")  # JSON objects, or null
 TIME_COLUMNS = ("created_at", "completed_at", "updated_at")
 SCORE_COLUMNS = ("communication_score", "content_score", "confidence_score", "overall_score")
 
@@ -85,6 +86,8 @@ def new_record(
         "transcript": build_transcript(opening.state, [opening], bounds=opening.bounds),
         **turn_columns(opening, now),
         "min_questions": opening.bounds.min_questions if opening.bounds else None,
+        # what the session keeps of its first request's extensions (None: it had none)
+        "extensions": SessionExtensions(profile=opening.profile) if opening.profile else None,
     })
 
 

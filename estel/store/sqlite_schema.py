@@ -104,6 +104,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE interview_sessions ADD COLUMN min_questions INTEGER CHECK (min_questions"
         " IS NULL OR (min_questions BETWEEN 4 AND 20 AND min_questions <= questions_target))",
     ),
+    # 6: what a session keeps of its request's `context` extensions (estel/extensions.py), as
+    # supabase/migrations/20261206235500_session_extensions.sql: {"profile": {...}}
+    (
+        "ALTER TABLE interview_sessions ADD COLUMN extensions TEXT"
+        " CHECK (extensions IS NULL OR json_type(extensions) = 'object')",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -64,4 +64,5 @@ def _report(record: SessionRecord) -> None:
         log.warning("session %s has no contract JSON: %s", record.id, error.message)
         session_json = None
     render_report(ReportView.from_record(record), session_json=session_json,
-                  key="history_report")
+                  key="history_report",
+                  profile=record.extensions.profile if record.extensions else None)

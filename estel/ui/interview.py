@@ -97,7 +97,8 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
              else f"Estel is reading your answer and choosing question {number + 1}…")
     try:
         result = with_streamed_question(label, lambda: Engine(slot.brain).answer(
-            run.current.state, text, language=run.language, bounds=run.bounds))
+            run.current.state, text, language=run.language, bounds=run.bounds,
+            profile=run.profile))
     except EstelError as error:
         log_turn_failure(error)
         state.set_error(state.PendingError(error.message, "answer", text, number))
@@ -322,6 +323,7 @@ def _report(run: state.InterviewRun) -> None:
         coach=coach_cards(run.turns) if run.coach else None,
         timer_minutes=run.timer_minutes,
         spoken=answer_timer.spoken_lines(run),
+        profile=run.profile,
     )
 
 

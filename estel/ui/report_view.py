@@ -25,6 +25,7 @@ from estel.store.base import TranscriptEntry
 from estel.ui.answer_timer import times_table
 from estel.ui.coach_view import card_body
 from estel.ui.components import escape_markdown, prose
+from estel.ui.profile_view import SessionProfile, requirements_section
 
 LIST_SECTIONS = (
     ("Strengths", ":material/thumb_up:", "strengths"),
@@ -46,6 +47,7 @@ def render_report(
     coach: Sequence[CoachCard] | None = None,
     timer_minutes: int = 0,
     spoken: Mapping[int, str] | None = None,
+    profile: SessionProfile | None = None,
 ) -> None:
     """The whole report: summary, scores, charts, lists, transcript and downloads.
 
@@ -72,6 +74,7 @@ def render_report(
     _score_metrics(view)
     _charts(view, key)
     _lists(view)
+    requirements_section(profile, [e.answer or "" for e in view.entries], view.target_role)
     times_table({number: e.answer_seconds for number, e in enumerate(view.entries, start=1)
                  if e.answer_seconds is not None}, timer_minutes, spoken, key=f"{key}_times")
     _transcript(view.entries, coach or ())

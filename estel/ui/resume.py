@@ -60,7 +60,8 @@ def run_from_record(record: SessionRecord) -> state.InterviewRun:
     store = account.candidate_store_slot().store
     kept = SaveReceipt(saved=True, location=store.description if store is not None else "store")
     run = state.InterviewRun(meta=turns[0].state.meta, language=record.language, turns=turns,
-                             record=record, start_receipt=kept)
+                             record=record, start_receipt=kept,
+                             profile=record.extensions.profile if record.extensions else None)
     run.answer_seconds = {number: entry.answer_seconds  # so the report still has every time
                           for number, entry in enumerate(record.transcript, start=1)
                           if entry.answer_seconds is not None}

@@ -7,6 +7,7 @@ fields and a successful start shows the first question in the same script run.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import streamlit as st
 
@@ -33,6 +34,7 @@ from estel.ui.forms import (
     role_suggestions,
     setup_problems,
 )
+from estel.ui.profile_view import profile_panel, session_profile
 from estel.ui.read_aloud import read_aloud_chosen, read_aloud_toggle
 from estel.ui.streaming import with_streamed_question
 
@@ -98,9 +100,13 @@ def start_interview(choice: SetupChoice) -> state.InterviewRun | None:
     meta, language, bounds = meta_from(choice), str(choice.language), bounds_from(choice)
     try:
         # streamed like every later question: its words show as the model writes them
+        engine = Engine(slot.brain)
+        profile, notes = session_profile(engine, meta)
         opening = with_streamed_question("Estel is preparing your first question…",
-                                         lambda: Engine(slot.brain).start(
-                                             meta, language=language, bounds=bounds))
+                                         lambda: engine.start(meta, language=language,
+                                                              bounds=bounds, profile=profile))
+        if notes:
+            opening = replace(opening, warnings=(*opening.warnings, *notes))
     except EstelError as error:
         log_turn_failure(error)
         state.set_error(state.PendingError(error.message, "start"))
@@ -113,7 +119,7 @@ def start_interview(choice: SetupChoice) -> state.InterviewRun | None:
     # never delays the question
     run = state.InterviewRun(meta=meta, language=language, turns=[opening],
                              coach=coach_chosen(), timer_minutes=timer_chosen(),
-                             read_aloud=read_aloud_chosen())
+                             read_aloud=read_aloud_chosen(), profile=profile)
     state.set_run(run)
     state.set_error(None)
     return run
@@ -170,6 +176,18 @@ def _fields(problems: dict[str, str], initial: SetupChoice) -> None:
     coach_toggle()
     timer_select()
     read_aloud_toggle()
+    profile_panel(_meta_or_none())
+
+
+def _meta_or_none() -> InterviewMeta | None:
+    """The form's meta when its role and level make one (for reading the job description)."""
+    choice = current_choice()
+    if setup_problems(choice):
+        return None
+    try:
+        return meta_from(choice)
+    except EstelError:
+        return None
 
 
 def _length_fields(initial: SetupChoice) -> None:

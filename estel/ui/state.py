@@ -29,6 +29,7 @@ import streamlit as st
 
 from estel.contract import InterviewMeta
 from estel.engine import TurnResult
+from estel.extensions import SessionProfile
 from estel.length import LengthBounds
 from estel.store.base import SaveReceipt, SessionRecord
 
@@ -74,6 +75,7 @@ class InterviewRun:
     spoken: dict[int, Any] = field(default_factory=dict)  # question number -> voice.SpeechStats
     read_aloud: bool = False  # questions read aloud (estel.ui.read_aloud)
     spoken_audio: dict[int, bytes] = field(default_factory=dict)  # question number -> speech
+    profile: SessionProfile | None = None  # the JD's requirements and résumé items (issue 16)
 
     @property
     def current(self) -> TurnResult:

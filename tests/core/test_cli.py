@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from estel import cli, session
-from estel.contract import EstelInterviewEnvelope, InterviewSessionState, json_schemas
+from estel.contract import EstelInterviewEnvelope, InterviewSessionState
+from estel.extensions import json_schemas
 
 ANSWERS = [
     "I started as a support analyst, then moved into analysis because I liked finding causes.",
@@ -145,6 +146,15 @@ def test_schema_prints_both_schemas_as_json(repo):
     assert set(schemas) == {"InterviewRequest", "EstelInterviewEnvelope"}
     assert schemas["InterviewRequest"]["additionalProperties"] is False
     assert set(schemas["EstelInterviewEnvelope"]["required"]) == {"brain", "mode", "status"}
+    # the optional context extensions are in it, and not required
+    context = schemas["InterviewRequest"]["$defs"]["ExtendedContext"]
+    assert "profile" in context["properties"]
+    assert "profile" not in context["required"]
+    profile = schemas["InterviewRequest"]["$defs"]["ProfileExtension"]
+    assert profile["properties"]["job_description"]["maxLength"] == 20_000
+    assert profile["properties"]["resume_text"]["maxLength"] == 30_000
+    assert profile["additionalProperties"] is False
+    assert "required" not in profile
 
 
 def test_schema_can_print_one_schema(capsys):

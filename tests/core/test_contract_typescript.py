@@ -24,6 +24,7 @@ from estel.brains.offline.brain import OfflineBrain
 from estel.brains.scripted import ScriptedBrain
 from estel.contract import InterviewRequest
 from estel.engine import Engine
+from estel.extensions import ExtendedRequest
 from estel.handler import handle_request
 
 TS_ERROR = re.compile(r"^(?P<file>[\w.]+)\((?P<line>\d+),\d+\): error (?P<code>TS\d+)", re.M)
@@ -31,6 +32,9 @@ IMPORT = (
     'import type { BrainEnvelope, EstelInterviewEnvelope, InterviewRequest } from "./contract"; '
     'import type { ExtendedInterviewRequest } from "./contract-extensions";'
 )
+JD = ("We are hiring a Data Analyst: SQL with window functions, Tableau dashboards, cohort and "
+      "funnel analyses.")
+RESUME = "- Built Tableau dashboards used by 40 managers.\n- Led a migration to dbt in 2023."
 
 
 def find_tsc(repo: Path) -> str | None:
@@ -132,6 +136,30 @@ def extended_documents(meta) -> list[tuple[str, Any]]:
     return pairs
 
 
+def profile_documents(meta) -> list[tuple[str, Any]]:
+    """Requests carrying `context.profile` (first turn, and a later turn that sends it again),
+    as ExtendedInterviewRequest, with the real envelopes they got."""
+    run_meta = meta(4, target_role="Data Analyst")
+    profiles = [{"job_description": JD, "resume_text": RESUME}, {"job_description": JD}, {}]
+    pairs: list[tuple[str, Any]] = []
+    for wire_profile in profiles:
+        engine = Engine(OfflineBrain())
+        state = None
+        answers = ["I wrote SQL every day and built Tableau dashboards for 40 managers."] * 4
+        for number in range(5):
+            request = ExtendedRequest.model_validate(
+                {"message": answers[number - 1] if number else "", "language": "en",
+                 "context": {"context": "interview_session", "meta": run_meta,
+                             "session_state": state, "profile": wire_profile}}).to_wire()
+            envelope = handle_request(request, engine)
+            assert envelope["status"] == "success", envelope
+            assert "profile" in request["context"]
+            pairs.append(("ExtendedInterviewRequest", request))
+            pairs.append(("EstelInterviewEnvelope", envelope))
+            state = envelope["payload"]["session_state"]
+    return pairs
+
+
 def error_documents() -> list[tuple[str, Any]]:
     engine = Engine(ScriptedBrain([RuntimeError("boom")]))
     bad_inputs: list[Any] = [
@@ -195,16 +223,27 @@ def wrong_documents(good: dict[str, Any], feedback: dict[str, Any],
         ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(
             length=None))),
         ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(extra=1))),
+        # the seed's type stays closed: a request with an extension is not a seed request
+        ("InterviewRequest",
+         changed(request, lambda d: d["context"].update(profile={"job_description": "x"}))),
+        ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(profile=None))),
+        ("ExtendedInterviewRequest",
+         changed(request, lambda d: d["context"].update(profile={"resume_text": None}))),
+        ("ExtendedInterviewRequest",
+         changed(request, lambda d: d["context"].update(profile={"photo": "me.png"}))),
+        ("ExtendedInterviewRequest",
+         changed(request, lambda d: d["context"].update(profile={"job_description": 1}))),
     ]
 
 
 def write_module(path: Path, pairs: list[tuple[str, Any]], prefix: str) -> list[int]:
     """Write one declaration per line after the import; returns each declaration's line."""
-    lines = [IMPORT]
+    lines = IMPORT.splitlines()
+    first = len(lines) + 1
     for index, (ts_type, document) in enumerate(pairs):
         lines.append(declaration(f"{prefix}{index}", ts_type, document))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return list(range(2, len(lines) + 1))
+    return list(range(first, len(lines) + 1))
 
 
 def test_envelopes_and_requests_type_check_and_wrong_ones_do_not(
@@ -213,16 +252,22 @@ def test_envelopes_and_requests_type_check_and_wrong_ones_do_not(
     shutil.copy(repo / "docs" / "contract.ts", tmp_path / "contract.ts")
     shutil.copy(repo / "docs" / "contract-extensions.ts", tmp_path / "contract-extensions.ts")
     extended = extended_documents(meta)
-    good_pairs = interview_documents(interview, meta) + error_documents() + extended
+    profiled = profile_documents(meta)
+    seed_pairs = interview_documents(interview, meta)
+    # a seed request is also a valid extended request (every extension is optional)
+    also_extended = [("ExtendedInterviewRequest", doc) for ts_type, doc in seed_pairs
+                     if ts_type == "InterviewRequest"]
+    good_pairs = seed_pairs + error_documents() + extended + profiled + also_extended
     envelopes = [doc for ts_type, doc in good_pairs if ts_type == "EstelInterviewEnvelope"]
     question = next(d for d in envelopes if d.get("payload", {}).get("payload", {})
                     .get("helper_hint"))
     feedback = next(d for d in envelopes if d.get("payload", {}).get("payload", {})
                     .get("kind") == "feedback")
     request = next(doc for ts_type, doc in good_pairs if ts_type == "InterviewRequest")
-    write_module(tmp_path / "good.ts", good_pairs, "ok")
+    assert "profile" not in request["context"]
     bad_lines = write_module(tmp_path / "bad.ts", wrong_documents(question, feedback, request),
                              "wrong")
+    ok_lines = write_module(tmp_path / "good.ts", good_pairs, "ok")
 
     result = subprocess.run(
         [tsc, "--noEmit", "--strict", "--pretty", "false", "--skipLibCheck", "--target",
@@ -233,7 +278,12 @@ def test_envelopes_and_requests_type_check_and_wrong_ones_do_not(
     assert result.returncode != 0, "the deliberately wrong documents must fail the compile"
     assert [e for e in errors if e["file"] != "bad.ts"] == [], result.stdout
     assert {int(e["line"]) for e in errors} == set(bad_lines), result.stdout
-    # every turn of every run (the last two: Hinglish, 8 and 3 questions)
-    assert len(good_pairs) == 2 * (2 + 3 + 9 + 9 + 21 + 9 + 4) + 2 * 5 + len(extended)
+    # every turn of every run (the last two: Hinglish, 8 and 3 questions); seed requests are
+    # also checked as extended requests
+    seed_requests = 2 + 3 + 9 + 9 + 21 + 9 + 4
+    assert len(good_pairs) == (2 * seed_requests + 2 * 5 + len(extended) + len(profiled)
+                               + seed_requests)
     # the thin run went on to 6 questions, the full one ended at its minimum of 4
     assert len(extended) == 2 * ((6 + 1) + (4 + 1))
+    assert len(profiled) == 2 * 3 * 5
+    assert len(ok_lines) == len(good_pairs)

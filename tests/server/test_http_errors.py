@@ -10,7 +10,7 @@ import pytest
 from estel.brains.scripted import ScriptedBrain
 from estel.errors import BrainFailure
 
-BIG = 64 * 1024 + 1
+BIG = 512 * 1024 + 1
 
 
 def post(url: str, **kwargs):
@@ -64,22 +64,22 @@ def test_the_right_token_is_accepted(app_with, serve, request_for, envelope_of):
     assert envelope_of(response, 200).status == "success"
 
 
-def test_body_over_64_kib_with_content_length_is_413(base_url, envelope_of):
-    envelope_of(post(base_url, content=b" " * BIG), 413, "64 KiB")
+def test_body_over_512_kib_with_content_length_is_413(base_url, envelope_of):
+    envelope_of(post(base_url, content=b" " * BIG), 413, "512 KiB")
 
 
-def test_streamed_body_over_64_kib_without_content_length_is_413(base_url, envelope_of):
+def test_streamed_body_over_512_kib_without_content_length_is_413(base_url, envelope_of):
     def chunks():
         for _ in range(BIG // 4096 + 1):
             yield b" " * 4096
 
     response = post(base_url, content=chunks())  # chunked: no Content-Length to trust
-    envelope_of(response, 413, "64 KiB")
+    envelope_of(response, 413, "512 KiB")
 
 
-def test_body_of_exactly_64_kib_is_read(base_url, request_for, envelope_of):
+def test_body_of_exactly_512_kib_is_read(base_url, request_for, envelope_of):
     body = json.dumps(request_for()).encode()
-    padded = body + b" " * (64 * 1024 - len(body))  # whitespace after JSON is still JSON
+    padded = body + b" " * (512 * 1024 - len(body))  # whitespace after JSON is still JSON
     assert envelope_of(post(base_url, content=padded), 200).status == "success"
 
 

@@ -127,8 +127,9 @@ def test_an_older_database_is_migrated_and_keeps_its_rows(tmp_path: Path,
     from estel.store.records import sqlite_row
 
     path = tmp_path / "old.db"
-    # columns added by later migrations (per-turn saving; adaptive length)
-    per_turn = ("updated_at", "score_so_far", "open_question", "state_digest", "min_questions")
+    # columns added by later migrations (per-turn saving; adaptive length; context extensions)
+    per_turn = ("updated_at", "score_so_far", "open_question", "state_digest", "min_questions",
+                "extensions")
     record = make_completed().model_copy(update=dict.fromkeys(per_turn))  # a row from before
     row = {k: v for k, v in sqlite_row(record).items() if k not in per_turn}
     with sqlite3.connect(path) as conn:  # a file written when only migration 1 existed

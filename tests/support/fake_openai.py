@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import socket
 import threading
 import time
@@ -96,7 +97,8 @@ def kind_of(seen: Seen) -> str:
     name = (fmt.get("json_schema") or {}).get("name", "")
     if name:
         return {"OpeningReply": "opening", "QuestionReply": "question",
-                "AdaptiveQuestionReply": "question"}.get(name, "feedback")
+                "AdaptiveQuestionReply": "question",
+                "ProfileExtraction": "profile"}.get(name, "feedback")
     task = seen.user_text
     if "final feedback" in task:
         return "feedback"
@@ -140,13 +142,51 @@ def wants_propose_end(seen: Seen) -> bool:
     return name == "AdaptiveQuestionReply" or '"propose_end"' in seen.user_text
 
 
+def _fenced(text: str, tag: str) -> str:
+    start, end = text.find(f"<{tag}>"), text.find(f"</{tag}>")
+    return text[text.find("\n", start) + 1:end] if 0 <= start < end else ""
+
+
+def profile_reading(seen: Seen) -> dict[str, Any]:
+    """What a model reads from the fenced JD and résumé: the names the JD writes with a capital
+    mid-sentence after its title sentence (tools, acronyms), and the résumé's bullet lines that
+    open with a past-tense verb, in the second person."""
+    text = seen.user_text
+    jd = _fenced(text, "job_description").partition(". ")[2]  # past the title sentence
+    names = [w.strip(".,;:()") for w in re.findall(r"(?<=[a-z,(] )(\S+)", jd)
+             if re.search(r"[A-Z]", w)]
+    requirements = list(dict.fromkeys(n for n in names if n not in ("I", "We", "You")))[:15]
+    items = []
+    for line in _fenced(text, "resume").splitlines():
+        words = line.strip(" -•*").split()
+        if len(words) >= 4 and words[0].lower().endswith("ed") and len(items) < 3:
+            items.append("you " + " ".join([words[0].lower(), *words[1:]]).rstrip("."))
+    return {"requirements": requirements, "resume_items": items}
+
+
+def bank_question(seen: Seen, n: int) -> dict[str, Any]:
+    """The question a model that follows the prompt asks: the one it was given to ask."""
+    text = seen.user_text
+    asked = re.search(r"^  question: (.+)$", text, re.M)
+    topic = re.search(r"^  topic: (.+)$", text, re.M)
+    if asked is None or topic is None:
+        return question(n)
+    return {"question": asked.group(1), "topic": topic.group(1)[:120], "difficulty": "medium",
+            "helper_hint": "Be concrete."}
+
+
 def auto_content(seen: Seen, n: int, scored: dict[str, Any] = ASSESSMENT,
-                 propose_end: bool = False) -> dict[str, Any]:
+                 propose_end: bool = False, follow_bank: bool = False) -> dict[str, Any]:
     """A valid reply for the turn `seen` asks for, with question number `n` (in Hinglish when
-    the request asks for it)."""
+    the request asks for it; `follow_bank`: the question the prompt gave to ask, as a model
+    following it would)."""
     kind = kind_of(seen)
+    if kind == "profile":
+        return profile_reading(seen)
     hinglish = "Language: Hinglish" in seen.user_text
     asked = hinglish_question(n) if hinglish else question(n)
+    if follow_bank and kind in ("opening", "question"):
+        asked = bank_question(seen, n)
     if kind == "opening":
         return {"question": asked}
     if kind == "question":  # in QuestionReply's field order, as a strict schema is written
@@ -164,6 +204,7 @@ class FakeOpenAI:
         self.requests: list[Seen] = []
         self.replies: list[str] = []  # the content strings sent back, in order
         self.broken_questions = False  # reply garbage to every question turn
+        self.follow_bank = False  # ask the question the prompt gives (else "Fake question n")
         self.score_by_marker: dict[str, float] = {}  # last message contains marker -> score
         self.propose_end = False  # what an adaptive interview's question turns propose
         self.audio_requests: list[tuple[str, bytes]] = []
@@ -226,7 +267,8 @@ class FakeOpenAI:
         text = json.dumps(seen.body["messages"][-1]["content"])
         score = next((s for mark, s in self.score_by_marker.items() if mark in text), None)
         return self.step(auto_content(seen, number, ASSESSMENT if score is None
-                                      else assessment(score), self.propose_end))
+                                      else assessment(score), self.propose_end,
+                                      follow_bank=self.follow_bank))
 
     def _next(self, seen: Seen) -> Step:
         with self._lock:

@@ -49,6 +49,13 @@ from estel.brains.offline.selection import (
 )
 from estel.contract import QUESTION_DIFFICULTIES, Phase, QuestionDifficulty
 from estel.languages import ENGLISH, HINGLISH, Language, effective
+from estel.profile import (
+    RESUME_HINT,
+    RESUME_TOPIC,
+    resume_item_for,
+    resume_question,
+    resume_topic,
+)
 from estel.session import base_difficulty
 
 PROMPT_VERSION = "offline-v1"
@@ -119,6 +126,7 @@ class OfflineBrain:
         if ctx.history:
             latest = self._answered(ctx, len(ctx.history) - 1).analysis
         question = (self._follow_up(ctx, latest, lookup, language)
+                    or _on_resume(ctx, latest)
                     or self._from_bank(ctx, family, role, latest, language))
         if latest is not None and not question.topic.startswith(FOLLOW_UP):
             # the interviewer reacts to the answer before asking on (a follow-up already does)
@@ -166,7 +174,8 @@ class OfflineBrain:
             points: Sequence[TalkingPoint] = asked.talking_points
             flags = asked.red_flags
         else:  # a follow-up, or a question from another brain: generic relevance only
-            points = FOLLOW_UP_POINTS if topic.startswith(FOLLOW_UP) else ()
+            # a follow-up or a résumé question asks for steps, a result and one's own part
+            points = FOLLOW_UP_POINTS if topic.startswith((FOLLOW_UP, RESUME_TOPIC)) else ()
         # the bank's English text: relevance and wrap-up patterns read the canonical question
         asked_question = (fill_role(asked.question, display_role(target_role))
                           if asked is not None else asked_text(lookup, question))
@@ -254,6 +263,15 @@ def _assessment(analysis: AnswerAnalysis, language: Language = ENGLISH) -> Answe
                             confidence=analysis.confidence, note=note[:600],
                             covered=analysis.covered[:12], missed=analysis.points_missed[:12],
                             red_flags=analysis.red_flags[:12])
+
+
+def _on_resume(ctx: TurnContext, latest: AnswerAnalysis | None) -> QuestionDraft | None:
+    """The question about the candidate's résumé, on the turn that asks it (estel/profile)."""
+    item = resume_item_for(ctx)
+    if item is None:
+        return None
+    return QuestionDraft(question=resume_question(item)[:MAX_QUESTION], topic=resume_topic(item),
+                         difficulty=next_difficulty(ctx, latest), helper_hint=RESUME_HINT)
 
 
 def _last_resort(

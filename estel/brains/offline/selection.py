@@ -32,6 +32,7 @@ from estel.brains.offline.follow_ups import normalised
 from estel.brains.offline.hinglish import templates
 from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
 from estel.languages import ENGLISH, Language
+from estel.profile import addressed, mentions, selection_terms
 from estel.roles.bands import adjacent_bands, band_for
 from estel.roles.titles import abbreviations, spoken_title
 from estel.session import base_difficulty
@@ -81,6 +82,9 @@ def select_question(
     wanted = wanted or base
     asked = {normalised(item.question) for item in ctx.history}
     pick = seed(ctx, "bank")
+    preferred = _on_the_jd(ctx, bank, family, band, wanted, base, role, asked, skip_topics)
+    if preferred is not None:
+        return preferred
     for fam, tier in _tiers(bank, family, band):
         for difficulty in difficulty_order(wanted, base):
             fresh = [q for q in fam.questions
@@ -95,6 +99,43 @@ def select_question(
                                  text=fill_role(question, role),
                                  helper_hint=fill_role(hint, role), difficulty=wanted)
     return None
+
+
+def _on_the_jd(
+    ctx: TurnContext, bank: Bank, family: RoleFamily, band: Band, wanted: QuestionDifficulty,
+    base: QuestionDifficulty, role: str, asked: set[str], skip_topics: frozenset[str],
+) -> Selection | None:
+    """A technical question on the candidate's JD requirements, from the family's own band or
+    the nearest one (entry|mid, senior|lead: the same side of the line), any difficulty (a
+    question on the job beats one at the wanted difficulty; the tag stays the wanted one).
+    Requirements no earlier question asked about come first, then the interview's own band,
+    then the most requirements, then the nearest difficulty."""
+    if ctx.phase != "technical" or ctx.profile is None or not ctx.profile.requirements:
+        return None
+    terms = selection_terms(ctx.profile.requirements, family)
+    earlier = " ".join(f"{item.question} {item.topic}" for item in ctx.history)
+    fresh_terms = [t for t in terms if not mentions(earlier, t)]
+    order = difficulty_order(wanted, base)
+    ranked = []
+    near = adjacent_bands(band)[0]
+    for q in family.questions:
+        tier = band if band in q.bands else near if near in q.bands else None
+        if (tier is None or q.phase != "technical" or q.topic in skip_topics
+                or _was_asked(normalised(fill_role(q.question, role)), asked)):
+            continue
+        on = addressed(q, terms)
+        if on:
+            new = len([t for t in on if t in fresh_terms])
+            # new requirements first, then the interview's own band, more of them, difficulty
+            ranked.append((-new, tier != band, -len(on), order.index(q.difficulty), q.id, q,
+                           tier))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r[:5])
+    *_, chosen, tier = ranked[0]
+    return Selection(question=chosen, family=family, band=tier,
+                     text=fill_role(chosen.question, role),
+                     helper_hint=fill_role(chosen.helper_hint, role), difficulty=wanted)
 
 
 def _tiers(bank: Bank, family: RoleFamily, band: Band) -> Iterator[tuple[RoleFamily, Band]]:

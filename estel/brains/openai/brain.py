@@ -21,8 +21,15 @@ from openai.lib import type_to_response_format_param
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
-from estel.brains.base import Brain, BrainTrace, QuestionDraft, TurnContext, TurnDraft
-from estel.brains.openai.briefing import TurnBrief, turn_brief
+from estel.brains.base import (
+    Brain,
+    BrainTrace,
+    ProfileExtraction,
+    ProfileReader,
+    TurnContext,
+    TurnDraft,
+)
+from estel.brains.openai.briefing import TurnBrief, booked_topic, turn_brief
 from estel.brains.openai.errors import (
     UpstreamError,
     describe,
@@ -30,6 +37,7 @@ from estel.brains.openai.errors import (
     refused_feature,
     turn_failure,
 )
+from estel.brains.openai.profile_reader import extract_profile
 from estel.brains.openai.prompt import (
     Prompt,
     ReplyModel,
@@ -41,6 +49,7 @@ from estel.brains.openai.prompt import (
     validation_messages,
 )
 from estel.brains.openai.stream import LISTENER, consume
+from estel.contract import InterviewMeta
 from estel.errors import BadInput, BrainFailure
 
 if TYPE_CHECKING:
@@ -106,6 +115,11 @@ class OpenAIBrain:
             self._prompt = load_prompt(self._prompt_source)
         return self._prompt
 
+    def read_profile(self, job_description: str, resume_text: str,
+                     meta: InterviewMeta) -> ProfileExtraction:
+        """The structured extraction of a JD and a résumé (estel/brains/openai/profile_reader)."""
+        return extract_profile(self._client, self._settings, job_description, resume_text, meta)
+
     def turn(self, ctx: TurnContext) -> TurnDraft:
         trace = BrainTrace(brain=self.name, model=self._settings.openai_model, attempts=0)
         began = time.perf_counter()
@@ -130,7 +144,7 @@ class OpenAIBrain:
                  trace.latency_ms)
         return TurnDraft(
             assessment=getattr(reply, "assessment", None),
-            question=_bank_topic(getattr(reply, "question", None), brief),
+            question=booked_topic(getattr(reply, "question", None), brief),
             feedback=getattr(reply, "feedback", None),
             trace=trace,
             propose_end=getattr(reply, "propose_end", False),  # only a proposal: the code decides
@@ -247,17 +261,6 @@ class OpenAIBrain:
         return error
 
 
-def _bank_topic(question: QuestionDraft | None, brief: TurnBrief) -> QuestionDraft | None:
-    """The model's question under the bank question's topic: the code keeps the books.
-
-    The topic names which bank question (so which rubric) the turn asked, whatever wording the
-    model chose; grading, later selections and coach mode find it again by it.
-    """
-    if question is None or brief.ask is None:
-        return question
-    return question.model_copy(update={"topic": brief.ask.question.topic})
-
-
 def _completion(raw: Any) -> ChatCompletion:
     """The parsed completion; a json_schema reply that did not validate is read as plain."""
     try:
@@ -351,6 +354,13 @@ class FallbackBrain:
     @property
     def label(self) -> str:
         return f"{self.primary.label}, {self.fallback.name} fallback"
+
+    def read_profile(self, job_description: str, resume_text: str,
+                     meta: InterviewMeta) -> ProfileExtraction:
+        """The primary's reading; its failure falls back to the offline rules in the caller."""
+        if not isinstance(self.primary, ProfileReader):
+            raise BrainFailure("This interviewer cannot read a profile.")
+        return self.primary.read_profile(job_description, resume_text, meta)
 
     def turn(self, ctx: TurnContext) -> TurnDraft:
         try:

@@ -32,7 +32,14 @@ from estel.brains.base import (
     TurnKind,
 )
 from estel.brains.offline.bank import load_bank
-from estel.brains.openai.briefing import TurnBrief, ask_lines, rubric_lines, turn_brief
+from estel.brains.openai.briefing import (
+    TurnBrief,
+    ask_lines,
+    profile_lines,
+    resume_lines,
+    rubric_lines,
+    turn_brief,
+)
 from estel.contract import Phase
 from estel.errors import BadInput
 from estel.languages import HINGLISH, effective
@@ -42,8 +49,9 @@ from estel.session import base_difficulty
 DEFAULT_PROMPT_FILE = "interviewer.md"
 EARLIER_ANSWER_CHARS = 200  # earlier answers are shortened to this; the latest goes in full
 QUESTION_CHARS = 400  # questions come back from the client's state: bound what we echo
-DATA_TAGS = ("interview_so_far", "candidate_answer")
-_TAG_OPENER = re.compile(r"<(?=\s*/?\s*(?:interview_so_far|candidate_answer)\b)", re.IGNORECASE)
+DATA_TAGS = ("interview_so_far", "candidate_answer", "candidate_profile", "job_description",
+             "resume")
+_TAG_OPENER = re.compile(r"<(?=\s*/?\s*(?:" + "|".join(DATA_TAGS) + r")\b)", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
@@ -235,10 +243,13 @@ def render_context(ctx: TurnContext, brief: TurnBrief | None = None) -> str:
         lines.append(f"Mean scores before the last answer: communication {s.communication}, "
                      f"content {s.content}, confidence {s.confidence}.")
     lines.extend(_transcript_lines(ctx))
+    lines.extend(profile_lines(ctx))
     if brief.grade is not None:
         lines.extend(rubric_lines(brief.grade, len(ctx.history)))
     if brief.ask is not None:
         lines.extend(ask_lines(brief.ask, ctx.question_number))
+    if brief.resume_item is not None:
+        lines.extend(resume_lines(brief.resume_item, ctx.question_number))
     lines.append("Task: " + task_line(ctx))
     return "\n".join(lines)
 

@@ -1,0 +1,112 @@
+"""`context.profile` over HTTP with server-kept sessions: read on the first turn, kept in the
+session's row (the résumé text is not: the wire has no consent for it), used on later turns
+that omit it; a different profile sent later is ignored and the envelope says so."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from estel.brains.offline.brain import OfflineBrain
+from estel.config import load_settings
+from estel.engine import Engine
+from estel.server import create_app
+from estel.server.app import SESSION_HEADER
+from estel.server.service import PROFILE_KEPT
+from estel.store.sqlite import SQLiteStore
+
+JD = ("Data Analyst, Growth team. You will write SQL with window functions, build Tableau "
+      "dashboards, run cohort and funnel analyses and design A/B tests.")
+RESUME = ("- Built 12 Tableau dashboards used by 40 regional managers every Monday.\n"
+          "- Led the migration of our reporting from Excel to dbt in 2023.")
+META = {"target_role": "Data Analyst", "experience_level": "Mid-level",
+        "difficulty": "standard", "questions_target": 8}
+ANSWER = ("I wrote SQL with window functions every day and built Tableau dashboards; one cut "
+          "the weekly report from two days to two hours, measured over a quarter.")
+
+
+@pytest.fixture
+def live(tmp_path, serve) -> Iterator[tuple[str, SQLiteStore]]:
+    store = SQLiteStore(tmp_path / "estel.db")
+    app = create_app(load_settings(environ={}), Engine(OfflineBrain()), store)
+    with serve(app) as url:
+        yield url, store
+
+
+def body(message: str = "", state: Any = None, profile: Any = None) -> dict[str, Any]:
+    context: dict[str, Any] = {"context": "interview_session", "meta": copy.deepcopy(META),
+                               "session_state": state}
+    if profile is not None:
+        context["profile"] = profile
+    return {"message": message, "language": "en", "context": context}
+
+
+def post(url: str, data: dict[str, Any], session: str | None = None) -> httpx.Response:
+    headers = {SESSION_HEADER: session} if session else {}
+    return httpx.post(f"{url}/v1/brain", json=data, headers=headers, timeout=30)
+
+
+def test_the_profile_is_kept_with_the_session_and_used_when_later_turns_omit_it(live):
+    url, store = live
+    first = post(url, body(profile={"job_description": JD, "resume_text": RESUME}))
+    assert first.status_code == 200, first.text
+    session = first.headers[SESSION_HEADER]
+    kept = store.get(session).extensions.profile
+    assert {"sql", "window function", "tableau", "cohort", "funnel"} <= set(kept.requirements)
+    assert kept.resume_items[0].startswith("you built 12 Tableau dashboards")
+    assert kept.resume_text is None  # no consent on the wire: the résumé text is not stored
+    assert kept.job_description == JD
+
+    state = first.json()["payload"]["session_state"]
+    questions = []
+    for _ in range(7):  # every later turn omits the profile: the kept one is used
+        reply = post(url, body(ANSWER, state), session)
+        assert reply.status_code == 200, reply.text
+        envelope = reply.json()
+        assert "message" not in envelope
+        questions.append(envelope["payload"]["payload"])
+        state = envelope["payload"]["session_state"]
+    assert questions[0]["question"].count("Your résumé says you built 12 Tableau dashboards")
+    technical = [q for q in questions if q["phase"] == "technical"]
+    assert len(technical) == 3
+    on_jd = [q for q in technical
+             if any(term in (q["question"] + q["topic"]).lower() for term in kept.requirements)]
+    assert len(on_jd) / len(technical) >= 0.6, technical  # issue 16's "Done when"
+    final = post(url, body(ANSWER, state), session)
+    assert final.json()["payload"]["payload"]["kind"] == "feedback"
+    assert store.get(session).extensions.profile == kept  # completed row keeps it
+
+
+def test_a_different_profile_on_a_later_turn_is_ignored_and_said_so(live):
+    url, store = live
+    profile = {"job_description": JD}
+    first = post(url, body(profile=profile))
+    session = first.headers[SESSION_HEADER]
+    state = first.json()["payload"]["session_state"]
+    same = post(url, body(ANSWER, state, profile), session)  # resent as is: silently fine
+    assert same.status_code == 200
+    assert "message" not in same.json()
+    state = same.json()["payload"]["session_state"]
+    other = post(url, body(ANSWER, state, {"job_description": "Nurse, NHS ward."}), session)
+    assert other.status_code == 200
+    assert other.json()["message"] == PROFILE_KEPT
+    assert store.get(session).extensions.profile.job_description == JD
+
+
+def test_a_seed_request_keeps_no_extensions(live):
+    url, store = live
+    first = post(url, body())
+    assert first.status_code == 200
+    assert store.get(first.headers[SESSION_HEADER]).extensions is None
+
+
+def test_an_oversized_profile_is_a_400_with_the_limit(live):
+    url, _ = live
+    reply = post(url, body(profile={"resume_text": "x" * 30_001}))
+    assert reply.status_code == 400
+    assert "context.profile.resume_text: String should have at most 30000 characters" in \
+        reply.json()["message"]
