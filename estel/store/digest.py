@@ -9,6 +9,7 @@ from typing import Any
 
 from estel.contract import InterviewQuestionPayload, InterviewSessionState
 from estel.engine import TurnResult
+from estel.extensions import SessionExtensions
 
 
 def state_digest(state: InterviewSessionState) -> str:
@@ -28,4 +29,13 @@ def turn_columns(turn: TurnResult, now: datetime) -> dict[str, Any]:
         "score_so_far": turn.state.score_so_far,
         "open_question": payload if isinstance(payload, InterviewQuestionPayload) else None,
         "state_digest": state_digest(turn.state),
+    }
+
+
+def opening_columns(opening: TurnResult) -> dict[str, Any]:
+    """What the session keeps from its first request: the adaptive minimum (None: fixed
+    length) and its context extensions (None: it had none)."""
+    return {
+        "min_questions": opening.bounds.min_questions if opening.bounds else None,
+        "extensions": SessionExtensions(profile=opening.profile) if opening.profile else None,
     }

@@ -27,10 +27,9 @@ from estel.contract import (
 )
 from estel.engine import TurnResult
 from estel.errors import BadInput
-from estel.extensions import SessionExtensions
 from estel.store.base import SessionRecord, TranscriptEntry
+from estel.store.digest import opening_columns, turn_columns
 from estel.store.digest import state_digest as state_digest  # re-exported for callers
-from estel.store.digest import turn_columns
 
 COLUMNS: tuple[str, ...] = tuple(SessionRecord.model_fields)
 ARRAY_COLUMNS = ("strengths", "improvements", "skill_gaps", "next_steps")
@@ -85,9 +84,7 @@ def new_record(
         "prompt_version": prompt_version,
         "transcript": build_transcript(opening.state, [opening], bounds=opening.bounds),
         **turn_columns(opening, now),
-        "min_questions": opening.bounds.min_questions if opening.bounds else None,
-        # what the session keeps of its first request's extensions (None: it had none)
-        "extensions": SessionExtensions(profile=opening.profile) if opening.profile else None,
+        **opening_columns(opening),
     })
 
 
