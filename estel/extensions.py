@@ -17,6 +17,7 @@ Adding an extension:
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -135,9 +136,20 @@ def source_digest(wire: ProfileExtension) -> str:
     return hashlib.sha256(wire.model_dump_json(exclude_none=True).encode("utf-8")).hexdigest()
 
 
+def published(schema: dict[str, Any]) -> dict[str, Any]:
+    """A schema with the extended models under the seed's names (InterviewRequest,
+    InterviewContext): for clients they are those types, with optional fields added."""
+    text = json.dumps(schema)
+    for ours, seeds in (("ExtendedRequest", "InterviewRequest"),
+                        ("ExtendedContext", "InterviewContext")):
+        text = text.replace(f'"{ours}"', f'"{seeds}"').replace(f"/{ours}\"", f"/{seeds}\"")
+    published_schema: dict[str, Any] = json.loads(text)
+    return published_schema
+
+
 def json_schemas() -> dict[str, Any]:
     """JSON Schema of the request (extensions included, all optional) and of the envelope."""
     return {
-        "InterviewRequest": ExtendedRequest.model_json_schema(),
+        "InterviewRequest": published(ExtendedRequest.model_json_schema()),
         "EstelInterviewEnvelope": EstelInterviewEnvelope.model_json_schema(),
     }

@@ -31,7 +31,7 @@ from estel.contract import (
     error_envelope,
 )
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine
-from estel.extensions import ExtendedRequest
+from estel.extensions import ExtendedRequest, published
 from estel.server.events import streamed_turn
 from estel.server.guards import (
     MAX_BODY_BYTES,
@@ -276,8 +276,7 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
     # the accepted request: the seed's, with its optional context extensions (context.profile)
     _, extra = models_json_schema([(ExtendedRequest, "validation")],
                                   ref_template="#/components/schemas/{model}")
-    defs = extra.get("$defs", {})
-    defs["InterviewRequest"] = defs.pop("ExtendedRequest")
+    defs = published(extra).get("$defs", {})  # under the seed's names: InterviewRequest...
     components = schema.setdefault("components", {})
     components.setdefault("schemas", {}).update(defs)
     _document_rules(components["schemas"])

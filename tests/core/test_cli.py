@@ -147,7 +147,7 @@ def test_schema_prints_both_schemas_as_json(repo):
     assert schemas["InterviewRequest"]["additionalProperties"] is False
     assert set(schemas["EstelInterviewEnvelope"]["required"]) == {"brain", "mode", "status"}
     # the optional context extensions are in it, and not required
-    context = schemas["InterviewRequest"]["$defs"]["ExtendedContext"]
+    context = schemas["InterviewRequest"]["$defs"]["InterviewContext"]
     assert "profile" in context["properties"]
     assert "profile" not in context["required"]
     profile = schemas["InterviewRequest"]["$defs"]["ProfileExtension"]
