@@ -304,7 +304,7 @@ def supabase_store(fake_postgrest: Any, tmp_path: Path) -> Iterator[Any]:
     from estel.store.sqlite import SQLiteStore
     from estel.store.supabase import SupabaseStore
 
-    store = SupabaseStore(fake_postgrest.url, SERVICE_KEY, timeout=0.5,
+    store = SupabaseStore(fake_postgrest.url, SERVICE_KEY, timeout=3.0,
                           outbox=SQLiteStore(tmp_path / "outbox.db"))
     try:
         yield store

@@ -29,7 +29,7 @@ def pg_rows(pg: Any) -> dict[str, Any]:
 
 
 def make_store(fake: Any, tmp_path: Path, key: str, **kwargs: Any) -> SupabaseStore:
-    return SupabaseStore(fake.url, key, timeout=0.5,
+    return SupabaseStore(fake.url, key, timeout=3.0,
                          outbox=SQLiteStore(tmp_path / f"outbox-{uuid.uuid4().hex}.db"), **kwargs)
 
 
@@ -165,7 +165,7 @@ def test_a_reply_slower_than_the_timeout_is_queued_and_never_duplicated(
     supabase_store: SupabaseStore, fake_postgrest: Any, pg: Any, make_completed: Any
 ) -> None:
     record = make_completed()
-    fake_postgrest.mode, fake_postgrest.slow_seconds = "slow", 1.5  # the store waits 0.5 s
+    fake_postgrest.mode, fake_postgrest.slow_seconds = "slow", 4.5  # the store waits 3 s
     receipt = supabase_store.complete(record)
     assert receipt.pending_sync
     assert "timeout" in receipt.extra["error"]
@@ -235,7 +235,7 @@ def test_without_a_usable_outbox_it_still_writes_directly(
     fake_postgrest: Any, pg: Any, tmp_path: Path, make_completed: Any, make_jwt: Any
 ) -> None:
     broken = SQLiteStore(tmp_path)  # a folder, not a database file
-    store = SupabaseStore(fake_postgrest.url, make_jwt("service_role"), timeout=0.5,
+    store = SupabaseStore(fake_postgrest.url, make_jwt("service_role"), timeout=3.0,
                           outbox=broken)
     record = make_completed()
     receipt = store.complete(record)
