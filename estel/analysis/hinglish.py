@@ -49,7 +49,7 @@ HINGLISH_ONLY_FILLERS = re.compile(
     r"\bactually\b|\blike\b(?!\s+(?:a|an|the|this|that|it|to|how|what|me|us|them|him|her|you)\b)",
     re.IGNORECASE)
 HEDGES = (r"\bshayad\b|\bpata\s+nahi(?:n)?\b|\b(?:mujhe\s+)?lagta\s+hai\b|\bho\s+sakta\s+hai\b"
-          r"|\bsure\s+nahi(?:n)?\b|\byaad\s+nahi(?:n)?\b|\bkuch\s+had\s+tak\b|\bthoda\s+bahut\b"
+          r"|\bsure\s+nahi(?:n)?\b|\bkuch\s+had\s+tak\b|\bthoda\s+bahut\b"
           r"|\bmaybe\s+kabhi\b|\bsochta\s+hoon\b|\bsochti\s+hoon\b")
 CONNECTORS = (r"\b(?:pehle|phir|fir|uske\s+baad|iske\s+baad|isliye|kyunki|kyonki|kyuki|taaki"
               r"|aakhir\s+mein|end\s+mein|lekin|isse|nateeja|natija)\b")

@@ -88,3 +88,12 @@ def test_what_i_do_in_the_present_is_decisive_but_what_i_want_is_not():
                              "chahta hoon, kyunki design team ka kaam hai.", "How?",
                              phase="technical")
     assert doing.confidence > wanting.confidence
+
+
+def test_saying_you_do_not_remember_is_honest_not_a_hedge():
+    # as in English ("I can't remember" is not a hedge): "yaad nahi" admits a gap, it does not
+    # soften a claim
+    text = ("Exact number mujhe yaad nahi, lekin maine cache add kiya aur latency kam hui, "
+            "kyunki har request database tak ja rahi thi.")
+    a = analyse_answer(text, "How did you fix it?", phase="technical")
+    assert not a.hedges, a.hedges
