@@ -60,3 +60,19 @@ def test_a_profile_with_nothing_to_prefer_asks_the_plain_interview():
     plain = [(q.question, q.topic) for q in interview(None)]
     empty = SessionProfile(job_description="A friendly team.")
     assert [(q.question, q.topic) for q in interview(empty)] == plain
+
+
+def test_a_weak_answer_on_a_resume_line_is_a_skill_gap_named_as_a_skill():
+    # A hiring manager read "Your résumé: built 12 Tableau dashboards…" under Skill gaps.
+    engine = Engine(OfflineBrain())
+    meta = InterviewMeta(target_role="Data Analyst", experience_level="Mid-level",
+                         difficulty="standard", questions_target=4)
+    kept = read()
+    result = engine.start(meta, profile=kept)
+    while not result.finished:
+        asked = result.response.payload.question
+        answer = "I don't know." if "Your résumé says" in asked else ANSWER
+        result = engine.answer(result.state, answer, profile=kept)
+    gaps = result.response.payload.skill_gaps
+    assert "Explaining your own résumé work in depth" in gaps
+    assert not [gap for gap in gaps if gap.startswith("Your résumé")]

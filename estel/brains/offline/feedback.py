@@ -18,6 +18,7 @@ from estel.brains.offline.feedback_words import count_of, hinglish_phrase, words
 from estel.brains.offline.summary import summary
 from estel.contract import Phase, SessionScores
 from estel.languages import ENGLISH, Language
+from estel.profile import RESUME_TOPIC
 
 GOOD, WEAK, POLISH = 6.5, 5.0, 8.5  # overall score bands of one answer
 PRAISE = 5.0  # no answer under this is ever praised
@@ -180,11 +181,22 @@ def _skill_gaps(answered: Sequence[Answered]) -> list[str]:
     for item in ranked:
         if item.analysis.overall >= GOOD or (gaps and item.analysis.overall >= WEAK):
             break
-        if item.plain_topic not in gaps:
-            gaps.append(item.plain_topic)
+        if _gap_name(item) not in gaps:
+            gaps.append(_gap_name(item))
     if not gaps and ranked and ranked[0].analysis.overall < POLISH:
-        gaps.append(ranked[0].plain_topic)  # even a strong interview has a weakest topic
+        gaps.append(_gap_name(ranked[0]))  # even a strong interview has a weakest topic
     return gaps[:4]
+
+
+RESUME_GAP = "Explaining your own résumé work in depth"
+
+
+def _gap_name(item: Answered) -> str:
+    """A skill, not a topic: the question on a résumé line ('Your résumé: built 12 Tableau
+    dashboards…') tests how well the candidate explains their own past work."""
+    if item.plain_topic.startswith(RESUME_TOPIC):
+        return RESUME_GAP
+    return item.plain_topic
 
 
 def _next_steps(role: str, answered: Sequence[Answered], w: Words) -> list[str]:
