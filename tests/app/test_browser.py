@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from live_streamlit import set_up_interview
+from live_streamlit import answer_box, set_up_interview
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -30,13 +30,12 @@ def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_serve
     set_up_interview(page, "Data Analyst", questions=3)  # free text role, 8 → 3 questions
     page.get_by_role("button", name="Start interview").click()
 
-    box = page.locator(".st-key-answer textarea")  # one box for every question
     for number in (1, 2, 3):
         page.locator(f".st-key-question_q{number}").wait_for()
         # the progress bar's code loads on first use, so it may appear a frame after the card
         expect(page.get_by_text(f"Question {number} of 3")).to_be_visible()
         # the box is emptied after each successful answer (waits until it is, else times out)
-        page.locator(".st-key-answer textarea:placeholder-shown").wait_for()
+        box = answer_box(page)  # one settled, empty box (not a rerun's stale copy)
         box.fill(ANSWER.format(n=number))
         page.locator(".st-key-send button").click()
 
@@ -73,12 +72,11 @@ def test_a_reload_mid_interview_continues_at_the_same_question(streamlit_server,
     for _ in range(4):  # 8 → 4 questions
         page.keyboard.press("ArrowLeft")
     page.get_by_role("button", name="Start interview").click()
-    box = page.locator(".st-key-answer textarea")
 
     def answer(number: int) -> None:
         page.locator(f".st-key-question_q{number}").wait_for()
         expect(page.get_by_text(f"Question {number} of 4")).to_be_visible()
-        page.locator(".st-key-answer textarea:placeholder-shown").wait_for()
+        box = answer_box(page)  # one settled, empty box (not a rerun's stale copy)
         box.fill(ANSWER.format(n=number))
         expect(box).to_have_value(ANSWER.format(n=number))
         page.locator(".st-key-send button").click()

@@ -12,7 +12,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from live_streamlit import chromium_browser, set_up_interview, streamlit_server
+from live_streamlit import answer_box, chromium_browser, set_up_interview, streamlit_server
 
 from estel.contract import MAX_ANSWER_CHARS
 
@@ -62,7 +62,7 @@ def _start(page, url: str) -> None:
 def test_an_over_long_paste_stays_in_the_box_and_is_refused_with_its_length(live, page):
     url, _ = live
     _start(page, url)
-    box = page.locator(".st-key-answer textarea")
+    box = answer_box(page)
     pasted = "I measured the churn every week. " * 700  # ~23,000 characters
     length = len(pasted.strip())
     box.focus()

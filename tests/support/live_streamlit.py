@@ -140,3 +140,15 @@ def set_up_interview(page: Any, role: str = "Data Analyst", questions: int | Non
         page.keyboard.press("ArrowLeft")
     page.get_by_role("slider", name=str(questions)).or_(
         page.get_by_text(str(questions), exact=True)).first.wait_for()
+
+
+def answer_box(page: Any) -> Any:
+    """The answer box once the page has settled on one: during a rerun Streamlit can keep the
+    previous run's form on screen beside the new one (two boxes, two Send buttons), and typing
+    into either then fails or goes nowhere. Waits until there is exactly one, empty."""
+    expect = pytest.importorskip("playwright.sync_api").expect
+    box = page.locator(".st-key-answer textarea")
+    expect(box).to_have_count(1)
+    expect(page.locator(".st-key-send button")).to_have_count(1)
+    page.locator(".st-key-answer textarea:placeholder-shown").wait_for()
+    return box
