@@ -18,6 +18,7 @@ answers, and a template already used in the interview is skipped while others re
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection, Iterable
 from functools import cache
 
@@ -60,10 +61,24 @@ class Persona(BaseModel):
         """This persona's answer to one question; avoids answers in `used` while it can."""
         pool = self.answers[phase]
         start = stable_hash(self.name, salt, question) % len(pool)
-        texts = [fill(pool[(start + i) % len(pool)], role=role, topic=topic, question=question)
-                 for i in range(len(pool))]
-        fresh = [t for t in texts if t not in used]
+        ordered = [pool[(start + i) % len(pool)] for i in range(len(pool))]
+        texts = [fill(t, role=role, topic=topic, question=question) for t in ordered]
+        # a template already said on another topic is used too: the same paragraph with a new
+        # topic is a pasted answer, which the interviewer rightly scores as a copy
+        fresh = [text for text, template in zip(texts, ordered, strict=True)
+                 if text not in used and not _said(template, used)]
         return (fresh or texts)[0]
+
+
+def _said(template: str, used: Collection[str]) -> bool:
+    """Whether a text in `used` came from `template`: it holds the template's longest fixed part
+    (placeholders aside), when that part is long enough to tell templates apart."""
+    literal = max(PLACEHOLDER.split(template), key=len).strip()
+    return len(literal) >= MIN_LITERAL and any(literal in text for text in used)
+
+
+PLACEHOLDER = re.compile(r"\{(?:role|topic|question)\}")
+MIN_LITERAL = 40  # shorter fixed parts (an echo's frame) say too little about the template
 
 
 def fill(template: str, *, role: str, topic: str, question: str) -> str:

@@ -46,6 +46,27 @@ def test_used_answers_are_avoided_while_others_remain() -> None:
                        used=used) in used
 
 
+def test_a_template_used_on_another_topic_counts_as_used() -> None:
+    # The strong candidate said "When it comes to {topic}, I start by ..." to three technical
+    # questions in one interview: a canned paragraph, which the repeat check rightly scores as a
+    # copy. A persona gives each of its templates once before it repeats one.
+    from estel.evals.personas import stable_hash
+
+    (strong,) = load_personas(["strong"])
+    pool = strong.answers["technical"]
+    # questions that all start the persona on the same template
+    questions = [q for q in (f"Q{n}?" for n in range(200))
+                 if stable_hash("strong", "", q) % len(pool) == 1][:len(pool)]
+    used: set[str] = set()
+    for number, question in enumerate(questions):
+        used.add(strong.answer(question=question, topic=f"topic {number}",
+                               phase="technical", role="SRE", used=used))
+    from estel.analysis.repeat import repeated_from
+
+    texts = sorted(used)
+    assert all(repeated_from(t, [u for u in texts if u != t]) is None for t in texts)
+
+
 def test_placeholders_take_the_role_topic_and_question() -> None:
     (strong,) = load_personas(["strong"])
     answers = {strong.answer(question=f"Q{n}?", topic="Follow-up: Designing an A/B test",
