@@ -121,9 +121,13 @@ class EstelClient:
 
     def stream(self, request: InterviewRequest | Mapping[str, Any],
                on_question: Callable[[str], None], *,
-               session_id: str | None = None) -> EstelInterviewEnvelope:
-        """POST /v1/brain/stream: `on_question` gets the question's new words as they arrive;
-        the success envelope (the same as `send` gives), or EstelServiceError."""
+               session_id: str | None = None,
+               on_reset: Callable[[], None] | None = None) -> EstelInterviewEnvelope:
+        """POST /v1/brain/stream: `on_question` gets the question's new words as they arrive
+        (append them); `on_reset` is called when the server voids the words sent so far (the
+        model's reply was redone and says something else, or the turn ended without that
+        question): drop what you showed, the next words start anew. Returns the success
+        envelope (the same as `send` gives), or raises EstelServiceError."""
         body = request.to_wire() if isinstance(request, InterviewRequest) else dict(request)
         headers = {SESSION_HEADER: session_id} if session_id else None
         try:
@@ -131,7 +135,7 @@ class EstelClient:
                 if not response.headers.get("content-type", "").startswith("text/event-stream"):
                     response.read()  # refused before any words: the JSON endpoint's reply
                     return self._call(lambda: response)
-                final = _read_events(response.iter_lines(), on_question)
+                final = _read_events(response.iter_lines(), on_question, on_reset)
         except httpx.TimeoutException as error:
             raise EstelServiceError("The Estel service did not answer in time.") from error
         except httpx.HTTPError as error:
@@ -185,10 +189,10 @@ def _checked(content: bytes, code: int | None, retry: str = "") -> EstelIntervie
     return envelope
 
 
-def _read_events(lines: Iterator[str], on_question: Callable[[str], None]
-                 ) -> dict[str, Any] | None:
-    """Read server-sent events: each `question` event's text to `on_question`; the `envelope`
-    event's data (None if the stream ended without one)."""
+def _read_events(lines: Iterator[str], on_question: Callable[[str], None],
+                 on_reset: Callable[[], None] | None = None) -> dict[str, Any] | None:
+    """Read server-sent events: each `question` event's text to `on_question`, each `reset` to
+    `on_reset`; the `envelope` event's data (None if the stream ended without one)."""
     event = ""
     for line in lines:
         if line.startswith("event:"):
@@ -197,6 +201,8 @@ def _read_events(lines: Iterator[str], on_question: Callable[[str], None]
             data = json.loads(line.removeprefix("data:"))
             if event == "question":
                 on_question(str(data.get("text", "")))
+            elif event == "reset" and on_reset is not None:
+                on_reset()
             elif event == "envelope":
                 return dict(data)
     return None

@@ -61,11 +61,14 @@ BRAIN_PATH = "/v1/brain"
 STREAM_PATH = "/v1/brain/stream"
 STREAM_RESPONSE: dict[str, Any] = {
     "description": "Server-sent events: `question` ({\"text\": new words}) while the model "
-                   "writes, then `envelope` ({\"http_status\", \"session\", \"envelope\"})",
+                   "writes; `reset` ({}) when the words shown so far are void (the reply was "
+                   "redone and says something else, or the turn ended without that question): "
+                   "drop them, the next `question` starts anew; then `envelope` "
+                   "({\"http_status\", \"session\", \"envelope\"})",
     # before OpenAPI 3.2, an event stream's schema describes one event
     "content": {"text/event-stream": {"schema": {
         "type": "object", "required": ["event", "data"],
-        "properties": {"event": {"type": "string", "enum": ["question", "envelope"]},
+        "properties": {"event": {"type": "string", "enum": ["question", "reset", "envelope"]},
                        "data": {"type": "string", "description": "one line of JSON"}}}}},
 }
 SESSION_PATH = "/v1/sessions/{session_id}"

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from estel.brains.openai.stream import QuestionStream
+from estel.brains.openai.stream import QuestionStream, previews
 
 T = TypeVar("T")
 
@@ -16,13 +16,15 @@ def with_streamed_question(label: str, work: Callable[[], T]) -> T:
     """Run `work` under a spinner, writing the question's words as they arrive (OpenAI brain).
 
     The preview is cleared when the turn ends: the question counts only once the whole reply is
-    validated, and the page then shows it from the run like any other. Brains that do not stream
-    (offline) just show the spinner.
+    validated, and the page then shows it from the run like any other. A reply redone with other
+    words replaces the preview (the stream's RESET), so the words under the spinner are always
+    one reply's. Brains that do not stream (offline) just show the spinner.
     """
     stream = QuestionStream(work)
     with st.spinner(label, show_time=True):
         preview = st.empty()
-        with preview.container():
-            st.write_stream(stream)
+        for attempt in previews(stream):
+            with preview.container():  # replaces the last attempt's words
+                st.write_stream(attempt)
     preview.empty()
     return stream.result()

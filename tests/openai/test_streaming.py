@@ -7,7 +7,14 @@ import json
 
 import pytest
 
-from estel.brains.openai.stream import LISTENER, QuestionStream, question_so_far
+from estel.brains.openai.stream import (
+    LISTENER,
+    RESET,
+    QuestionStream,
+    closing_events,
+    previews,
+    question_so_far,
+)
 from estel.errors import BrainFailure
 
 
@@ -103,3 +110,59 @@ def test_question_stream_yields_deltas_then_result_or_error():
     assert list(broken) == ["Half"]
     with pytest.raises(BrainFailure):
         broken.result()
+
+
+def _stream_of(*texts: str) -> QuestionStream[str]:
+    """A stream whose worker reports `texts` (each the question so far) and returns 'done'."""
+    def work() -> str:
+        for text in texts:
+            LISTENER.get()(text)  # type: ignore[misc]
+        return "done"
+    return QuestionStream(work)
+
+
+def shown_after(events: list[object]) -> str:
+    """What a client that appends words and empties its text at each RESET ends up showing."""
+    text = ""
+    for item in events:
+        text = "" if item is RESET else text + str(item)
+    return text
+
+
+def test_a_redone_reply_with_other_words_resets_the_preview():
+    stream = _stream_of("What is", "What is your favourite", "Tell me", "Tell me about a time")
+    events = list(stream)
+    assert events == ["What is", " your favourite", RESET, "Tell me", " about a time"]
+    assert shown_after(events) == stream.shown == "Tell me about a time"
+    assert stream.result() == "done"
+
+
+def test_a_redone_reply_that_repeats_the_shown_words_does_not_reset():
+    # the re-ask's reply begins with the same words: nothing to take back, only to extend
+    stream = _stream_of("Tell me", "Tell me about", "Tell", "Tell me about", "Tell me about it")
+    events = list(stream)
+    assert RESET not in events
+    assert "".join(events) == "Tell me about it"
+
+
+def test_a_redo_that_diverges_late_resets_then_sends_its_whole_text():
+    stream = _stream_of("Describe a project", "Describe", "Describe a plan")
+    events = list(stream)
+    assert events == ["Describe a project", RESET, "Describe a plan"]
+
+
+def test_previews_split_at_each_reset_for_the_page():
+    parts = [list(attempt) for attempt in previews(
+        ["What", " is", RESET, "Tell", " me", RESET, "Why"])]
+    assert parts == [["What", " is"], ["Tell", " me"], ["Why"]]
+    assert [list(a) for a in previews(["Only", " one"])] == [["Only", " one"]]
+
+
+def test_closing_events_make_the_preview_read_the_question_that_counts():
+    assert closing_events("Tell me", "Tell me") == []
+    assert closing_events("", "Tell me") == ["Tell me"]  # a brain that did not stream
+    assert closing_events("Tell me about", "Tell me") == [RESET, "Tell me"]  # a shorter redo
+    assert closing_events("Tell me", None) == [RESET]  # the turn ended in feedback or an error
+    assert closing_events("", None) == []
+    for shown, final in (("Tell me about", "Tell me"), ("Wrong", "Right one"), ("", "Hi")):
+        assert shown_after([shown, *closing_events(shown, final)]) == final

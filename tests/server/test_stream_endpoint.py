@@ -207,3 +207,92 @@ def test_the_python_client_streams_a_whole_interview(app_with, serve, memory_sto
 def start_request(meta: dict[str, Any]) -> dict[str, Any]:
     return {"message": "", "language": "en",
             "context": {"context": "interview_session", "meta": meta, "session_state": None}}
+
+
+def shown_text(found: list[tuple[str, dict[str, Any], float]]) -> str:
+    """What a client that appends `question` words and empties its text at `reset` shows."""
+    text = ""
+    for name, data, _ in found:
+        if name == "reset":
+            text = ""
+        elif name == "question":
+            text += data["text"]
+    return text
+
+
+WRONG_FIRST = "Wrong words first: what is your favourite colour, and why?"
+
+
+def openai_app(app_with, fake, store):
+    settings = load_settings(environ={}, openai_base_url=fake.base_url, openai_api_key=API_KEY,
+                             openai_model=MODEL)
+    return app_with(brain=OpenAIBrain(make_client(settings), settings), store=store)
+
+
+def test_a_reply_redone_with_other_words_sends_reset_then_the_new_words(
+        app_with, serve, memory_store, request_for, fake):
+    """The model's first reply streams a question but is invalid (no topic, no difficulty); the
+    re-ask's valid reply asks another. The client is told to drop the first words."""
+    fake.add(fake.step({"question": {"question": WRONG_FIRST}}))
+    store = memory_store()
+    with serve(openai_app(app_with, fake, store)) as url, \
+            httpx.Client(base_url=url, timeout=30) as client:
+        _, found = post_stream(client, request_for())
+    data, envelope = final(found)
+    assert data["http_status"] == 200
+    asked = envelope.payload.payload.question
+    names = [name for name, _, _ in found]
+    assert names.count("reset") == 1
+    cut = names.index("reset")
+    before = "".join(d["text"] for name, d, _ in found[:cut] if name == "question")
+    assert before
+    assert WRONG_FIRST.startswith(before)
+    assert found[cut][1] == {}
+    assert shown_text(found) == asked != before  # ...and replaced by the question that counts
+    assert all(name == "question" for name in names[cut + 1:-1])
+    assert len([seen for seen in fake.requests if seen.body.get("stream")]) == 2  # the re-ask
+
+
+def test_a_redo_with_the_same_words_sends_no_reset(app_with, serve, memory_store, request_for,
+                                                    fake):
+    fake.add(fake.step({"question": {"question": "Fake question number 1: tell me about "
+                                                 "thing 1?"}}))  # invalid: no topic
+    with serve(openai_app(app_with, fake, memory_store())) as url, \
+            httpx.Client(base_url=url, timeout=30) as client:
+        _, found = post_stream(client, request_for())
+    data, envelope = final(found)
+    assert data["http_status"] == 200
+    assert "reset" not in [name for name, _, _ in found]
+    assert question_text(found) == envelope.payload.payload.question
+
+
+def test_words_of_a_turn_that_then_fails_are_reset_before_the_error_envelope(
+        app_with, serve, memory_store, request_for, fake):
+    fake.add(fake.step({"question": {"question": WRONG_FIRST}}),
+             fake.step({"question": {"question": "Still wrong: and your second favourite?"}}))
+    with serve(openai_app(app_with, fake, memory_store())) as url, \
+            httpx.Client(base_url=url, timeout=30) as client:
+        _, found = post_stream(client, request_for())
+    data, envelope = final(found)
+    assert envelope.status == "error"
+    assert data["http_status"] >= 500
+    assert found[-2][0] == "reset"  # nothing shown is left standing beside the error
+    assert shown_text(found) == ""
+
+
+def test_the_python_client_drops_the_words_on_reset(app_with, serve, memory_store, seed_meta,
+                                                    fake):
+    fake.add(fake.step({"question": {"question": WRONG_FIRST}}))
+    with serve(openai_app(app_with, fake, memory_store())) as url, \
+            EstelClient(url, timeout=30) as estel:
+        screen: list[str] = []
+        resets: list[int] = []
+
+        def dropped() -> None:
+            resets.append(len(screen))
+            screen.clear()
+
+        envelope = estel.stream(start_request(seed_meta), screen.append, on_reset=dropped)
+    assert len(resets) == 1
+    assert resets[0] > 0
+    assert "".join(screen) == envelope.payload.payload.question

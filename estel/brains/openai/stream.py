@@ -4,13 +4,17 @@ The OpenAI brain streams only when someone listens (the Interview page sets `LIS
 turn); every other caller (HTTP service, CLI, evals) gets today's single JSON reply. What is shown
 while streaming is only a preview: the turn still counts only once the whole reply has been
 validated against the reply models, exactly as without streaming.
+
+A reply can be redone mid-turn (an invalid reply re-asked, an adaptive interview's wrap-up asked
+again) and the new words need not extend the old ones: the stream then yields `RESET` (drop what
+was shown) before the new words.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any, Generic, TypeVar
 
@@ -65,11 +69,51 @@ def consume(chunks: Any, listener: Callable[[str], None]) -> Any:
 _DONE = object()
 
 
-class QuestionStream(Generic[T]):
-    """Runs one turn in a worker thread; iterating yields the question's new words as they come.
+class Reset:
+    """The stream's signal that the words shown so far are void: a redone reply starts anew."""
 
-    Iterate it (e.g. with `st.write_stream`) until it ends, then read `result()`, which returns
-    the turn's value or raises its exception. The worker never touches the page.
+    def __repr__(self) -> str:
+        return "RESET"
+
+
+RESET = Reset()
+QuestionEvent = str | Reset  # new words to append, or RESET
+
+
+def previews(events: Iterable[QuestionEvent]) -> Iterator[Iterator[str]]:
+    """`events` cut at each RESET: one iterator of words per attempt, to show one after the
+    other in the same place (each replaces the last). Read each to its end before the next."""
+    items = iter(events)
+    more = True
+
+    def until_reset() -> Iterator[str]:
+        nonlocal more
+        for item in items:
+            if isinstance(item, Reset):
+                return
+            yield item
+        more = False
+
+    while more:
+        yield until_reset()
+
+
+def closing_events(shown: str, final: str | None) -> list[QuestionEvent]:
+    """What makes a preview of `shown` read `final`, the question that counts (None: the turn
+    has no question, e.g. feedback or an error): nothing when they agree, else RESET (if
+    anything was shown) and the whole question (if any)."""
+    if shown == (final or ""):
+        return []
+    return ([RESET] if shown else []) + ([final] if final else [])
+
+
+class QuestionStream(Generic[T]):
+    """Runs one turn in a worker thread; iterating yields the question's new words as they come,
+    and RESET when a redone reply's words no longer extend what was shown.
+
+    Iterate it until it ends (`previews()` splits it for `st.write_stream`), then read
+    `result()`, which returns the turn's value or raises its exception; `shown` is the text the
+    events add up to since the last RESET. The worker never touches the page.
     """
 
     def __init__(self, work: Callable[[], T]) -> None:
@@ -79,6 +123,7 @@ class QuestionStream(Generic[T]):
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._started = False
+        self.shown = ""
 
     def _run(self) -> None:
         LISTENER.set(self._queue.put)  # this thread's own context
@@ -89,17 +134,21 @@ class QuestionStream(Generic[T]):
         finally:
             self._queue.put(_DONE)
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[QuestionEvent]:
         if not self._started:
             self._started = True
             self._thread.start()
-        shown = ""
         while (item := self._queue.get()) is not _DONE:
             text = str(item)
-            if text.startswith(shown):  # a re-ask starts a new question: show only extensions
-                delta, shown = text[len(shown):], text
+            if text.startswith(self.shown):  # more words of what is shown
+                delta, self.shown = text[len(self.shown):], text
                 if delta:
                     yield delta
+            elif not self.shown.startswith(text):  # a redone reply that says something else
+                yield RESET
+                self.shown = text
+                yield text
+            # else: a redone reply that so far repeats what is shown; wait for it to differ
 
     def result(self) -> T:
         if not self._started:
