@@ -49,6 +49,7 @@ from estel.analysis.quote import key_fragment
 from estel.analysis.relevance import is_off_topic, keyword_hits
 from estel.analysis.rubric import coverage
 from estel.analysis.scores import scores as scores_for
+from estel.analysis.signals import anchored, changed_practice, outcome, sound_sentences
 from estel.analysis.wording import lower_first
 from estel.brains.offline.bank import RedFlag, TalkingPoint
 from estel.contract import Phase
@@ -259,8 +260,7 @@ def _features(
 ) -> Features:
     rubric = coverage(text, points)
     bluff = bluff_markers(text)
-    star = tuple(part for part in STAR_PARTS if STAR[part].search(text)
-                 or (part == "action" and _ownership(text) > 0))
+    star = _star(text)
     return Features(
         words=len(words),
         sentences=sum(1 for s in split_sentences(text) if tokens(s)),
@@ -275,7 +275,7 @@ def _features(
         examples=len(EXAMPLES.findall(text)),
         numbers=count_numbers(without_bluff(text)),  # "100% uptime" measures nothing
         vague=len(VAGUE.findall(text)),
-        reflection=bool(REFLECTION.search(text)),
+        reflection=bool(REFLECTION.search(text)) or changed_practice(sound_sentences(text)),
         points_hit=rubric.explained,
         points_missed=rubric.not_explained,
         role_hits=keyword_hits(words, role_terms),
@@ -292,6 +292,16 @@ def _features(
         unsupported=bluff.unsupported,
         asks_past=bool(ASKS_PAST.search(question)),
     )
+
+
+def _star(text: str) -> tuple[str, ...]:
+    """The STAR parts the answer tells, by their usual phrases or by the shapes every trade's
+    stories share: a story placed in time ('during my master's', 'last spring'), a measured
+    change or a consequence of what the speaker did ('a 30% fall', 'which the trust used')."""
+    sound = sound_sentences(text)
+    shaped = {"situation": anchored(sound), "action": _ownership(text) > 0,
+              "result": outcome(sound)}
+    return tuple(part for part in STAR_PARTS if STAR[part].search(text) or shaped.get(part))
 
 
 def _asks(text: str) -> int:

@@ -8,6 +8,9 @@ mechanism, a decision or a check), or, in a sentence naming it, a reason ("becau
 ("I'd cache the results"). A sentence that overclaims or is mostly jargon explains nothing
 (`estel.analysis.bluff`). Naming earns a little (NAMED_CREDIT); explaining earns the point.
 Questions without evidence words (older bank entries) are judged by the sentence tests alone.
+A point may also list `signals`, answer shapes that show it in any line of work ("I ran a
+six-month survey" is a specific piece of work): one firing explains it, keywords or not
+(`estel.analysis.signals`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from estel.analysis.lexicon import (
     tokens,
 )
 from estel.analysis.relevance import keyword_hits
+from estel.analysis.signals import shows
 from estel.brains.offline.bank import RedFlag, TalkingPoint
 
 NAMED_CREDIT = 0.3  # a point named but not explained: a little, never the point
@@ -86,7 +90,9 @@ def coverage(
     named: list[str] = []
     missed: list[str] = []
     for point in points:
-        if not keyword_hits(tokens(text), point.keywords):
+        if any(shows(signal, sound) for signal in point.signals):
+            explained.append(point.point)  # its shape shows it, whatever words name it
+        elif not keyword_hits(tokens(text), point.keywords):
             missed.append(point.point)
         elif _explains(point, sound, sound_words):
             explained.append(point.point)

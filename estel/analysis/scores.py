@@ -31,6 +31,7 @@ UNSUPPORTED_COST = 0.5  # per claim with no mechanism past the first, when nothi
 # 2-4 points, enough to win overall (a hiring manager would not sign that). Plain answers that
 # merely miss the rubric keep their communication score.
 COMMUNICATION_LEAD = 3.0
+INTRO_STORY = 0.5  # content per STAR part an introduction tells (situation, action, result)
 
 
 def scores(f: Features, phase: Phase) -> tuple[float, float, float]:
@@ -62,8 +63,12 @@ def content(f: Features, phase: Phase, gate: float) -> float:
     behavioural = phase == "behavioural"
     # A wrap-up question for the interviewer is the answer's substance, as a STAR part or a step.
     asked = min(f.asks, 2) + 0.75 * f.asks_why
-    shape = 0.75 * len(f.star) if behavioural else min(3.0, 0.6 * f.reasoning + asked)
-    relevance = min(1.0, max(0.34 * len(f.role_hits), 2.0 * f.overlap))
+    # An introduction is told as reasons for the choice or as a piece of work, start to result.
+    told = INTRO_STORY * len(f.star) if phase == "intro" else 0.0
+    shape = 0.75 * len(f.star) if behavioural else min(3.0, 0.6 * f.reasoning + asked + told)
+    # Explaining the question's rubric shows the answer is on it, in whatever trade's words: a
+    # marine biologist's survey shares no word with 'proudest piece of work'.
+    relevance = min(1.0, max(0.34 * len(f.role_hits), 2.0 * f.overlap, f.credit))
     examples = f.examples + f.asks  # a specific question is as concrete as a wrap-up gets
     specifics = min(1.25, 0.65 * examples) + min(1.25, 0.45 * f.numbers)
     if behavioural and f.rubric and not f.credit and f.overlap < NO_ANSWER_OVERLAP:

@@ -26,6 +26,8 @@ _CONTRACTIONS = {"re": "you're", "ve": "you've", "d": "you'd", "ll": "you'll"}
 
 def lower_first(text: str) -> str:
     """'Production incident' -> 'production incident'; 'HTTP methods', 'A/B tests' kept."""
+    if text.startswith("A "):  # the article before a phrase ('A specific piece of work')
+        return "a" + text[1:]
     if not text or text[:2].isupper() or (len(text) > 1 and not text[1].isalpha()):
         return text
     if re.match(r"[A-Z][a-z]*[A-Z]", text):  # 'iOS', 'JavaScript': a name, keep it

@@ -30,6 +30,9 @@ from estel.data import load_packaged
 
 GENERIC_FAMILY = "generic"
 Band = Literal["entry", "mid", "senior", "lead"]
+# Shapes of evidence no word list holds, recognised in any line of work (estel.analysis.signals)
+Signal = Literal["specific_work", "own_actions", "measured_result", "outcome",
+                 "owned_mistake", "put_right", "changed_practice"]
 BANDS: tuple[Band, ...] = ("entry", "mid", "senior", "lead")
 
 
@@ -38,7 +41,8 @@ class TalkingPoint(BaseModel):
 
     `keywords` show the point was *named*; `evidence` shows it was *explained* (a mechanism, a
     decision, a check, a step). Naming a point without its substance earns little: that is how
-    name-dropping is told from knowledge.
+    name-dropping is told from knowledge. A firing `signal` explains the point even when no
+    keyword names it (a marine biologist's "survey" is the "piece of work" no list foresaw).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -47,6 +51,9 @@ class TalkingPoint(BaseModel):
     keywords: tuple[str, ...] = Field(min_length=1)
     substance: str = ""  # what the answer must say about the point, in words (people and LLMs)
     evidence: tuple[str, ...] = ()  # stems/phrases that show the substance was given
+    # answer shapes that show the substance in any trade ("I ran a six-month survey"), for
+    # points whose subject no keyword list can name (a generic question's "piece of work")
+    signals: tuple[Signal, ...] = ()
 
     @field_validator("keywords", "evidence")
     @classmethod

@@ -1,0 +1,183 @@
+"""Evidence of a talking point that no word list can hold: the shapes a concrete answer takes in
+any line of work. Pure and deterministic.
+
+A generic question ("What piece of work are you proudest of?") is asked of a marine biologist, a
+plumber and a sommelier alike. Their pieces of work are a seagrass survey, a boiler refit and a
+wine list; no list of nouns names them all, so a rubric point such as "a specific piece of work
+and its context" cannot be recognised by its keywords. What every concrete answer shares is its
+shape: the speaker did something ("I ran", "I designed") to something, anchored in a time, a
+place or a count; a measured result is a number beside a change; a mistake owned is "I
+mislabelled", "I forgot"; a habit changed is "since then", "now I". A bank talking point lists
+the `signals` that show it was explained; `rubric.coverage` counts a point with a firing signal
+as explained even when none of its keywords appear.
+
+Signals read only the answer's sound sentences (not overclaiming, not mostly jargon: see
+`estel.analysis.bluff`), so a bluffer's "I spearheaded a 300% transformation" shows nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from estel.analysis.bluff import BUZZWORDS, is_bluff_sentence, without_bluff
+from estel.analysis.language import split_sentences
+from estel.analysis.lexicon import STOPWORDS, count_numbers, is_owned_verb
+from estel.brains.offline.bank import Signal
+
+_IX = re.IGNORECASE | re.VERBOSE
+
+# "I ran a survey", "we designed the rota", "I personally rewired the board": a subject, an
+# optional adverb, a verb, then the next word (its object, checked apart).
+_DID = re.compile(r"\b(I|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+|first\s+|just\s+)?([a-z][a-z-]+)"
+                  r"\s+([a-z0-9][\w'-]*)", re.IGNORECASE)
+_EVERYDAY_PAST = frozenset(("did", "saw", "got", "had", "was", "were", "felt", "thought", "knew",
+                            "went", "came", "said", "told", "heard"))
+# When or where the work happened, or how big it was: what makes it one piece of work.
+_ANCHOR = re.compile(
+    r"""\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+)[-\s]
+        (?:day|week|month|year|hour)s?\b
+    |(?:last|this|that|previous)\s+(?:year|summer|spring|autumn|winter|season|term|quarter
+        |month|week)
+    |during\s+(?:my|our|the|a)\b|in\s+(?:my|our)\s+(?:first|second|third|final|last|previous)\b
+    |in\s+(?:19|20)\d\d|over\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months|years)
+    |for\s+(?:about\s+)?(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)
+    |at\s+(?:my|our)\s+(?:last|previous|current|first)\b)""",
+    _IX,
+)
+_PROPER = re.compile(r"(?<=[a-z,;:]\s)(?!I\b)[A-Z][a-z]{2,}")  # a name inside a sentence
+_CHANGE = re.compile(
+    r"""\b(?:fell|fall(?:en|s|ing)?|dropped|drop|rose|rise[ns]?|grew|growth|cut|reduc\w+
+    |increas\w+|improv\w+|halved|doubled|tripled|saved|sav(?:es|ing)|fewer|less|more|faster
+    |slower|quicker|shorter|higher|lower|down|up|from\s+\S+\s+to|went\s+(?:up|down|from)
+    |declin\w+|recover\w+|gain\w*|lost|loss|shrank|shrunk|raised|lifted|boosted|sold|won
+    |completed|finished|met|beat|ahead|under\s+budget|on\s+time)\b""",
+    _IX,
+)
+_OUTCOME = re.compile(
+    r"""\b(?:as\s+a\s+result|result(?:ed)?\s+(?:was|in)|the\s+outcome|in\s+the\s+end
+    |which\s+(?:meant|led|let|allowed|helped|gave|became|they|the|we|our)
+    |led\s+to|so\s+(?:that\s+)?(?:the|we|they|our|every|no|nobody)\b
+    |(?:was|were|got|has\s+been|have\s+been)\s+(?:adopted|approved|accepted|published|used
+        |rolled\s+out|kept|copied|extended|renewed|funded|cited|commissioned|praised)
+    |(?:they|the\s+\w+|it)\s+(?:used|adopted|kept|still\s+uses?|now\s+uses?|renewed|approved)
+    |now\s+(?:uses?|runs?|has|takes?)|since\s+then|still\s+(?:in\s+use|used|running))\b""",
+    _IX,
+)
+_MISTAKE = re.compile(
+    r"""\b(?:I|I'd|we)\s+(?:had\s+)?(?:mis[a-z-]+|forgot|forgotten|overlooked|skipped|missed
+        |assumed|misjudged|got\s+(?:\w+\s+){0,3}wrong|sent\s+(?:\w+\s+){0,3}(?:wrong|before)
+        |made\s+(?:a|an|the)\s+(?:\w+\s+)?(?:mistake|error)|didn't\s+(?:check|read|ask|test|confirm
+        |tell|label|count)|did\s+not\s+(?:check|read|ask|test|confirm|tell|label|count)
+        |left\s+out|mixed\s+up|double[- ]booked|overbooked|broke|dropped|lost)
+    |\bmy\s+(?:mistake|error|fault|oversight|slip)\b""",
+    _IX,
+)
+_DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PUT_RIGHT = re.compile(
+    r"""\b(?:told|informed|flagged|reported|warned|rang|phoned|called|e-?mailed|apologi[sz]ed
+    |owned\s+up|admitted|let\s+(?:\w+\s+){1,3}know|raised\s+it|corrected|fixed|redid|re-?ran
+    |re-?did|re-?checked|re-?sent|re-?issued|re-?wrote|re-?tested|re-?labell?ed|re-?sampled
+    |re-?measured|re-?counted|replaced|reversed|undid|recalled|put\s+(?:it|things)\s+right
+    |made\s+it\s+right|sorted\s+it)\b""",
+    _IX,
+)
+_CHANGED = re.compile(
+    r"""\b(?:since\s+then|ever\s+since|from\s+then\s+on|these\s+days|nowadays|going\s+forward
+    |now\s+I|I\s+now|I\s+(?:always|never)\s+\w+\s+(?:now|since)|I(?:'ve|\s+have)\s+(?:not|never)
+        \s+(?:had|made|repeated)|I\s+(?:started|began|stopped)\s+\w+ing|I\s+learn(?:ed|t)
+    |taught\s+me|the\s+lesson|next\s+time\s+I|I\s+(?:added|built|made|wrote|keep)\s+(?:a|an|my)
+        \s+(?:\w+\s+)?(?:checklist|check|habit|rule|step|template|routine|reminder))\b""",
+    _IX,
+)
+OWN_ACTIONS = 2  # distinct things the speaker did, with their objects
+
+
+def shows(signal: Signal, sentences: Sequence[str]) -> bool:
+    """True when the sound `sentences` of an answer show `signal`."""
+    return _DETECTORS[signal](sentences)
+
+
+def actions(sentences: Sequence[str]) -> list[str]:
+    """Distinct verbs the speaker did something with ('ran a survey', 'designed the method'),
+    including those that share one subject ('I mapped the logs, rebuilt the rota and trained
+    two apprentices')."""
+    found: list[str] = []
+    for sentence in sentences:
+        first = [m for m in _DID.finditer(sentence) if _acts(m.group(2), m.group(3))]
+        later = [m for m in _THEN_DID.finditer(sentence, first[0].end())] if first else []
+        for m in (*first, *(m for m in later if _acts(m.group(1), m.group(2)))):
+            verb = m.group(m.lastindex - 1).lower()  # type: ignore[operator]
+            if verb not in found:
+                found.append(verb)
+    return found
+
+
+def _acts(verb: str, obj: str) -> bool:
+    verb, obj = verb.lower(), obj.lower()
+    return (is_owned_verb(verb) and verb not in _EVERYDAY_PAST and not BUZZWORDS.fullmatch(verb)
+            and (obj not in STOPWORDS or obj in _OBJECT_STARTS))
+
+
+# what may follow an action verb: an object's determiner, or a particle ('set up', 'wrote up')
+_OBJECT_STARTS = frozenset((
+    "the", "a", "an", "our", "my", "their", "its", "each", "every", "this", "that", "these",
+    "those", "all", "both", "some", "any", "two", "three", "four", "five", "six",
+    "up", "out", "off", "down", "back"))
+# a further verb of the same subject: ', rebuilt the rota', 'and trained two apprentices'
+_THEN_DID = re.compile(r"(?:,\s*(?:and\s+|then\s+)?|\band\s+(?:then\s+)?)([a-z][a-z-]+)"
+                       r"\s+([a-z0-9][\w'-]*)", re.IGNORECASE)
+
+
+def sound_sentences(text: str) -> tuple[str, ...]:
+    """The sentences of `text` that neither overclaim nor are mostly jargon."""
+    return tuple(s for s in split_sentences(text) if not is_bluff_sentence(s))
+
+
+def anchored(sentences: Sequence[str]) -> bool:
+    """The answer places its story: a time ('last spring', 'a six-month survey') or a name."""
+    return any(_ANCHOR.search(s) or _PROPER.search(s) for s in sentences)
+
+
+def _specific_work(sentences: Sequence[str]) -> bool:
+    """Something the speaker did, anchored in a time, a place, a name or a count."""
+    if not actions(sentences):
+        return False
+    return anchored(sentences) or bool(count_numbers(without_bluff(" ".join(sentences))))
+
+
+def _own_actions(sentences: Sequence[str]) -> bool:
+    return len(actions(sentences)) >= OWN_ACTIONS
+
+
+def _measured_result(sentences: Sequence[str]) -> bool:
+    """A number beside a change, in one sentence: 'a 30% fall', 'from 12 days to 4'."""
+    return any(count_numbers(without_bluff(s)) and _CHANGE.search(s) for s in sentences)
+
+
+def outcome(sentences: Sequence[str]) -> bool:
+    """What came of it: a measured change, or a consequence of something the speaker did."""
+    if _measured_result(sentences):
+        return True
+    return bool(actions(sentences)) and any(_OUTCOME.search(s) for s in sentences)
+
+
+def changed_practice(sentences: Sequence[str]) -> bool:
+    """A habit changed after the event: 'since then I photograph every label', 'now I'."""
+    return any(_CHANGED.search(s) for s in sentences)
+
+
+def _matches(pattern: re.Pattern[str]) -> Callable[[Sequence[str]], bool]:
+    return lambda sentences: any(pattern.search(s) for s in sentences)
+
+
+_DETECTORS: dict[Signal, Callable[[Sequence[str]], bool]] = {
+    "specific_work": _specific_work,
+    "own_actions": _own_actions,
+    "measured_result": _measured_result,
+    "outcome": outcome,
+    "owned_mistake": lambda sentences: any(not _DENIED.search(s[:m.start()])
+                                           for s in sentences for m in _MISTAKE.finditer(s)),
+    "put_right": _matches(_PUT_RIGHT),
+    "changed_practice": changed_practice,
+}

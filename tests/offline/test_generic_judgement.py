@@ -1,0 +1,122 @@
+"""The generic family judged as a hiring manager would, in trades no family names.
+
+A marine biologist's seagrass survey, a locksmith's lock-out rota or a sommelier's wine list is a
+"specific piece of work" though no keyword list names it; "a 30% fall" is a measured result and
+"I mislabelled" a mistake owned. These answers were written for this test, in trades the bank
+does not name, and are scored through the shipped generic family (its rubric and signals).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from estel.analysis.answer import analyse_answer
+from estel.analysis.signals import actions, shows, sound_sentences
+from estel.analysis.wording import lower_first
+from estel.brains.offline.bank import BankQuestion, load_bank
+from estel.brains.offline.brain import OfflineBrain
+from estel.brains.offline.reactions import reaction
+from estel.contract import InterviewMeta
+from estel.engine import Engine
+
+GENERIC = load_bank()["generic"]
+
+
+def _question(topic: str) -> BankQuestion:
+    return next(q for q in GENERIC.questions if q.topic == topic)
+
+
+def _analyse(topic: str, answer: str, role: str):
+    q = _question(topic)
+    return analyse_answer(answer, q.text_for(role), phase=q.phase, topic=q.topic,
+                          talking_points=q.talking_points, role_terms=GENERIC.role_terms,
+                          red_flags=q.red_flags)
+
+
+SEAGRASS = ("During my master's I ran a six-month seagrass survey in the Solent for the county "
+            "wildlife trust. I designed the sampling method myself: fixed transects at four sites, "
+            "with 240 quadrats photographed and scored for shoot density every month. Comparing "
+            "spring with autumn I found a 30% fall in density at the two sites nearest the marina, "
+            "which I wrote up for the trust and which they used in their mooring consultation.")
+LOCKSMITH = ("Last winter I set up the emergency call-out rota for our shop in Leeds. I mapped "
+             "three years of call-out logs, rebuilt the rota around the Friday and Saturday night "
+             "peaks, and trained two apprentices on uPVC door mechanisms so they could cover "
+             "nights. Average wait for a locked-out customer went from 95 minutes to 40.")
+PROUD_VAGUE = ("I'm proud of lots of things really. I always work hard and I think people like "
+               "working with me, and I try to do a good job every day for the customers.")
+PROUD_BLUFF = ("Honestly everything I touch is a success. I spearheaded a transformational, "
+               "best-in-class programme that leveraged synergies across the whole organisation "
+               "and it guaranteed 100% customer satisfaction, always, with zero complaints ever.")
+MISTAKE = ("On my first field season I mislabelled a batch of 40 sediment samples, so two sites "
+           "were swapped in the lab results. I noticed when the grain-size figures didn't match "
+           "my field notes, told my supervisor the same day, and we re-ran the affected samples. "
+           "Since then I photograph every label against the site board before bagging, and I "
+           "have not had a mix-up in two seasons.")
+
+
+@pytest.mark.parametrize(("role", "answer"),
+                         [("Marine Biologist", SEAGRASS), ("Locksmith", LOCKSMITH)])
+def test_a_concrete_piece_of_work_in_any_trade_covers_the_rubric(role: str, answer: str) -> None:
+    a = _analyse("Proudest achievement", answer, role)
+    assert "A specific piece of work and its context" in a.points_hit
+    assert "The difference it made" in a.points_hit
+    assert "Your own contribution made clear" in a.points_hit
+    assert a.content >= 6.5
+    assert a.overall >= 7.0
+    assert "result" in a.star
+    assert "situation" in a.star
+
+
+def test_a_vague_or_bluffing_answer_shows_none_of_it() -> None:
+    vague = _analyse("Proudest achievement", PROUD_VAGUE, "Sommelier")
+    bluff = _analyse("Proudest achievement", PROUD_BLUFF, "Sommelier")
+    concrete = _analyse("Proudest achievement", LOCKSMITH, "Locksmith")
+    for weak in (vague, bluff):
+        assert weak.points_hit == ()
+        assert weak.overall <= concrete.overall - 3
+
+
+def test_a_mistake_owned_put_right_and_learned_from() -> None:
+    a = _analyse("Learning from a mistake", MISTAKE, "Marine Biologist")
+    assert set(a.points_hit) == {"Owns a real mistake", "Fixes it and tells the right people",
+                                 "Changes how you work afterwards"}
+    assert a.reflection
+    assert "result" in a.star
+    blame = _analyse("Learning from a mistake", "It wasn't really my mistake, the lab mixed up "
+                     "the samples and my supervisor should have checked them.", "Marine Biologist")
+    assert "Owns a real mistake" not in blame.points_hit
+
+
+def test_signals_read_shapes_not_words() -> None:
+    said = sound_sentences("I rewired the kitchen last March. The client was happy.")
+    assert shows("specific_work", said)
+    assert not shows("specific_work", sound_sentences("I think I would do a good job."))
+    assert actions(sound_sentences("I noticed it and I wanted to help.")) == []  # not actions
+    assert shows("measured_result", sound_sentences("Breakages dropped from 12 a month to 3."))
+    assert not shows("measured_result", sound_sentences("We served 300 covers."))  # no change
+    assert not shows("measured_result", sound_sentences("Sales went through the roof, up 300%."))
+
+
+def test_the_reaction_reads_as_english_mid_sentence() -> None:
+    assert lower_first("A specific piece of work and its context") == (
+        "a specific piece of work and its context")
+    assert lower_first("A/B tests") == "A/B tests"
+    assert lower_first("I decided") == "I decided"
+    a = _analyse("Proudest achievement", "I did a project once and it went fine overall, I think, "
+                 "and the people were pleased with it in the end.", "Beekeeper")
+    for seed in range(6):
+        text = reaction(a, seed)
+        assert ": A " not in text, text
+        assert ": An " not in text, text
+
+
+def test_a_strong_first_answer_moves_the_interview_up_not_down() -> None:
+    engine = Engine(OfflineBrain())
+    meta = InterviewMeta(target_role="Marine Biologist", experience_level="Junior",
+                         difficulty="standard", questions_target=3)
+    first = engine.start(meta)
+    if first.response.payload.topic != "Proudest achievement":  # the bank drew another opener
+        pytest.skip("the opening question is not the proudest-achievement one")
+    after = engine.answer(first.state, SEAGRASS)
+    assert after.response.payload.difficulty != "easy"
+    assert "worth covering" not in after.response.payload.question
