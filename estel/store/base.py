@@ -7,10 +7,10 @@ Mapping between the contract (meta, feedback payload, transcript) and a record l
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Annotated, Literal, Protocol, runtime_checkable
+from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -151,6 +151,16 @@ class TurnWrite:
     record: SessionRecord
     expected_digest: str | None
 
+    def fits(self, stored: Mapping[str, Any] | None) -> bool:
+        """Whether the stored row (its columns) may take this write: no row yet for an opening;
+        else a row still in progress at the expected state. Abandoned and completed rows take
+        no turn: an answer sent before Abandon but arriving after it must not reopen the row.
+        Every store applies this rule, the SQL ones in their conditional writes."""
+        if self.expected_digest is None:
+            return stored is None
+        return (stored is not None and stored.get("status") == "in_progress"
+                and stored.get("state_digest") == self.expected_digest)
+
 
 @runtime_checkable
 class SessionStore(Protocol):
@@ -180,9 +190,10 @@ class SessionStore(Protocol):
     def count(self, filters: SessionFilters | None = None) -> int: ...
 
     def save_turns(self, writes: Sequence[TurnWrite]) -> list[SaveReceipt]:
-        """Write each turn's row only if the stored row still has `expected_digest` (a compare-
-        and-set, so two answers to one question cannot both win); a receipt per write, in order,
-        `conflict=True` for a row that moved on. Returns once the rows are durably kept."""
+        """Write each turn's row only if the stored row is still in progress with
+        `expected_digest` (a compare-and-set, `TurnWrite.fits`: two answers to one question
+        cannot both win, and no answer lands on an abandoned row); a receipt per write, in
+        order, `conflict=True` for a row that moved on. Returns once the rows are durably kept."""
         ...
 
     def find_by_digest(self, digest: str, limit: int = 8) -> list[SessionRecord]:

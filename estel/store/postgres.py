@@ -6,8 +6,9 @@ without Supabase. Same table and migrations (supabase/migrations, applied with
 Every write is queued in the SQLite outbox first, then sent with psycopg 3 through a small
 connection pool; once PostgreSQL has it, the entry goes. If PostgreSQL is down, the receipt
 says "saved locally, will sync" and the next write or `python -m estel sync` sends it. Turns
-are a compare-and-set done by the database itself (`update … where state_digest = expected`),
-so two service processes cannot both win a question. The dashboard reads through the SQL
+are a compare-and-set done by the database itself (`update … where state_digest = expected and
+status = 'in_progress'`), so two service processes cannot both win a question and a late
+answer cannot reopen an abandoned interview. The dashboard reads through the SQL
 functions (`dashboard_call`).
 """
 
@@ -26,7 +27,7 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from estel.errors import BadInput, StoreFailure
-from estel.store.base import FILTER_COLUMNS, SaveReceipt, SessionFilters, SessionRecord, TurnWrite
+from estel.store.base import FILTER_COLUMNS, SessionFilters, SessionRecord, TurnWrite
 from estel.store.outbox import OutboxOp
 from estel.store.pg_functions import function_call
 from estel.store.records import COLUMNS, record_from_row, row_from_record
@@ -43,6 +44,7 @@ class PostgresStore(OutboxStore):
     """interview_sessions in PostgreSQL; writes that fail wait in `outbox`'s SQLite file."""
 
     SEND_ERRORS = (psycopg.Error, PoolTimeout)
+    QUEUE_TURN_ERRORS = _FAILURES
 
     def __init__(self, url: str, timeout: float = 10.0, outbox: SQLiteStore | None = None, *,
                  pool_size: int = 4, flush_batch: int = 20) -> None:
@@ -102,24 +104,9 @@ class PostgresStore(OutboxStore):
             raise StoreFailure(f"Could not read sessions from {self.description}: "
                                f"{_describe(error)}") from error
 
-    def _save_turn(self, write: TurnWrite) -> SaveReceipt:
-        pending = self._pending(write.record.id)
-        if pending is not None:  # the newest copy is still local: check against it
-            if pending.row.get("state_digest") != write.expected_digest:
-                return self._conflict()
-            return self._save("complete", write.record)
-        try:  # the database decides: a conditional insert/update, atomic
-            with self._connection() as conn:
-                written = _write(conn, "turn", row_from_record(write.record),
-                                 write.expected_digest)
-        except _FAILURES as error:
-            log.warning("turn kept in the outbox: %s", _describe(error))
-            return self._save("create" if write.expected_digest is None else "complete",
-                              write.record)
-        except psycopg.Error as error:
-            return SaveReceipt(saved=False, location=self.description,
-                               message=f"Could not save the turn: {_describe(error)}")
-        return self._saved_remotely() if written else self._conflict()
+    def _write_turn(self, write: TurnWrite) -> bool:
+        with self._connection() as conn:
+            return _write(conn, "turn", row_from_record(write.record), write.expected_digest)
 
     def _send(self, op: OutboxOp, row: dict[str, Any]) -> None:
         with self._connection() as conn:
@@ -146,15 +133,16 @@ def _write(conn: psycopg.Connection[Any], op: str, row: dict[str, Any],
            expected_digest: str | None = None) -> bool:
     """Insert/upsert the JSON row the way PostgREST does (json_populate_record). op 'create':
     insert unless the id exists; 'complete': upsert; 'turn': insert when expected_digest is None,
-    else update only while the stored digest is expected_digest. True when a row was written."""
+    else update only while the row is in progress at expected_digest (TurnWrite.fits). True
+    when a row was written."""
     names = [k for k in row if not (k == "user_id" and row[k] is None)]
     cols = sql.SQL(", ").join(map(sql.Identifier, names))
     source = sql.SQL("select {} from json_populate_record(null::public.interview_sessions, %s)"
                      ).format(cols)
     body = json.dumps(row)
     if op == "turn" and expected_digest is not None:
-        query = sql.SQL("update {} set ({}) = ({}) where id = %s and state_digest = %s").format(
-            TABLE, cols, source)
+        query = sql.SQL("update {} set ({}) = ({}) where id = %s and state_digest = %s"
+                        " and status = 'in_progress'").format(TABLE, cols, source)
         return conn.execute(query, [body, row["id"], expected_digest]).rowcount == 1
     conflict = (sql.SQL("do nothing") if op != "complete" else sql.SQL("do update set {}").format(
         sql.SQL(", ").join(sql.SQL("{0} = excluded.{0}").format(sql.Identifier(n))

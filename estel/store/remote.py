@@ -7,7 +7,8 @@ Reads see the outbox first: it holds the newest copy of a row not yet sent.
 
 A subclass says how to reach its database: `_send` (write one row, raising one of
 `SEND_ERRORS`), `_describe` and `_answered` (what went wrong, and whether the database answered
-at all), `_remote_get` / `_remote_by_digest` (read rows) and `_save_turn` (its compare-and-set).
+at all), `_remote_get` / `_remote_by_digest` (read rows) and `_write_turn` (a turn's compare-
+and-set as one conditional write, done by the database).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class OutboxStore:
     """The outbox half of a remote SessionStore (see the module docstring)."""
 
     SEND_ERRORS: tuple[type[Exception], ...] = ()  # what `_send` raises when a row is not sent
+    # the failures after which a turn waits in the outbox (the others refuse it)
+    QUEUE_TURN_ERRORS: tuple[type[Exception], ...] = ()
 
     def __init__(self, outbox: SQLiteStore | None, flush_batch: int,
                  owner: str | None = None) -> None:
@@ -71,6 +74,27 @@ class OutboxStore:
     def save_turns(self, writes: Sequence[TurnWrite]) -> list[SaveReceipt]:
         with self._turn_lock:
             return [self._save_turn(write) for write in writes]
+
+    def _save_turn(self, write: TurnWrite) -> SaveReceipt:
+        """The compare-and-set: against the outbox's copy while the newest copy is still local,
+        else by the database itself (`_write_turn`), so two service processes cannot both win a
+        question and an answer cannot land on a row another process abandoned. A turn the
+        database cannot take now waits in the outbox."""
+        pending = self._pending(write.record.id)
+        if pending is not None:
+            if not write.fits(pending.row):
+                return self._conflict()
+            return self._save("complete", write.record)
+        try:
+            written = self._write_turn(write)
+        except self.QUEUE_TURN_ERRORS as error:
+            log.warning("turn kept in the outbox: %s", self._describe(error))
+            return self._save("create" if write.expected_digest is None else "complete",
+                              write.record)
+        except self.SEND_ERRORS as error:
+            return SaveReceipt(saved=False, location=self.description,
+                               message=f"Could not save the turn: {self._describe(error)}")
+        return self._saved_remotely() if written else self._conflict()
 
     def get(self, session_id: str) -> SessionRecord | None:
         """The row, or the newer version of it still waiting in the outbox."""
@@ -134,7 +158,10 @@ class OutboxStore:
     def _remote_by_digest(self, digest: str, limit: int) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def _save_turn(self, write: TurnWrite) -> SaveReceipt:
+    def _write_turn(self, write: TurnWrite) -> bool:
+        """The turn's compare-and-set done by the database in one conditional write (insert
+        unless the id exists; else update only while `write.fits` the stored row). True when
+        written; raises one of `SEND_ERRORS`."""
         raise NotImplementedError
 
     # -- internals ----------------------------------------------------------------------------

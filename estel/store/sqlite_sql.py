@@ -12,10 +12,11 @@ _INSERT = f"INSERT INTO interview_sessions ({', '.join(COLUMNS)}) VALUES ({_PLAC
 _UPDATE_ALL = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
 SQL_CREATE = f"{_INSERT} ON CONFLICT (id) DO NOTHING"
 SQL_UPSERT = f"{_INSERT} ON CONFLICT (id) DO UPDATE SET {_UPDATE_ALL}"
-# a turn's write: only while the row is still at the state the turn answered (compare-and-set)
+# a turn's write: only while the row is in progress at the state the turn answered (compare-
+# and-set, TurnWrite.fits): a late answer neither reopens nor completes an abandoned row
+_TURN_WHERE = " WHERE id = :id AND state_digest = :expected_digest AND status = 'in_progress'"
 SQL_TURN = ("UPDATE interview_sessions SET " + ", ".join(f"{c} = :{c}" for c in COLUMNS
-                                                          if c != "id")
-            + " WHERE id = :id AND state_digest = :expected_digest")
+                                                          if c != "id") + _TURN_WHERE)
 # An answer that leaves the interview in progress changes only these columns of its row
 # (records.advanced_record; tests/store/test_turn_saving.py keeps the two in step). Setting
 # just them spares SQLite the six indexes on the other columns: SET names a column, SQLite
@@ -23,8 +24,7 @@ SQL_TURN = ("UPDATE interview_sessions SET " + ", ".join(f"{c} = :{c}" for c in 
 TURN_COLUMNS = ("transcript", "updated_at", "score_so_far", "open_question", "state_digest")
 SQL_TURN_PROGRESS = ("UPDATE interview_sessions SET " + ", ".join(f"{c} = :{c}"
                                                                   for c in TURN_COLUMNS)
-                     + " WHERE id = :id AND state_digest = :expected_digest"
-                     " AND status = 'in_progress'")
+                     + _TURN_WHERE)
 
 # A row is read as (rowid, every column but the transcript as one JSON object, the transcript's
 # stored JSON text); `_record` splices the two into one document that pydantic parses and

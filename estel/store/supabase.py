@@ -4,8 +4,10 @@ Every write is first queued in the local SQLite outbox (durable), then sent as a
 `id`; once Supabase has it, the entry is removed. If Supabase is unreachable, slow, answers 5xx
 or refuses the row, the entry stays and the receipt says "saved locally, will sync". The next
 successful write and `flush_outbox()` (`python -m estel sync`) send what is waiting. Sending the
-same row twice is harmless: `complete` merges on `id`, `create` ignores an existing row. The
-outbox half is shared with PostgresStore (`estel.store.remote.OutboxStore`).
+same row twice is harmless: `complete` merges on `id`, `create` ignores an existing row. A turn
+is one conditional request instead (`_write_turn`), so the database itself refuses an answer to
+a question already answered or to an interview no longer in progress. The outbox half is shared
+with PostgresStore (`estel.store.remote.OutboxStore`).
 """
 
 from __future__ import annotations
@@ -38,13 +40,14 @@ log = logging.getLogger(__name__)
 TABLE = "interview_sessions"
 PAGE_ROWS = 1000  # rows per request: Supabase's default PostgREST max-rows (a project that
 # lowers max-rows below this would have its pages cut short and read as the end)
-_UNKNOWN: Any = object()  # the stored row could not be read
 
 
 class SupabaseStore(OutboxStore):
     """interview_sessions in Supabase; writes that fail wait in `outbox`'s SQLite file."""
 
     SEND_ERRORS = (httpx.HTTPError, APIError)
+    # unreachable, slow, a 5xx or a refused row: the turn waits in the outbox, as every write
+    QUEUE_TURN_ERRORS = SEND_ERRORS
 
     def __init__(
         self,
@@ -138,37 +141,45 @@ class SupabaseStore(OutboxStore):
     # -- internals ----------------------------------------------------------------------------
 
     def _save_turn(self, write: TurnWrite) -> SaveReceipt:
-        """The turn's row, queued durably in the outbox, then sent (an upsert on id).
-
-        The compare-and-set is checked against the newest copy this process can see (the
-        outbox, else Supabase) under the turn lock: it holds for one service process per
-        database; when Supabase cannot be read the check the service made just before stands.
-        """
         try:
-            current = self.get(write.record.id)
-        except StoreFailure:
-            current = None if write.expected_digest is None else _UNKNOWN
-        if current is not _UNKNOWN:
-            stored = current.state_digest if current is not None else None
-            if (current is not None) != (write.expected_digest is not None) or (
-                    stored != write.expected_digest):
-                return self._conflict()
-        return self._save("create" if write.expected_digest is None else "complete",
-                          write.record)
+            return super()._save_turn(write)
+        except BadInput as error:  # another account's interview
+            return SaveReceipt(saved=False, location=self.description, message=error.message)
+
+    def _write_turn(self, write: TurnWrite) -> bool:
+        """One PostgREST request, so the database decides: the opening is inserted unless the
+        id exists; an answer is a PATCH filtered on id, the expected digest and
+        `status=eq.in_progress` (TurnWrite.fits). The rows it returns say whether it wrote."""
+        row = self._owned_row(write.record)
+        table, body = self._table(), _body(row)
+        if write.expected_digest is None:
+            query = table.upsert(body, on_conflict="id", ignore_duplicates=True)
+        else:
+            query = (table.update(body).eq("id", row["id"])
+                     .eq("state_digest", write.expected_digest).eq("status", "in_progress"))
+        return bool(query.select("id").execute().data)
 
     def _remote_get(self, session_id: str) -> dict[str, Any] | None:
         rows = self._query(lambda t: t.select("*").eq("id", session_id).limit(1)).data
         return rows[0] if rows else None
 
     def _save(self, op: OutboxOp, record: SessionRecord) -> SaveReceipt:
-        row = row_from_record(record)
-        if self.owner is not None:  # kept in the row, so a later sync by the service key
-            # (`python -m estel sync`) still stores it under its owner
-            if row.get("user_id") not in (None, self.owner):
-                return SaveReceipt(saved=False, location=self.description,
-                                   message="This interview belongs to another account.")
-            row["user_id"] = self.owner
+        try:
+            row = self._owned_row(record)
+        except BadInput as error:
+            return SaveReceipt(saved=False, location=self.description, message=error.message)
         return self._save_row(op, row)
+
+    def _owned_row(self, record: SessionRecord) -> dict[str, Any]:
+        """The record's row; a signed-in store's carries its owner (kept in the row, so a later
+        sync by the service key, `python -m estel sync`, still stores it under its owner).
+        BadInput when the record belongs to another account."""
+        row = row_from_record(record)
+        if self.owner is not None:
+            if row.get("user_id") not in (None, self.owner):
+                raise BadInput("This interview belongs to another account.")
+            row["user_id"] = self.owner
+        return row
 
     def _remote_by_digest(self, digest: str, limit: int) -> list[dict[str, Any]]:
         return list(self._query(lambda t: t.select("*").eq("state_digest", digest)
@@ -181,10 +192,8 @@ class SupabaseStore(OutboxStore):
         return isinstance(error, APIError)
 
     def _send(self, op: OutboxOp, row: dict[str, Any]) -> None:
-        # without user_id the column default (auth.uid()) applies, as RLS expects
-        body = {k: v for k, v in row.items() if not (k == "user_id" and v is None)}
         self._table().upsert(
-            body, on_conflict="id", ignore_duplicates=(op == "create"),
+            _body(row), on_conflict="id", ignore_duplicates=(op == "create"),
             returning=ReturnMethod.minimal,
         ).execute()
 
@@ -235,6 +244,12 @@ class AccountLessView:
     def get(self, session_id: str) -> SessionRecord | None:
         record = self.store.get(session_id)
         return record if record is None or record.user_id is None else None
+
+
+def _body(row: dict[str, Any]) -> dict[str, Any]:
+    """The JSON sent for a row: without user_id the column default (auth.uid()) applies, as
+    RLS expects."""
+    return {k: v for k, v in row.items() if not (k == "user_id" and v is None)}
 
 
 def _filtered(query: Any, filters: SessionFilters | None) -> Any:

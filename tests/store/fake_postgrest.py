@@ -2,7 +2,8 @@
 
 It answers what supabase-py's table API sends for interview_sessions: POST (insert/upsert with
 Prefer return=/resolution=, ?on_conflict=, ?columns=), GET/HEAD with column filters (eq, gte,
-lt, in), order, limit and Prefer count=exact (Content-Range). Like PostgREST it runs each request
+lt, in), order, limit and Prefer count=exact (Content-Range), PATCH (an update of the rows
+the filters match, Prefer return=, ?select=). Like PostgREST it runs each request
 in a transaction as the role in the bearer JWT (`set local role`, request.jwt.claims), turns the
 JSON body into rows with json_populate_recordset, and reports database errors as PostgREST does
 (JSON with code/message/details/hint). Column names and types are therefore checked by
@@ -145,6 +146,8 @@ class FakePostgrest:
                     return _insert(conn, seen, columns)
                 if seen.method in ("GET", "HEAD"):
                     return _select(conn, seen, columns, self.max_rows)
+                if seen.method == "PATCH":
+                    return _update(conn, seen, columns)
             except psycopg.Error as error:
                 raise _pg_error(error, role) from error
         raise PostgrestError(405, "PGRST117", f"Unsupported method {seen.method}")
@@ -181,7 +184,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
             pass
 
-    do_GET = do_HEAD = do_POST = _serve
+    do_GET = do_HEAD = do_POST = do_PATCH = _serve
 
 
 def _claims(authorization: str, secret: str | None = None) -> tuple[str, dict[str, Any]]:
@@ -242,6 +245,37 @@ def _insert(conn: Any, seen: Seen, columns: dict[str, str]) -> tuple[int, dict[s
         return 201, {"Content-Type": "application/json"}, body.encode()
     conn.execute(statement, [json.dumps(rows)])
     return 201, {}, b""
+
+
+def _update(conn: Any, seen: Seen, columns: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+    """PATCH: one UPDATE of the rows the column filters match, set from the JSON object's keys
+    (json_populate_record, as PostgREST); with return=representation the updated rows, cut to
+    `select`'s columns."""
+    if not isinstance(seen.body, dict) or not seen.body:
+        raise PostgrestError(400, "PGRST102", "Empty or invalid json")
+    names = _checked(list(seen.body), columns)
+    params: list[Any] = [json.dumps(seen.body)]
+    where, picked = [], ["*"]
+    for key, value in seen.query:
+        if key == "select":
+            picked = _checked(value.split(","), columns) if value != "*" else ["*"]
+        else:
+            where.append(_condition(key, value, columns, params))
+    cols = sql.SQL(", ").join(map(sql.Identifier, names))
+    statement = sql.SQL(
+        "update public.{t} set ({c}) = (select {c} from json_populate_record(null::public.{t},"
+        " %s))").format(t=sql.Identifier(TABLE), c=cols)
+    if where:
+        statement += sql.SQL(" where ") + sql.SQL(" and ").join(where)
+    if _prefer(seen).get("return") != "representation":
+        conn.execute(statement, params)
+        return 204, {}, b""
+    returned = sql.SQL("*") if picked == ["*"] else sql.SQL(", ").join(map(sql.Identifier,
+                                                                           picked))
+    wrapped = sql.SQL("with r as ({} returning {}) select coalesce(json_agg(r), '[]')::text"
+                      " from r").format(statement, returned)
+    body = conn.execute(wrapped, params).fetchone()[0]
+    return 200, {"Content-Type": "application/json"}, body.encode()
 
 
 def _rpc(conn: Any, seen: Seen, max_rows: int) -> tuple[int, dict[str, str], bytes]:

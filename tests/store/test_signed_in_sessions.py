@@ -125,6 +125,20 @@ def test_b_cannot_take_over_a_row_of_a(
     assert stored_owner(pg, a_open.id) == (a.user_id, "in_progress", 2)
 
 
+def test_b_store_refuses_a_turn_on_a_record_of_a_before_sending_it(
+        supabase_project: Any, settings: Settings, pg: Any,
+        interview: Callable[..., list[TurnResult]]) -> None:
+    a, b = signed_in(supabase_project, settings), signed_in(supabase_project, settings)
+    turns = interview(3)
+    a_open = play(user_store(settings, a), turns, a.user_id, answers=1)
+    sent_before = len(supabase_project.seen)
+    _, receipt = saving.save_answer(user_store(settings, b), a_open, turns[1].state, turns[2])
+    assert (receipt.saved, receipt.conflict) == (False, False)
+    assert "another account" in receipt.message
+    assert len(supabase_project.seen) == sent_before  # refused before any request
+    assert stored_owner(pg, a_open.id) == (a.user_id, "in_progress", 2)
+
+
 def test_every_dashboard_function_shows_b_exactly_the_database_without_a(
         supabase_project: Any, settings: Settings, pg: Any,
         interview: Callable[..., list[TurnResult]]) -> None:

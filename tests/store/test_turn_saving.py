@@ -12,8 +12,14 @@ from typing import Any
 import pytest
 
 from estel.engine import TurnResult
-from estel.store.base import SessionRecord, TurnWrite
-from estel.store.records import advanced_record, new_record, state_digest, stored_response
+from estel.store.base import SaveReceipt, SessionRecord, TurnWrite
+from estel.store.records import (
+    abandoned_record,
+    advanced_record,
+    new_record,
+    state_digest,
+    stored_response,
+)
 from estel.store.sqlite import SQLiteStore
 
 
@@ -182,15 +188,80 @@ def test_an_answer_changes_only_the_columns_sqlite_updates_per_turn(
         record = after
 
 
-def test_an_answer_racing_an_abandon_is_a_conflict_and_the_row_stays_abandoned(
-        tmp_path: Path, interview: Callable[..., list]) -> None:
-    from estel.store.records import abandoned_record
+def abandon(store: Any, row: SessionRecord, how: str) -> SaveReceipt:
+    """Mark the row abandoned the two ways the app does: `complete` (a row from before per-turn
+    saving) or a compare-and-set turn on the state it was left at."""
+    done = abandoned_record(row)
+    if how == "complete":
+        return store.complete(done)
+    return store.save_turns([TurnWrite(done, row.state_digest)])[0]
 
-    store = SQLiteStore(tmp_path / "estel.db")
+
+@pytest.mark.parametrize("how", ["complete", "turn"])
+@pytest.mark.parametrize("late", ["next question", "final answer"])
+def test_an_answer_after_an_abandon_is_a_conflict_and_the_row_stays_abandoned(
+        any_store: Any, interview: Callable[..., list], how: str, late: str) -> None:
+    """The same rule in every store: a turn is written only onto an in-progress row, so an
+    answer sent before Abandon but arriving after it neither reopens nor completes the row."""
+    turns = interview(questions=3)
+    answered = 1 if late == "next question" else 2  # the turn whose question is answered late
+    row = save_all(any_store, turns[:answered + 1])
+    receipt = abandon(any_store, row, how)
+    assert receipt.saved, receipt
+    left = any_store.get(row.id)
+    assert left.status == "abandoned"
+    late_write = TurnWrite(advanced_record(row, turns[answered + 1]),
+                           state_digest(turns[answered].state))
+    assert late_write.record.status == ("in_progress" if late == "next question" else "completed")
+    [receipt] = any_store.save_turns([late_write])
+    assert receipt.conflict
+    assert not receipt.saved
+    assert any_store.get(row.id) == left
+
+
+@pytest.mark.parametrize("kind", ["supabase", "postgres"])
+def test_the_database_refuses_an_answer_its_store_read_before_another_abandoned_it(
+        request: pytest.FixtureRequest, kind: str, interview: Callable[..., list],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two service processes: one reads the in-progress row, the other abandons it, then the
+    first writes its answer. The check must happen in the database's write itself, not in a
+    read the row can change after."""
+    store = request.getfixturevalue(f"{kind}_store")
     turns = interview(questions=3)
     row = save_all(store, turns[:2])
-    assert store.complete(abandoned_record(row)).saved  # the digest stays as it was
+    seen_before = store._remote_get(row.id)
+    assert abandon(store, row, "turn").saved
+    monkeypatch.setattr(store, "_remote_get", lambda session_id: seen_before)
     [receipt] = store.save_turns([TurnWrite(advanced_record(row, turns[2]),
                                             state_digest(turns[1].state))])
+    monkeypatch.undo()
     assert receipt.conflict
     assert store.get(row.id).status == "abandoned"
+
+
+@pytest.mark.parametrize("kind", ["supabase", "postgres"])
+def test_an_abandon_waiting_in_the_outbox_refuses_a_late_answer(
+        kind: str, interview: Callable[..., list], tmp_path: Path, free_tcp_port: int,
+        make_jwt: Callable[..., str]) -> None:
+    """The database is down, so the abandoned row is the outbox's newest copy: a late answer is
+    checked against that copy and refused, not queued over it."""
+    from estel.store.postgres import PostgresStore
+    from estel.store.supabase import SupabaseStore
+
+    outbox = SQLiteStore(tmp_path / "outbox.db")
+    down = (SupabaseStore(f"http://127.0.0.1:{free_tcp_port}", make_jwt("service_role"), timeout=1,
+                          outbox=outbox) if kind == "supabase" else
+            PostgresStore(f"postgresql://postgres@127.0.0.1:{free_tcp_port}/estel", timeout=1,
+                          outbox=outbox))
+    try:
+        turns = interview(questions=3)
+        row = save_all(down, turns[:2])  # every turn queued: the database never answers
+        receipt = abandon(down, row, "turn")
+        assert receipt.pending_sync
+        [late] = down.save_turns([TurnWrite(advanced_record(row, turns[2]),
+                                            state_digest(turns[1].state))])
+        assert late.conflict
+        assert down.get(row.id).status == "abandoned"
+        assert down.pending_count() == 1
+    finally:
+        down.close()
