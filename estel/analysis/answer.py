@@ -297,10 +297,11 @@ def _features(
 def _star(text: str) -> tuple[str, ...]:
     """The STAR parts the answer tells, by their usual phrases or by the shapes every trade's
     stories share: a story placed in time ('during my master's', 'last spring'), a measured
-    change or a consequence of what the speaker did ('a 30% fall', 'which the trust used')."""
+    change, a consequence of what the speaker did ('a 30% fall', 'which the trust used') or the
+    habit it changed ('now my rule is...')."""
     sound = sound_sentences(text)
     shaped = {"situation": anchored(sound), "action": _ownership(text) > 0,
-              "result": outcome(sound)}
+              "result": outcome(sound) or changed_practice(sound)}
     return tuple(part for part in STAR_PARTS if STAR[part].search(text) or shaped.get(part))
 
 

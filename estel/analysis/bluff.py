@@ -26,7 +26,9 @@ ABSOLUTES = re.compile(
         |satisf\w*|correct\w*|certain\w*|sure|guarantee\w*|bug[- ]free|effective\w*|of\s+(?:our|the)
         \s+(?:users|customers|clients|cases|bugs|issues|problems))
     |\bnever\s+(?:ever\s+)?(?:fails?|failed|breaks?|broke|goes\s+down|went\s+down|has\s+(?:any\s+)?bugs?
-        |makes?\s+mistakes|misses|missed|loses?|lost\s+a|had\s+(?:a\s+)?(?:single\s+)?(?:issue|problem|bug|incident))
+        |makes?\s+mistakes|misses|missed|loses?|lost\s+a|leaks?|leaked
+        |had\s+(?:a\s+)?(?:single\s+)?(?:issue|problem|bug|incident|complaint|call-?back|mistake
+        |error|failure|defect|accident|leak))
     |\balways\s+(?:works?|worked|the\s+(?:best|right|fastest)|right|perfect\w*|succeeds?|succeeded
         |wins?|won|delivers?|delivered\s+(?:early|on\s+time))
     |\bzero\s+(?:risk|bugs?|downtime|defects?|errors?|churn|failures?|issues|complaints|incidents)\b
@@ -37,8 +39,11 @@ ABSOLUTES = re.compile(
         |issues?|errors?|defects?|bottlenecks?)
     |\binfinitely\b|\bbullet-?proof\b|\bfool-?proof\b|\bflawless\w*|\bperfectly\s+(?:secure|scal\w+
         |accurate|reliable|optimi[sz]ed|every)
-    |\b(?:the\s+)?(?:best|fastest|greatest|smartest)\s+(?:\w+\s+)?(?:in\s+the\s+(?:world|industry|market
-        |company)|ever|possible|on\s+the\s+market)
+    |\b(?:the\s+)?(?:best|fastest|greatest|smartest)\s+(?:[\w']+\s+)?(?:in\s+the\s+(?:world|industry|market
+        |company|county|country|city|region|firm)|ever|possible|on\s+the\s+market)
+    |\b(?:best|fastest|greatest|smartest)\s+(?:[\w']+\s+){1,2}ever\s+(?:had|seen|met|worked)
+    |\bevery\s+(?:single\s+)?(?:\w+\s+){1,3}(?:is|was|comes\s+out)\s+(?:perfect|flawless)
+    |\b(?:already\s+)?know\s+(?:pretty\s+much\s+|basically\s+|just\s+about\s+)?everything\b
     |\bthe\s+only\s+(?:right\s+)?(?:way|solution|answer|option)\b
     |\b(?:everyone|everybody)\s+(?:agrees|knows|loved|loves|bought\s+in)
     |\bthe\s+most\s+\w+\s+(?:\w+\s+)?(?:(?:they|I|we|anyone|he|she)\s+(?:had\s+|have\s+)?ever|in\s+(?:the|our)
@@ -135,4 +140,5 @@ def without_bluff(text: str) -> str:
 
 
 def _said(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
+    """A matched phrase as it is quoted back: lower case, single spaces, 'I' capital."""
+    return re.sub(r"\bi\b", "I", " ".join(phrase.lower().split()))

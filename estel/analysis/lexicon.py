@@ -145,7 +145,7 @@ INJECTION = re.compile(
     |\bsystem\s+prompt\b|\bdeveloper\s+(?:message|mode)\b|\bas\s+an\s+ai\b
     |\bas\s+a\s+(?:large\s+)?language\s+model\b|\bjailbreak|\bprompt\s+injection\b
     |\b(?:act|behave)\s+as\s+(?:an?\s+|the\s+)?(?:ai|assistant|interviewer|grader|evaluator|system)\b
-    |\bpretend\s+(?:to\s+be|you\s+are)\b
+    |\bpretend\s+you\s+are\b|(?:^|\bplease\s+|\bnow\s+|\bjust\s+)pretend\s+to\s+be\b
     |\binterviewer\s+(?:must|should|will|has\s+to)\s+(?:give|score|rate|award|pass|mark)\b
     |^(?:system|assistant)\s*:|<\|[a-z_]+\|>|\[/?(?:system|inst)\]|\#\#\#\s*(?:instruction|system))""",
     _IX,
@@ -246,7 +246,7 @@ REASONING: dict[Phase, re.Pattern[str]] = {
 ASKING = re.compile(
     r"""\?\s*$|^\s*(?:so\s+|and\s+|also\s+)?(?:how|what|which|who|when|where|why|is|are|do|does
     |could|can|would|will)\b[^.!]*\byou\b
-    |\bI(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|want)\s+to\s+(?:know|hear|understand|learn\s+about)
+    |\bI(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|want)\s+to\s+(?:know|hear|understand|learn\s+about|ask)
     |\bI'm\s+(?:curious|interested\s+to\s+(?:know|hear))|\bI\s+(?:am\s+curious|wonder|was\s+wondering)
     |\b(?:could|can)\s+you\s+(?:tell|explain|describe|share)|\bmy\s+(?:first\s+)?question\b""",
     _IX,

@@ -51,7 +51,7 @@ _CHANGE = re.compile(
     |increas\w+|improv\w+|halved|doubled|tripled|saved|sav(?:es|ing)|fewer|less|more|faster
     |slower|quicker|shorter|higher|lower|down|up|from\s+\S+\s+to|went\s+(?:up|down|from)
     |declin\w+|recover\w+|gain\w*|lost|loss|shrank|shrunk|raised|lifted|boosted|sold|won
-    |completed|finished|met|beat|ahead|under\s+budget|on\s+time)\b""",
+    |completed|finished|met|beat|ahead|early|under\s+budget|on\s+time)\b""",
     _IX,
 )
 _OUTCOME = re.compile(
@@ -61,7 +61,8 @@ _OUTCOME = re.compile(
     |(?:was|were|got|has\s+been|have\s+been)\s+(?:adopted|approved|accepted|published|used
         |rolled\s+out|kept|copied|extended|renewed|funded|cited|commissioned|praised)
     |(?:they|the\s+\w+|it)\s+(?:used|adopted|kept|still\s+uses?|now\s+uses?|renewed|approved)
-    |now\s+(?:uses?|runs?|has|takes?)|since\s+then|still\s+(?:in\s+use|used|running))\b""",
+    |now\s+(?:uses?|runs?|has|takes?)|since\s+then|still\s+(?:in\s+use|used|running)
+    |turned\s+out|came\s+back|proved|it\s+worked|(?:was|were)\s+(?:the\s+)?right)\b""",
     _IX,
 )
 _MISTAKE = re.compile(
@@ -84,7 +85,8 @@ _PUT_RIGHT = re.compile(
 )
 _CHANGED = re.compile(
     r"""\b(?:since\s+then|ever\s+since|from\s+then\s+on|these\s+days|nowadays|going\s+forward
-    |now\s+I|I\s+now|I\s+(?:always|never)\s+\w+\s+(?:now|since)|I(?:'ve|\s+have)\s+(?:not|never)
+    |now\s+(?:I|we)|(?:I|we)\s+now|now\s+my\s+(?:rule|habit|routine|practice|first\s+step)
+    |my\s+(?:rule|habit|routine)\s+(?:now\s+)?is|I\s+(?:always|never)\s+\w+\s+(?:now|since)|I(?:'ve|\s+have)\s+(?:not|never)
         \s+(?:had|made|repeated)|I\s+(?:started|began|stopped)\s+\w+ing|I\s+learn(?:ed|t)
     |taught\s+me|the\s+lesson|next\s+time\s+I|I\s+(?:added|built|made|wrote|keep)\s+(?:a|an|my)
         \s+(?:\w+\s+)?(?:checklist|check|habit|rule|step|template|routine|reminder))\b""",

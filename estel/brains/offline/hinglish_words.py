@@ -38,6 +38,12 @@ REACTIONS: dict[str, tuple[str, ...]] = {
         "Us answer se ek cheez check kar lijiye: {correction}.",
         "Pichhle answer par ek correction: {correction}.",
     ),
+    "overclaim": (
+        "Yeh bada claim hai ('{claim}'); aapne kya kiya aur kaise pata chala ki kaam hua, woh "
+        "zyada batata.",
+        "'{claim}' ke peeche evidence chahiye: aapne actually kya kiya, aur kaise dikha ki kaam "
+        "hua?",
+    ),
     "praise_point": (
         "Badhiya, yeh aapne clearly samjhaya: {point}.",
         "Thank you, solid answer tha, khaaskar is point par: {point}.",

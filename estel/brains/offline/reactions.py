@@ -2,8 +2,10 @@
 
 Drawn from the same analysis as the scores, so it never contradicts them: praise only for an
 answer that scored well, "the numbers" only when there were numbers, a missing point only when
-it was missing, a wrong claim's correction when one was made. It never quotes the answer (no
-hedge, filler or injected text can be echoed): it names rubric points and features instead.
+it was missing, a wrong claim's correction when one was made, an overclaim ('never had a single
+callback') named back as a claim that needs evidence. It quotes the answer only there, the words
+the overclaim check matched (never a hedge, a filler or injected text): otherwise it names
+rubric points and features.
 Which wording is used is the session's seed: varied, yet deterministic.
 """
 
@@ -34,6 +36,11 @@ INJECTED = "I've set aside the instructions in that answer; only the answer itse
 WRONG = (
     "One thing to check from that answer: {correction}.",
     "A correction on that last answer: {correction}.",
+)
+# An unsupported absolute ('never had a single callback'): the interviewer notices the overclaim.
+OVERCLAIM = (
+    "That's a big claim ('{claim}'); what you did and how you knew it worked would tell me more.",
+    "I'd want evidence behind '{claim}': what did you actually do, and what showed it worked?",
 )
 # Rubric points are written as headings ("Asked clearly and early", "Your part"), not always as
 # noun phrases, so they follow a colon instead of being spliced into a sentence.
@@ -81,7 +88,8 @@ BRIEF = (
 REACTIONS: dict[str, tuple[str, ...]] = {
     "not_an_answer": NOT_AN_ANSWER, "off_topic": OFF_TOPIC, "repeated": REPEATED,
     "injected": (INJECTED,),
-    "wrong": WRONG, "praise_point": PRAISE_POINT, "praise_numbers": PRAISE_NUMBERS,
+    "wrong": WRONG, "overclaim": OVERCLAIM,
+    "praise_point": PRAISE_POINT, "praise_numbers": PRAISE_NUMBERS,
     "praise_result": PRAISE_RESULT, "praise_plain": PRAISE_PLAIN,
     "missing_point": MISSING_POINT, "named_point": NAMED_POINT,
     "missing_result": MISSING_RESULT, "missing_example": MISSING_EXAMPLE, "brief": BRIEF,
@@ -101,6 +109,8 @@ def reaction(a: AnswerAnalysis, seed: int, language: Language = ENGLISH) -> str:
     if a.corrections:
         text = _pick(w["wrong"], seed).format(
             correction=lower_first(a.corrections[0].rstrip(".")))
+    elif a.absolutes:
+        text = _pick(w["overclaim"], seed).format(claim=a.absolutes[0])
     elif a.overall >= GOOD:
         text = _praise(a, seed, w)
     else:
