@@ -22,7 +22,14 @@ from collections.abc import Callable, Sequence
 
 from estel.analysis.bluff import BUZZWORDS, is_bluff_sentence, without_bluff
 from estel.analysis.language import split_sentences
-from estel.analysis.lexicon import STOPWORDS, count_numbers, is_owned_verb
+from estel.analysis.lexicon import (
+    ASKING,
+    QUESTION_FRAME,
+    STOPWORDS,
+    count_numbers,
+    is_owned_verb,
+    tokens,
+)
 from estel.brains.offline.bank import Signal
 
 _IX = re.IGNORECASE | re.VERBOSE
@@ -62,6 +69,7 @@ _OUTCOME = re.compile(
         |rolled\s+out|kept|copied|extended|renewed|funded|cited|commissioned|praised)
     |(?:they|the\s+\w+|it)\s+(?:used|adopted|kept|still\s+uses?|now\s+uses?|renewed|approved)
     |now\s+(?:uses?|runs?|has|takes?)|since\s+then|still\s+(?:in\s+use|used|running)
+    |(?:is|are|it's|they're)\s+(?:now\s+|still\s+)?(?:used|in\s+use|standard|running)
     |turned\s+out|came\s+back|proved|it\s+worked|(?:was|were)\s+(?:the\s+)?right)\b""",
     _IX,
 )
@@ -92,6 +100,15 @@ _CHANGED = re.compile(
         \s+(?:\w+\s+)?(?:checklist|check|habit|rule|step|template|routine|reminder))\b""",
     _IX,
 )
+# "I want to get trained in radiographs", "I'd like to learn jury management": a goal of one's own
+_GOAL = re.compile(
+    r"""\b(?:I|I'd|I'm)\s+(?:really\s+)?(?:want|would\s+like|'d\s+like|like|hope|aim|plan|keen
+    |looking\s+forward|hoping|planning|aiming)\s+(?:\w+\s+)?to\s+(?:learn|get|build|become
+    |develop|train|improve|move|take|work|gain|master|understand|specialise|specialize|lead|run
+    |qualify|earn|study|do)\b""",
+    _IX,
+)
+ASK_WORDS = 3  # content words that make a question for the interviewer specific
 OWN_ACTIONS = 2  # distinct things the speaker did, with their objects
 
 
@@ -106,12 +123,15 @@ def actions(sentences: Sequence[str]) -> list[str]:
     two apprentices')."""
     found: list[str] = []
     for sentence in sentences:
-        first = [m for m in _DID.finditer(sentence) if _acts(m.group(2), m.group(3))]
-        later = [m for m in _THEN_DID.finditer(sentence, first[0].end())] if first else []
-        for m in (*first, *(m for m in later if _acts(m.group(1), m.group(2)))):
-            verb = m.group(m.lastindex - 1).lower()  # type: ignore[operator]
-            if verb not in found:
-                found.append(verb)
+        # the chain starts at the speaker's first past action ('I logged about 300 metres, ...')
+        subject = [m for m in _DID.finditer(sentence) if is_owned_verb(m.group(2))]
+        done = [(m.group(2), m.group(3)) for m in subject]
+        if subject:
+            done += [(m.group(1), m.group(2))
+                     for m in _THEN_DID.finditer(sentence, subject[0].end())]
+        for verb, obj in done:
+            if _acts(verb, obj) and verb.lower() not in found:
+                found.append(verb.lower())
     return found
 
 
@@ -169,6 +189,14 @@ def changed_practice(sentences: Sequence[str]) -> bool:
     return any(_CHANGED.search(s) for s in sentences)
 
 
+def asks_question(sentences: Sequence[str]) -> bool:
+    """A specific question for the interviewer ('could you tell me how new hygienists are
+    supported?'), not 'any questions?' or 'what are the hours?'."""
+    return any(ASKING.search(s) and len([w for w in tokens(s) if w not in STOPWORDS
+                                          and w not in QUESTION_FRAME]) >= ASK_WORDS
+               for s in sentences)
+
+
 def _matches(pattern: re.Pattern[str]) -> Callable[[Sequence[str]], bool]:
     return lambda sentences: any(pattern.search(s) for s in sentences)
 
@@ -182,4 +210,6 @@ _DETECTORS: dict[Signal, Callable[[Sequence[str]], bool]] = {
                                            for s in sentences for m in _MISTAKE.finditer(s)),
     "put_right": _matches(_PUT_RIGHT),
     "changed_practice": changed_practice,
+    "stated_goal": _matches(_GOAL),
+    "asks_question": asks_question,
 }

@@ -109,7 +109,7 @@ def reaction(a: AnswerAnalysis, seed: int, language: Language = ENGLISH) -> str:
     if a.corrections:
         text = _pick(w["wrong"], seed).format(
             correction=lower_first(a.corrections[0].rstrip(".")))
-    elif a.absolutes:
+    elif a.absolutes and not a.points_hit:  # an overclaim standing in for the substance
         text = _pick(w["overclaim"], seed).format(claim=a.absolutes[0])
     elif a.overall >= GOOD:
         text = _praise(a, seed, w)
