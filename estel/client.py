@@ -10,6 +10,11 @@ keeps each interview: `client.session_id` is the last reply's `Estel-Session`; p
 `submit_interview_answer(..., session_id=...)` to bind an answer to that interview, and
 `get_session(session_id)` fetches a lost state again. `stream(request, on_question)` runs a turn
 through `POST /v1/brain/stream`, handing the question's words to `on_question` as they arrive.
+
+The optional `context` extensions ride as keyword arguments: `length` (adaptive length,
+`{"mode": "adaptive", "min_questions": N}`) and `profile` (`{"job_description": …,
+"resume_text": …}`), checked by the same pydantic models the service parses with
+(estel/extensions.py), so a bad one is refused before anything is sent.
 """
 
 from __future__ import annotations
@@ -22,13 +27,14 @@ import httpx
 from pydantic import ValidationError
 
 from estel.contract import (
+    AdaptiveLength,
     EstelInterviewEnvelope,
-    InterviewContext,
     InterviewMeta,
     InterviewRequest,
     InterviewSessionState,
 )
 from estel.errors import ErrorKind, EstelError
+from estel.extensions import ExtendedRequest, ProfileExtension, describe_validation_error
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8787"
 BRAIN_PATH = "/v1/brain"
@@ -39,6 +45,8 @@ GENERIC_FAILURE = "Interview session failed. Please try again."
 
 MetaLike = InterviewMeta | Mapping[str, Any]
 StateLike = InterviewSessionState | Mapping[str, Any]
+LengthLike = AdaptiveLength | Mapping[str, Any]  # {"mode": "adaptive", "min_questions": N}
+ProfileLike = ProfileExtension | Mapping[str, Any]  # {"job_description": …, "resume_text": …}
 
 
 class EstelServiceError(EstelError):
@@ -93,10 +101,15 @@ class EstelClient:
         self._http.close()
 
     def start_interview_session(
-        self, meta: MetaLike, language: str = "en"
+        self, meta: MetaLike, language: str = "en", *,
+        length: LengthLike | None = None, profile: ProfileLike | None = None,
     ) -> EstelInterviewEnvelope:
-        """First turn: the seed's request with `message: ""` and `session_state: null`."""
-        return self.send(_request("", language, _meta(meta), None))
+        """First turn: the seed's request with `message: ""` and `session_state: null`, plus
+        the optional extensions: `length` lets the interviewer end between `min_questions` and
+        meta.questions_target; `profile` is the job description and résumé text. The service
+        keeps both with the interview, so later turns need not send them again."""
+        return self.send(interview_request("", meta, None, language, length=length,
+                                           profile=profile))
 
     def submit_interview_answer(
         self,
@@ -105,11 +118,17 @@ class EstelClient:
         meta: MetaLike | None = None,
         language: str = "en",
         session_id: str | None = None,
+        *,
+        length: LengthLike | None = None,
+        profile: ProfileLike | None = None,
     ) -> EstelInterviewEnvelope:
         """An answer turn: the answer and the last session_state (meta defaults to its meta);
-        `session_id` binds it to that saved interview (a state from any other is refused)."""
+        `session_id` binds it to that saved interview (a state from any other is refused).
+        `length` and `profile` may repeat the first turn's (the service refuses a changed
+        `length` with 409 and ignores a changed `profile`, saying so in `message`)."""
         state = _state(session_state)
-        return self.send(_request(answer, language, _meta(meta) if meta else state.meta, state),
+        return self.send(interview_request(answer, meta or state.meta, state, language,
+                                           length=length, profile=profile),
                          session_id=session_id)
 
     def send(self, request: InterviewRequest | Mapping[str, Any], *,
@@ -210,21 +229,46 @@ def _read_events(lines: Iterator[str], on_question: Callable[[str], None],
 
 def start_interview_session(
     meta: MetaLike, *, base_url: str = DEFAULT_BASE_URL, token: str | None = None,
-    timeout: float = 30.0, language: str = "en",
+    timeout: float = 30.0, language: str = "en", length: LengthLike | None = None,
+    profile: ProfileLike | None = None,
 ) -> EstelInterviewEnvelope:
-    """One-shot `EstelClient(...).start_interview_session(meta)`."""
+    """One-shot `EstelClient(...).start_interview_session(meta, ...)`."""
     with EstelClient(base_url, token, timeout) as client:
-        return client.start_interview_session(meta, language)
+        return client.start_interview_session(meta, language, length=length, profile=profile)
 
 
 def submit_interview_answer(
     answer: str, session_state: StateLike, meta: MetaLike | None = None, *,
     base_url: str = DEFAULT_BASE_URL, token: str | None = None, timeout: float = 30.0,
-    language: str = "en",
+    language: str = "en", length: LengthLike | None = None, profile: ProfileLike | None = None,
 ) -> EstelInterviewEnvelope:
-    """One-shot `EstelClient(...).submit_interview_answer(answer, session_state, meta)`."""
+    """One-shot `EstelClient(...).submit_interview_answer(answer, session_state, meta, ...)`."""
     with EstelClient(base_url, token, timeout) as client:
-        return client.submit_interview_answer(answer, session_state, meta, language)
+        return client.submit_interview_answer(answer, session_state, meta, language,
+                                              length=length, profile=profile)
+
+
+def interview_request(
+    message: str, meta: MetaLike, session_state: StateLike | None = None,
+    language: str = "en", *, length: LengthLike | None = None,
+    profile: ProfileLike | None = None,
+) -> ExtendedRequest:
+    """The request for one turn (for `send` and `stream`), checked before it is sent by the
+    models the service parses with: a bad `meta`, `session_state`, `length` or `profile`
+    raises EstelServiceError (kind bad_input) in the service's words. Without extensions it
+    is exactly the seed's request."""
+    context: dict[str, Any] = {"context": "interview_session", "meta": _meta(meta),
+                               "session_state": None if session_state is None
+                               else _state(session_state)}
+    for name, value in (("length", length), ("profile", profile)):
+        if value is not None:  # omitted, never null: the wire refuses an explicit null
+            context[name] = dict(value) if isinstance(value, Mapping) else value
+    try:
+        return ExtendedRequest.model_validate(
+            {"message": message, "language": language, "context": context})
+    except ValidationError as error:
+        raise EstelServiceError(describe_validation_error(error),
+                                kind=ErrorKind.BAD_INPUT) from None
 
 
 def _meta(meta: MetaLike) -> InterviewMeta:
@@ -246,10 +290,3 @@ def _local(model: Any, data: Mapping[str, Any]) -> Any:
         where = ".".join(str(p) for p in first["loc"])
         raise EstelServiceError(f"Invalid {model.__name__}: {where}: {first['msg']}.",
                                 kind=ErrorKind.BAD_INPUT) from None
-
-
-def _request(
-    message: str, language: str, meta: InterviewMeta, state: InterviewSessionState | None
-) -> InterviewRequest:
-    context = InterviewContext(context="interview_session", meta=meta, session_state=state)
-    return InterviewRequest(message=message, language=language, context=context)

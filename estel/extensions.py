@@ -20,7 +20,7 @@ import hashlib
 import json
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from estel.contract import (
     ContractModel,
@@ -93,6 +93,34 @@ class ExtendedRequest(InterviewRequest):
         for name in EXTENSION_FIELDS:
             wire["context"].pop(name, None)
         return InterviewRequest.model_validate(wire)
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One short line naming the field as on the wire (`context.profile.resume_text`) and the
+    problem; never echoes the input. The service refuses a request with it, and the Python
+    client an argument before sending, in the same words."""
+    problems = error.errors(include_url=False, include_input=False)
+    # an optional object (`X | None`) that is there but wrong also fails the None branch of its
+    # union: that sibling says nothing the real problem does not
+    real = [p for p in problems if p["type"] != "none_required"] or problems
+    first = real[0]
+    where = ".".join(str(part) for part in first["loc"] if not _union_tag(part))
+    where, problem = _shown(where, 60), _shown(first["msg"], 100)
+    count = len(real)
+    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
+    return f"Invalid request: {where or 'body'}: {problem}{more}."
+
+
+def _union_tag(part: object) -> bool:
+    """A loc part that names a union member or a validator (not a field or an index)."""
+    text = str(part)
+    return text.startswith("function") or text[:1].isupper()
+
+
+def _shown(text: str, limit: int) -> str:
+    """Input-derived text made safe to echo: printable (no lone surrogates) and short."""
+    cleaned = "".join(ch if ch.isprintable() else "?" for ch in text[:limit])
+    return cleaned + ("..." if len(text) > limit else "")
 
 
 class SessionProfile(BaseModel):

@@ -18,7 +18,7 @@ from estel import length, session
 from estel.contract import EstelInterviewEnvelope, error_envelope
 from estel.engine import GENERIC_BRAIN_FAILURE, Engine, TurnResult
 from estel.errors import BadInput, ErrorKind, EstelError
-from estel.extensions import ExtendedRequest, SessionProfile
+from estel.extensions import ExtendedRequest, SessionProfile, describe_validation_error
 
 log = logging.getLogger(__name__)
 
@@ -57,32 +57,6 @@ def parse_request(data: Any) -> ExtendedRequest:
         raise BadInput("The request contains invalid Unicode text.") from None
     session.check_message(request.message)
     return request
-
-
-def describe_validation_error(error: ValidationError) -> str:
-    """One short line naming the field and the problem; never echoes the input."""
-    problems = error.errors(include_url=False, include_input=False)
-    # an optional object (`X | None`) that is there but wrong also fails the None branch of its
-    # union: that sibling says nothing the real problem does not
-    real = [p for p in problems if p["type"] != "none_required"] or problems
-    first = real[0]
-    where = ".".join(str(part) for part in first["loc"] if not _union_tag(part))
-    where, problem = _shown(where, 60), _shown(first["msg"], 100)
-    count = len(real)
-    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
-    return f"Invalid request: {where or 'body'}: {problem}{more}."
-
-
-def _union_tag(part: object) -> bool:
-    """A loc part that names a union member or a validator (not a field or an index)."""
-    text = str(part)
-    return text.startswith("function") or text[:1].isupper()
-
-
-def _shown(text: str, limit: int) -> str:
-    """Input-derived text made safe to echo: printable (no lone surrogates) and short."""
-    cleaned = "".join(ch if ch.isprintable() else "?" for ch in text[:limit])
-    return cleaned + ("..." if len(text) > limit else "")
 
 
 def run_turn(engine: Engine, request: ExtendedRequest,
