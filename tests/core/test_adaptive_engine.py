@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from adaptive_answers import STEADY, THIN
 
 from estel import length, session
 from estel.brains.base import AnswerAssessment
@@ -13,12 +14,6 @@ from estel.brains.scripted import ScriptedBrain, default_draft
 from estel.contract import EstelInterviewEnvelope, InterviewMeta
 from estel.engine import Engine
 from estel.errors import BadInput
-
-LONG = ("I led the migration of our reporting pipeline to a new warehouse: I mapped every "
-        "source table, wrote reconciliation queries comparing row counts and totals, ran both "
-        "systems in parallel for two weeks and cut the nightly load from four hours to forty "
-        "minutes, which the finance team measured on their month-end close.")
-SHORT = "Not sure, maybe."
 
 
 def meta(total: int) -> InterviewMeta:
@@ -42,7 +37,7 @@ def run(engine: Engine, bounds: length.LengthBounds, answers):
 
 def test_steady_substantial_answers_end_at_the_minimum_with_a_wrap_up_question():
     brain = ScriptedBrain()
-    results = run(Engine(brain), length.LengthBounds(5, 12), lambda n: LONG)
+    results = run(Engine(brain), length.LengthBounds(5, 12), lambda n: STEADY)
     final = results[-1].state
     assert final.total_questions == 5
     assert len(final.transcript) == 5
@@ -51,7 +46,7 @@ def test_steady_substantial_answers_end_at_the_minimum_with_a_wrap_up_question()
 
 
 def test_thin_answers_run_to_the_maximum():
-    results = run(Engine(ScriptedBrain()), length.LengthBounds(5, 9), lambda n: SHORT)
+    results = run(Engine(ScriptedBrain()), length.LengthBounds(5, 9), lambda n: THIN)
     assert results[-1].state.total_questions == 9
     phases = [r.response.payload.phase for r in results[:-1]]
     assert phases == list(length.adaptive_plan(9, length.LengthBounds(5, 9)))
@@ -68,7 +63,7 @@ def test_a_brain_proposal_ends_a_moving_interview_but_not_before_the_minimum():
 
     calls = [swinging] * 40
     bounds = length.LengthBounds(6, 12)
-    results = run(Engine(ScriptedBrain(calls)), bounds, lambda n: LONG)
+    results = run(Engine(ScriptedBrain(calls)), bounds, lambda n: STEADY)
     assert results[-1].state.total_questions == 6  # proposed from q3 on, honoured at the minimum
 
 
@@ -81,13 +76,13 @@ def test_without_a_proposal_a_moving_score_goes_on():
                                                    confidence=value, note="swing"))
 
     bounds = length.LengthBounds(5, 9)
-    results = run(Engine(ScriptedBrain([swinging] * 40)), bounds, lambda n: LONG)
+    results = run(Engine(ScriptedBrain([swinging] * 40)), bounds, lambda n: STEADY)
     assert results[-1].state.total_questions > bounds.min_questions
 
 
 def test_offline_interview_adapts_and_keeps_the_books():
     bounds = length.LengthBounds(5, 10)
-    results = run(Engine(OfflineBrain()), bounds, lambda n: LONG)
+    results = run(Engine(OfflineBrain()), bounds, lambda n: STEADY)
     final = results[-1].state
     assert bounds.min_questions <= final.total_questions <= bounds.max_questions
     assert results[-1].finished
@@ -105,5 +100,5 @@ def test_without_bounds_the_fixed_length_is_unchanged():
     m = meta(6)
     result = engine.start(m)
     while not result.finished:
-        result = engine.answer(result.state, LONG, meta=m)
+        result = engine.answer(result.state, STEADY, meta=m)
     assert result.state.total_questions == 6

@@ -8,33 +8,21 @@ import json
 import os
 import subprocess
 import sys
+from functools import partial
 from typing import Any
 
 import pytest
+from adaptive_answers import STEADY, THIN
+from wire_requests import interview_request
 
 from estel import length
 from estel.contract import EstelInterviewEnvelope, InterviewMeta, InterviewSessionState
 from estel.handler import handle_request, parse_request
 
-LONG = ("I led the migration of our reporting pipeline to a new warehouse: I mapped every "
-        "source table, wrote reconciliation queries comparing row counts and totals, ran both "
-        "systems in parallel for two weeks and cut the nightly load from four hours to forty "
-        "minutes, which the finance team measured on their month-end close.")
-THIN = "Not sure, maybe."
 META = {"target_role": "Data Analyst", "experience_level": "mid", "difficulty": "standard",
         "questions_target": 10}
-
-
-def request(message: str, state: dict[str, Any] | None, extension: Any = None,
-            meta: dict[str, Any] | None = None) -> dict[str, Any]:
-    context: dict[str, Any] = {"context": "interview_session", "meta": meta or META,
-                               "session_state": state}
-    if extension is not None:
-        context["length"] = extension
-    return {"message": message, "language": "en", "context": context}
-
-
 ADAPTIVE = {"mode": "adaptive", "min_questions": 5}
+request = partial(interview_request, meta=META)  # this file's interview, one turn's request
 
 
 def test_a_request_without_the_extension_is_exactly_the_seed_shape():
@@ -42,7 +30,8 @@ def test_a_request_without_the_extension_is_exactly_the_seed_shape():
     parsed = parse_request(seed)
     assert parsed.context.length is None
     assert parsed.to_wire() == seed  # nothing added, nothing lost
-    assert parse_request(request("", None, ADAPTIVE)).to_wire()["context"]["length"] == ADAPTIVE
+    extended = parse_request(request("", None, length=ADAPTIVE)).to_wire()
+    assert extended["context"]["length"] == ADAPTIVE
 
 
 @pytest.mark.parametrize(("extension", "meta", "message"), [
@@ -61,7 +50,7 @@ def test_a_request_without_the_extension_is_exactly_the_seed_shape():
      "context.length.max_questions: Extra inputs are not permitted"),
 ])
 def test_a_bad_extension_is_refused_with_a_message_naming_it(extension, meta, message):
-    envelope = handle_request(request("", None, extension, meta))
+    envelope = handle_request(interview_request("", None, meta=meta, length=extension))
     assert envelope["status"] == "error"
     assert message in envelope["message"]
     assert "more problem" not in envelope["message"]  # one problem, said once
@@ -90,14 +79,14 @@ def cli_turn(repo, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     return done.returncode, envelope
 
 
-@pytest.mark.parametrize(("answer", "expected_total"), [(LONG, 5), (THIN, 10)])
+@pytest.mark.parametrize(("answer", "expected_total"), [(STEADY, 5), (THIN, 10)])
 def test_the_command_line_runs_an_adaptive_interview_within_its_bounds(
         repo, answer, expected_total):
     bounds = length.LengthBounds(5, 10)
     meta = InterviewMeta.model_validate(META)
     state, totals, phases = None, [], []
     for turn in range(11):
-        code, envelope = cli_turn(repo, request(answer if turn else "", state, ADAPTIVE))
+        code, envelope = cli_turn(repo, request(answer if turn else "", state, length=ADAPTIVE))
         assert code == 0, envelope
         response = envelope["payload"]
         state = response["session_state"]
@@ -114,7 +103,8 @@ def test_the_command_line_runs_an_adaptive_interview_within_its_bounds(
 
 
 def test_the_command_line_refuses_a_bad_extension_with_exit_1(repo):
-    code, envelope = cli_turn(repo, request("", None, {"mode": "adaptive", "min_questions": 12}))
+    code, envelope = cli_turn(repo, request("", None, length={"mode": "adaptive",
+                                                              "min_questions": 12}))
     assert code == 1
     assert "length.min_questions (12) exceeds meta.questions_target (10)" in envelope["message"]
 
@@ -123,11 +113,11 @@ def test_the_command_line_checks_a_state_against_the_bounds_it_is_sent_with(repo
     """Stateless: a shortened state sent without its bounds breaks the fixed plan (400-kind)."""
     state = None
     for turn in range(6):
-        _, envelope = cli_turn(repo, request(LONG if turn else "", state, ADAPTIVE))
+        _, envelope = cli_turn(repo, request(STEADY if turn else "", state, length=ADAPTIVE))
         state = envelope["payload"]["session_state"]
     assert state["total_questions"] == 5
     assert state["phase"] == "wrap_up"
-    code, envelope = cli_turn(repo, request(LONG, state))  # the extension left out
+    code, envelope = cli_turn(repo, request(STEADY, state))  # the extension left out
     assert code == 1
     assert "total_questions" in envelope["message"]
 

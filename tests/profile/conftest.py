@@ -6,6 +6,7 @@ import copy
 from typing import Any
 
 import pytest
+from wire_requests import interview_request
 
 JD = ("Data Analyst, Growth team. You will write SQL with window functions against our "
       "warehouse, build Tableau dashboards for the sales leadership, run cohort and funnel "
@@ -24,12 +25,7 @@ def make_request(message: str = "", state: dict[str, Any] | None = None,
                  profile: dict[str, Any] | None = None,
                  meta: dict[str, Any] | None = None) -> dict[str, Any]:
     """A request; with `profile` it carries `context.profile`, else it is the seed's shape."""
-    context: dict[str, Any] = {"context": "interview_session",
-                               "meta": copy.deepcopy(meta or META),
-                               "session_state": copy.deepcopy(state)}
-    if profile is not None:
-        context["profile"] = copy.deepcopy(profile)
-    return {"message": message, "language": "en", "context": context}
+    return interview_request(message, state, meta=meta or META, profile=profile)
 
 
 @pytest.fixture(scope="session")

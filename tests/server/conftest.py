@@ -12,16 +12,19 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
+from wire_requests import interview_request
 
 from estel.brains.scripted import ScriptedBrain
 from estel.config import load_settings
 from estel.contract import EstelInterviewEnvelope
 from estel.engine import Engine
 from estel.server import create_app
+from estel.store.sqlite import SQLiteStore
 
 SEED_META: dict[str, Any] = {
     "target_role": "Business Analyst",
@@ -55,9 +58,7 @@ class MemoryStore:
         receipts = []
         for write in writes:
             current = self.rows.get(write.record.id)
-            stored = current.state_digest if current is not None else None
-            if (current is None) != (write.expected_digest is None) or (
-                    stored != write.expected_digest):
+            if not write.fits(dict(current) if current is not None else None):
                 receipts.append(SaveReceipt(saved=False, location="memory", conflict=True))
                 continue
             self.rows[write.record.id] = write.record
@@ -76,9 +77,7 @@ def seed_request(message: str = "", state: dict[str, Any] | None = None,
                  meta: dict[str, Any] | None = None, mode: str = "interview_session"
                  ) -> dict[str, Any]:
     """The seed's locked request shape; `state` None is the first turn."""
-    return {"message": message, "language": "en",
-            "context": {"context": mode, "meta": copy.deepcopy(meta or SEED_META),
-                        "session_state": copy.deepcopy(state)}}
+    return interview_request(message, state, meta=meta or SEED_META, mode=mode)
 
 
 def make_app(brain: Any = None, store: Any = None, **settings: Any) -> Any:
@@ -112,6 +111,16 @@ def running(app: Any) -> Iterator[str]:
         sock.close()
 
 
+@contextmanager
+def running_on_sqlite(path: Path, brain: Any = None) -> Iterator[tuple[str, SQLiteStore]]:
+    """The service on a real SQLite file, with the scripted brain unless given (it scores
+    answers by their length): (base URL, the store)."""
+    store = SQLiteStore(path)
+    engine = Engine(brain if brain is not None else ScriptedBrain())
+    with running(create_app(load_settings(environ={}), engine, store)) as url:
+        yield url, store
+
+
 def assert_envelope(response: Any, status: int, message_part: str = "") -> EstelInterviewEnvelope:
     """The response has `status`, a JSON content type and a body that is an error envelope."""
     assert response.status_code == status, response.text
@@ -142,6 +151,18 @@ def app_with() -> Callable[..., Any]:
 @pytest.fixture(scope="session")
 def serve() -> Callable[[Any], Any]:
     return running
+
+
+@pytest.fixture(scope="session")
+def serve_sqlite() -> Callable[..., Any]:
+    return running_on_sqlite
+
+
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[tuple[str, SQLiteStore]]:
+    """The service on a SQLite file in tmp_path with the scripted brain: (base URL, store)."""
+    with running_on_sqlite(tmp_path / "estel.db") as service:
+        yield service
 
 
 @pytest.fixture(scope="session")

@@ -16,14 +16,11 @@ from wire_requests import interview_request as wire_request
 from wire_requests import post_turn
 
 from estel.brains.offline.brain import OfflineBrain
-from estel.brains.scripted import ScriptedBrain
 from estel.client import EstelClient, EstelServiceError, interview_request
-from estel.config import load_settings
 from estel.contract import AdaptiveLength, InterviewMeta
 from estel.engine import Engine
 from estel.errors import ErrorKind
 from estel.extensions import ProfileExtension
-from estel.server import create_app
 from estel.server.service import PROFILE_KEPT
 from estel.store.sqlite import SQLiteStore
 
@@ -40,20 +37,10 @@ RESUME = ("- Cut paging noise by 70% by rewriting 140 Prometheus alerts around S
           "- Moved 30 services from hand-built VMs to Kubernetes with Terraform modules.")
 
 
-def live_service(tmp_path: Any, serve: Any, brain: Any) -> Iterator[tuple[str, SQLiteStore]]:
-    store = SQLiteStore(tmp_path / "estel.db")
-    with serve(create_app(load_settings(environ={}), Engine(brain), store)) as url:
-        yield url, store
-
-
 @pytest.fixture
-def scripted(tmp_path, serve) -> Iterator[tuple[str, SQLiteStore]]:
-    yield from live_service(tmp_path, serve, ScriptedBrain())
-
-
-@pytest.fixture
-def offline(tmp_path, serve) -> Iterator[tuple[str, SQLiteStore]]:
-    yield from live_service(tmp_path, serve, OfflineBrain())
+def offline(tmp_path, serve_sqlite) -> Iterator[tuple[str, SQLiteStore]]:
+    with serve_sqlite(tmp_path / "estel.db", OfflineBrain()) as service:
+        yield service
 
 
 def capturing_client(sent: list[httpx.Request]) -> EstelClient:
@@ -67,9 +54,9 @@ def capturing_client(sent: list[httpx.Request]) -> EstelClient:
 
 
 @pytest.mark.parametrize("as_model", [False, True])
-def test_adaptive_length_is_kept_by_the_service_and_ends_the_interview_early(scripted,
+def test_adaptive_length_is_kept_by_the_service_and_ends_the_interview_early(live,
                                                                              as_model):
-    url, store = scripted
+    url, store = live
     length: Any = {"mode": "adaptive", "min_questions": 6}
     if as_model:
         length = AdaptiveLength(mode="adaptive", min_questions=6)
@@ -86,8 +73,8 @@ def test_adaptive_length_is_kept_by_the_service_and_ends_the_interview_early(scr
     assert totals == [10] * 5 + [6, 6]  # the wrap-up is question 6: from then on N is 6
 
 
-def test_a_changed_length_on_a_later_turn_is_a_409_and_the_same_one_is_fine(scripted):
-    url, store = scripted
+def test_a_changed_length_on_a_later_turn_is_a_409_and_the_same_one_is_fine(live):
+    url, store = live
     with EstelClient(url) as estel:
         first = estel.start_interview_session(META, length={"mode": "adaptive",
                                                             "min_questions": 6})
@@ -161,8 +148,8 @@ def test_the_wire_is_exactly_the_extended_request_a_client_would_write(seed_meta
     ({"profile": {"job_description": "SQL", "cover_letter": "Dear team"}}, 8),
 ])
 def test_a_bad_extension_is_refused_before_sending_in_the_services_words(
-        scripted, extensions, questions_target):
-    url, store = scripted
+        live, extensions, questions_target):
+    url, store = live
     meta = {**META, "questions_target": questions_target}
     sent: list[httpx.Request] = []
     with pytest.raises(EstelServiceError) as refused:
@@ -176,8 +163,8 @@ def test_a_bad_extension_is_refused_before_sending_in_the_services_words(
     assert store.count() == 0
 
 
-def test_stream_takes_an_extended_request(scripted):
-    url, store = scripted
+def test_stream_takes_an_extended_request(live):
+    url, store = live
     words: list[str] = []
     request = interview_request("", META, length={"mode": "adaptive", "min_questions": 7},
                                 profile={"job_description": JD})

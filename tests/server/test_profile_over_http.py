@@ -4,18 +4,16 @@ that omit it; a different profile sent later is ignored and the envelope says so
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
-import httpx
 import pytest
+from wire_requests import interview_request, post_turn
 
 from estel.brains.offline.brain import OfflineBrain
-from estel.config import load_settings
 from estel.engine import Engine
 from estel.handler import handle_request
-from estel.server import create_app
 from estel.server.app import SESSION_HEADER
 from estel.server.service import PROFILE_KEPT
 from estel.store.sqlite import SQLiteStore
@@ -45,37 +43,24 @@ ANSWERS = (
     "and check the tracking events before calling it a real drop.",
     "I would ask how analysts and product managers share metric definitions here.",
 )
+body = partial(interview_request, meta=META)  # this file's interview, one turn's request
+post = post_turn
 
 
 @pytest.fixture
-def live(tmp_path, serve) -> Iterator[tuple[str, SQLiteStore]]:
-    store = SQLiteStore(tmp_path / "estel.db")
-    app = create_app(load_settings(environ={}), Engine(OfflineBrain()), store)
-    with serve(app) as url:
-        yield url, store
-
-
-def body(message: str = "", state: Any = None, profile: Any = None) -> dict[str, Any]:
-    context: dict[str, Any] = {"context": "interview_session", "meta": copy.deepcopy(META),
-                               "session_state": state}
-    if profile is not None:
-        context["profile"] = profile
-    return {"message": message, "language": "en", "context": context}
+def live(tmp_path, serve_sqlite) -> Iterator[tuple[str, SQLiteStore]]:
+    with serve_sqlite(tmp_path / "estel.db", OfflineBrain()) as service:
+        yield service
 
 
 def stateless_questions(profile: dict[str, Any]) -> list[str]:
     engine, asked = Engine(OfflineBrain()), []
     envelope = handle_request(body(profile=profile), engine)
     for answer in ANSWERS[:7]:
-        envelope = handle_request(body(answer, envelope["payload"]["session_state"], profile),
-                                  engine)
+        state = envelope["payload"]["session_state"]
+        envelope = handle_request(body(answer, state, profile=profile), engine)
         asked.append(envelope["payload"]["payload"]["question"])
     return asked
-
-
-def post(url: str, data: dict[str, Any], session: str | None = None) -> httpx.Response:
-    headers = {SESSION_HEADER: session} if session else {}
-    return httpx.post(f"{url}/v1/brain", json=data, headers=headers, timeout=30)
 
 
 def test_the_profile_is_kept_with_the_session_and_used_when_later_turns_omit_it(live):
@@ -116,11 +101,12 @@ def test_a_different_profile_on_a_later_turn_is_ignored_and_said_so(live):
     first = post(url, body(profile=profile))
     session = first.headers[SESSION_HEADER]
     state = first.json()["payload"]["session_state"]
-    same = post(url, body(ANSWER, state, profile), session)  # resent as is: silently fine
+    same = post(url, body(ANSWER, state, profile=profile), session)  # resent as is: silently fine
     assert same.status_code == 200
     assert "message" not in same.json()
     state = same.json()["payload"]["session_state"]
-    other = post(url, body(ANSWER, state, {"job_description": "Nurse, NHS ward."}), session)
+    other = post(url, body(ANSWER, state, profile={"job_description": "Nurse, NHS ward."}),
+                 session)
     assert other.status_code == 200
     assert other.json()["message"] == PROFILE_KEPT
     assert store.get(session).extensions.profile.job_description == JD

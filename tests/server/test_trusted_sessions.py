@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import httpx
 import pytest
+from wire_requests import post_turn
 
 from estel.brains.scripted import ScriptedBrain
 from estel.config import load_settings
@@ -22,18 +24,7 @@ CHANGED = "changed outside Estel"
 WEAK = "I don't know, maybe."
 
 
-@pytest.fixture
-def live(tmp_path, serve) -> Iterator[tuple[str, SQLiteStore]]:
-    """The service on a real SQLite file, with the scripted brain (which scores by length)."""
-    store = SQLiteStore(tmp_path / "estel.db")
-    app = create_app(load_settings(environ={}), Engine(ScriptedBrain()), store)
-    with serve(app) as url:
-        yield url, store
-
-
-def post(url: str, body: dict[str, Any], session: str | None = None) -> httpx.Response:
-    headers = {SESSION_HEADER: session} if session else {}
-    return httpx.post(f"{url}/v1/brain", json=body, headers=headers, timeout=10)
+post = partial(post_turn, timeout=10)
 
 
 def play(url: str, request_for: Callable[..., dict], meta: dict, answers: int

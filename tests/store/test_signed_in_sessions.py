@@ -119,23 +119,18 @@ def test_b_cannot_take_over_a_row_of_a(
     a, b = signed_in(supabase_project, settings), signed_in(supabase_project, settings)
     turns = interview(3)
     a_open = play(user_store(settings, a), turns, a.user_id, answers=1)
-    taken = a_open.model_copy(update={"user_id": None})
-    _, receipt = saving.save_answer(user_store(settings, b), taken, turns[1].state, turns[2])
-    assert not receipt.saved or receipt.pending_sync
-    assert stored_owner(pg, a_open.id) == (a.user_id, "in_progress", 2)
-
-
-def test_b_store_refuses_a_turn_on_a_record_of_a_before_sending_it(
-        supabase_project: Any, settings: Settings, pg: Any,
-        interview: Callable[..., list[TurnResult]]) -> None:
-    a, b = signed_in(supabase_project, settings), signed_in(supabase_project, settings)
-    turns = interview(3)
-    a_open = play(user_store(settings, a), turns, a.user_id, answers=1)
+    b_store = user_store(settings, b)
+    # A's record as it is: B's store refuses it before sending anything
     sent_before = len(supabase_project.seen)
-    _, receipt = saving.save_answer(user_store(settings, b), a_open, turns[1].state, turns[2])
+    _, receipt = saving.save_answer(b_store, a_open, turns[1].state, turns[2])
     assert (receipt.saved, receipt.conflict) == (False, False)
     assert "another account" in receipt.message
-    assert len(supabase_project.seen) == sent_before  # refused before any request
+    assert len(supabase_project.seen) == sent_before
+    # without its owner: sent, but RLS hides A's row from B's update, which writes nothing
+    taken = a_open.model_copy(update={"user_id": None})
+    _, receipt = saving.save_answer(b_store, taken, turns[1].state, turns[2])
+    assert receipt.conflict
+    assert not receipt.saved
     assert stored_owner(pg, a_open.id) == (a.user_id, "in_progress", 2)
 
 

@@ -30,9 +30,9 @@ def interview_request(
     context: dict[str, Any] = {"context": mode, "meta": copy.deepcopy(dict(meta)),
                                "session_state": copy.deepcopy(state)}
     if length is not None:
-        context["length"] = length
+        context["length"] = copy.deepcopy(length)
     if profile is not None:
-        context["profile"] = profile
+        context["profile"] = copy.deepcopy(profile)
     return {"message": message, "language": language, "context": context}
 
 
