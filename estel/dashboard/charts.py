@@ -105,10 +105,9 @@ def per_question_figure(entries: Sequence[Any], *, height: int = 320) -> go.Figu
 
 DIMENSION_LABELS = {"overall": "Overall", **SCORE_LABELS}
 DIMENSION_COLOURS = {"overall": "#334155", **SCORE_COLOURS}
-ROLE_COLOURS = ("#4F46E5", "#0EA5A4", "#F59E0B", "#DB2777", "#16A34A", "#64748B", "#0284C7",
-                "#9333EA")
 STARTED_COLOUR = "#94A3B8"
 GRID = "#E5E7EB"
+MUTED = "#6B7280"  # axis ticks and titles
 
 
 def empty_figure(message: str, *, height: int = 320) -> go.Figure:
@@ -124,8 +123,11 @@ def empty_figure(message: str, *, height: int = 320) -> go.Figure:
 def _legend_on_top(fig: go.Figure) -> go.Figure:
     """A horizontal legend above the plot area; its margin grows when it wraps (phone width),
     so it never covers the data."""
+    # measured from the chart's left edge, not the plot area's: beside long role names the
+    # plot area is narrow and the legend wrapped to one entry per line
     fig.update_layout(showlegend=True, legend={"orientation": "h", "x": 0, "xanchor": "left",
-                                               "y": 1.02, "yanchor": "bottom"})
+                                               "xref": "container", "yref": "container", "y": 1,
+                                               "yanchor": "top"})
     return fig
 
 
@@ -208,32 +210,32 @@ def overall_trend_figure(trend: Any, *, height: int = 340) -> go.Figure:
     return _legend_on_top(_base_layout(fig, height))
 
 
-def role_radar_figure(profiles: Any, *, height: int = 380) -> go.Figure:
-    """Mean communication / content / confidence per role (analytics.role_profiles), 0-10."""
+def role_scores_figure(profiles: Any, *, height: int | None = None) -> go.Figure:
+    """Mean communication / content / confidence per role (analytics.role_profiles), 0-10:
+    horizontal bars grouped by role, the busiest role on top. (A radar of five overlapping
+    outlines was hard to read, and bars draw with plotly.js's basic bundle, see
+    estel/ui/basic_plotly.py.)"""
     if len(profiles) == 0:
-        return empty_figure("No completed sessions to compare roles.", height=height)
-    names = list(SCORE_LABELS)
-    labels = [SCORE_LABELS[name] for name in names]
+        return empty_figure("No completed sessions to compare roles.", height=height or 340)
+    ordered = profiles.iloc[::-1]  # plotly draws the first category at the bottom
+    roles = [f"{row.target_role} ({row.sessions})" for row in ordered.itertuples(index=False)]
     fig = go.Figure()
-    for number, row in enumerate(profiles.itertuples(index=False)):
-        values = [round(float(getattr(row, name)), 2) for name in names]
-        colour = ROLE_COLOURS[number % len(ROLE_COLOURS)]
-        # outlines, not filled shapes: similar roles' fills stacked into one dark blob
-        fig.add_trace(go.Scatterpolar(
-            r=[*values, values[0]], theta=[*labels, labels[0]], mode="lines+markers",
-            name=f"{row.target_role} ({row.sessions})", line={"color": colour, "width": 2},
-            hovertemplate=f"{row.target_role}<br>%{{theta}}: %{{r:.1f}}/10<extra></extra>",
+    # a group's first trace is drawn at its bottom: add them last to first, and reverse the
+    # legend, so both read communication, content, confidence from the top
+    for name, label in reversed(SCORE_LABELS.items()):
+        values = [round(float(value), 2) for value in ordered[name]]
+        fig.add_trace(go.Bar(
+            x=values, y=roles, orientation="h", name=label,
+            marker_color=SCORE_COLOURS[name],
+            hovertemplate=f"%{{y}}<br>{label}: %{{x:.1f}}/10<extra></extra>",
         ))
-    fig.update_layout(polar={
-        "radialaxis": {"range": [0, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90,
-                       "tickfont": {"size": 10}, "gridcolor": GRID},
-        "angularaxis": {"gridcolor": GRID, "direction": "clockwise"},
-        "bgcolor": "rgba(0,0,0,0)",
-    })
-    _base_layout(fig, height)
-    # side margins for "Confidence" and "Content" in a half-width column (cut to "fidence")
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.08, "x": 0},
-                      margin={"l": 72, "r": 72})
+    fig.update_layout(barmode="group", bargap=0.25,
+                      xaxis={"range": [0, 10], "dtick": 2, "title": {"text": "mean score"},
+                             "gridcolor": GRID},
+                      yaxis={"automargin": True})
+    _base_layout(fig, height or max(260, 62 * len(roles) + 90))
+    _legend_on_top(fig)
+    fig.update_layout(legend={"traceorder": "reversed"})
     return fig
 
 
@@ -298,10 +300,31 @@ def dashboard_figures(frame: Any, *, start: datetime | None = None, end: datetim
 def figures_from_parts(*, histogram: Any, trend: Any, roles: Any, skill_gaps: Any,
                        activity: Any) -> dict[str, go.Figure]:
     """Every dashboard chart from the aggregated frames (pandas' or the SQL functions')."""
-    return {
+    figures = {
         "distribution": score_distribution_figure(histogram),
         "trend": overall_trend_figure(trend),
-        "roles": role_radar_figure(roles),
+        "roles": role_scores_figure(roles),
         "skill_gaps": skill_gap_figure(skill_gaps),
         "activity": activity_figure(activity),
     }
+    return {name: _self_styled(figure) for name, figure in figures.items()}
+
+
+def _self_styled(fig: go.Figure) -> go.Figure:
+    """The dashboard's look carried by the figure itself: its charts are drawn by plotly.js
+    without Streamlit's chart theme (estel/ui/basic_plotly.py), which otherwise set the grey
+    ticks, the axis titles' distance from the ticks and the margins that make room for them."""
+    # a template built once: plotly.py validates and deep-copies a template on every
+    # assignment, and "plotly_white" by name cost ~0.1 s per figure
+    fig.layout.template = DASHBOARD_TEMPLATE
+    return fig
+
+
+_AXIS = {"tickfont": {"color": MUTED}, "title": {"font": {"color": MUTED}, "standoff": 12},
+         "showline": False, "zeroline": False, "automargin": True, "ticks": "",
+         "gridcolor": GRID}
+DASHBOARD_TEMPLATE = go.layout.Template(layout={
+    "xaxis": _AXIS, "yaxis": _AXIS,
+    "hoverlabel": {"font": {"family": FONT["family"], "size": 13}},
+    "colorway": [PRIMARY, *SCORE_COLOURS.values()],
+})

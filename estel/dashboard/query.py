@@ -102,14 +102,19 @@ def filter_options(store: SessionStore) -> FilterOptions:
     """Distinct values per filter column (indexed, so cheap on SQLite) and the time span."""
     if not isinstance(store, SQLiteStore):
         return options_from_frame(load_sessions(store, None).frame, store.count(None))
-    values: dict[str, Any] = {}
-    for name, column in OPTION_COLUMNS.items():
-        sql = (f"SELECT DISTINCT {column} FROM interview_sessions"
-               f" WHERE {column} IS NOT NULL ORDER BY {column}")
-        values[name] = tuple(str(row[0]) for row in _rows(store, sql, []))
+    values = {name: tuple(str(row[0]) for row in _rows(store, _DISTINCT.format(column=column), []))
+              for name, column in OPTION_COLUMNS.items()}
     total, first, last = _rows(
         store, "SELECT count(*), min(created_at), max(created_at) FROM interview_sessions", [])[0]
     return FilterOptions(total=int(total), first=_time(first), last=_time(last), **values)
+
+
+# A column's distinct values in order, one index seek each ("loose index scan"): SELECT
+# DISTINCT read the whole index, ~70 ms per column at 100k sessions, for a dozen values.
+_DISTINCT = (
+    "WITH RECURSIVE seen(value) AS (SELECT min({column}) FROM interview_sessions"
+    " UNION ALL SELECT (SELECT min({column}) FROM interview_sessions WHERE {column} > seen.value)"
+    " FROM seen WHERE seen.value IS NOT NULL) SELECT value FROM seen WHERE value IS NOT NULL")
 
 
 def options_from_frame(frame: pd.DataFrame, total: int) -> FilterOptions:

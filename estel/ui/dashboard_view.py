@@ -27,6 +27,7 @@ from estel.errors import EstelError
 from estel.report import ReportView, record_session_json
 from estel.store.base import SessionFilters, SessionStore
 from estel.ui import resources
+from estel.ui.basic_plotly import basic_plotly_chart, preload
 from estel.ui.dashboard_filters import Chosen, render_filters
 from estel.ui.report_view import render_report
 
@@ -72,6 +73,7 @@ def render_dashboard_page(today: date | None = None) -> None:
         for cached in (_options, _dashboard, _csv):
             cached.clear()
     store = resources.store_slot().store
+    preload()  # the chart library loads in the browser while the figures are computed
     if store is None:
         st.error(resources.store_slot().problem or "No session store.", icon=":material/error:")
         return
@@ -130,7 +132,7 @@ def _kpis(numbers: analytics.Kpis) -> None:
 def _chart(title: str, figure: go.Figure, key: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{title}**")
-        st.plotly_chart(figure, width="stretch", key=key, config=PLOT_CONFIG)
+        basic_plotly_chart(figure, key=key, label=title, config=PLOT_CONFIG)
 
 
 def _charts(figures: dict[str, go.Figure]) -> None:
@@ -140,7 +142,7 @@ def _charts(figures: dict[str, go.Figure]) -> None:
         _chart("Score distribution", figures["distribution"], "dash_chart_distribution")
         _chart("Started vs completed", figures["activity"], "dash_chart_activity")
     with right:
-        _chart("Mean scores by role (top roles)", figures["roles"], "dash_chart_roles")
+        _chart("Mean scores by role (busiest roles)", figures["roles"], "dash_chart_roles")
         _chart("Most frequent skill gaps", figures["skill_gaps"], "dash_chart_skill_gaps")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -152,6 +153,15 @@ class Dash:
     @staticmethod
     def metrics(at: AppTest) -> dict[str, str]:
         return {metric.label: metric.value for metric in at.metric}
+
+    @staticmethod
+    def charts(at: AppTest) -> dict[str, dict[str, Any]]:
+        """Each chart drawn by estel/ui/basic_plotly (key → the figure JSON it was sent);
+        the preload mount, which draws nothing, is left out."""
+        return {element.proto.id.rsplit("-", 1)[-1]: json.loads(element.proto.json)["figure"]
+                for element in at.get("bidi_component")
+                if element.proto.component_name == "estel_basic_plotly"
+                and json.loads(element.proto.json or "null") is not None}
 
     @staticmethod
     def text(at: AppTest) -> str:

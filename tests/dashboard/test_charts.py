@@ -48,13 +48,24 @@ def test_trend_bars_stay_in_the_lower_half_so_a_single_session_does_not_read_as_
     assert high >= 2 * max(bars.y)
 
 
-def test_role_radar_draws_a_closed_polygon_per_role(known: pd.DataFrame) -> None:
-    fig = charts.role_radar_figure(analytics.role_profiles(known, top=2))
-    assert [trace.name for trace in fig.data] == ["Data Analyst (2)", '=HYPERLINK("x") (1)']
-    analyst = fig.data[0]
-    assert list(analyst.r) == [5.0, 6.0, 5.5, 5.0]  # communication, content, confidence, close
-    assert list(analyst.theta) == ["Communication", "Content", "Confidence", "Communication"]
-    assert analyst.fill in (None, "none")  # outlines: filled shapes of similar roles overlap
+def test_role_scores_are_bars_per_role_busiest_on_top(known: pd.DataFrame) -> None:
+    fig = charts.role_scores_figure(analytics.role_profiles(known, top=2))
+    by_name = {trace.name: trace for trace in fig.data}
+    assert set(by_name) == {"Communication", "Content", "Confidence"}
+    assert all(trace.type == "bar" and trace.orientation == "h" for trace in fig.data)
+    # plotly draws the first category at the bottom: the busiest role is listed last
+    assert list(by_name["Communication"].y) == ['=HYPERLINK("x") (1)', "Data Analyst (2)"]
+    assert list(by_name["Communication"].x) == [2.0, 5.0]
+    assert list(by_name["Content"].x) == [1.0, 6.0]
+    assert list(by_name["Confidence"].x) == [0.0, 5.5]
+
+
+def test_every_dashboard_figure_draws_with_the_basic_bundle(known: pd.DataFrame) -> None:
+    from estel.ui.basic_plotly import draws
+
+    for name, figure in charts.dashboard_figures(known).items():
+        assert draws(figure), name
+    assert not draws(charts.radar_figure({"communication": 5, "content": 5, "confidence": 5}))
 
 
 def test_skill_gaps_are_horizontal_bars_most_named_on_top(known: pd.DataFrame) -> None:

@@ -45,3 +45,53 @@ def test_no_metric_or_button_text_is_cut(live, width, height):
         assert cut == []
     finally:
         page.close()
+
+
+# Every chart's boxes, as the browser drew them: the plot area, the legend, and each axis's
+# title and tick labels. Overlaps here are what a reader sees as text printed over text.
+BOXES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+    const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
+        return r.width && r.height ? [r.left, r.top, r.right, r.bottom] : null; };
+    const union = (els) => els.map(box).filter(Boolean).reduce((a, b) => a ? [Math.min(a[0], b[0]),
+        Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])] : b, null);
+    const axis = (name) => ({title: box(plot.querySelector(`.g-${name}title text`)),
+        ticks: union([...plot.querySelectorAll(`.${name}tick text`)])});
+    return {label: plot.closest('[aria-label]')?.getAttribute('aria-label'),
+            plot: union([...plot.querySelectorAll('.cartesianlayer .plot')]),
+            legend: box(plot.querySelector('.legend .scrollbox')),
+            x: axis('x'), y: axis('y'), y2: axis('y2')};
+})"""
+
+
+def overlap(a, b) -> bool:
+    return bool(a and b) and a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 \
+        and b[1] < a[3] - 1
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 900), (390, 844)])
+def test_charts_draw_with_the_basic_bundle_and_no_text_overlaps(live, width, height):
+    url, browser = live
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(f"{url}/dashboard")
+        page.wait_for_function(
+            "document.querySelectorAll('.js-plotly-plot .main-svg g.trace').length >= 5",
+            timeout=60_000)
+        page.wait_for_timeout(300)  # a resize redraw after the sidebar settles
+        loaded = page.evaluate(
+            "performance.getEntriesByType('resource').map(e => e.name.split('/').pop())")
+        assert "plotly-basic.min.js" in loaded
+        # Streamlit's own chart chunk (the full 4.7 MB plotly.js) is not needed for these
+        assert not [name for name in loaded if name.startswith("PlotlyChart")]
+        charts = page.evaluate(BOXES)
+        assert sorted(chart["label"] for chart in charts) == sorted([
+            "Overall score over time", "Score distribution", "Started vs completed",
+            "Mean scores by role (busiest roles)", "Most frequent skill gaps"])
+        for chart in charts:
+            assert not overlap(chart["legend"], chart["plot"]), chart["label"]
+            for name in ("x", "y", "y2"):
+                axis = chart[name]
+                assert not overlap(axis["title"], axis["ticks"]), (chart["label"], name)
+                assert not overlap(axis["title"], chart["plot"]), (chart["label"], name)
+    finally:
+        page.close()

@@ -26,7 +26,7 @@ def test_empty_store_says_how_to_get_data(app_env: Path, dash) -> None:
     assert "No interview sessions are stored yet." in text
     assert "python -m estel demo-data --sessions 200" in text
     assert not at.metric
-    assert not at.get("plotly_chart")
+    assert not dash.charts(at)
 
 
 def test_kpis_and_charts_for_everything_stored(seeded_app: list[SessionRecord], dash) -> None:
@@ -39,7 +39,11 @@ def test_kpis_and_charts_for_everything_stored(seeded_app: list[SessionRecord], 
         "Mean overall": mean_overall(seeded_app),
         "Median duration": "16 min 00 s",  # completed after 12, 20, 30 and 12 minutes
     }
-    assert len(at.get("plotly_chart")) == 5
+    charts = dash.charts(at)
+    assert sorted(charts) == ["dash_chart_activity", "dash_chart_distribution", "dash_chart_roles",
+                              "dash_chart_skill_gaps", "dash_chart_trend"]
+    started = next(t for t in charts["dash_chart_activity"]["data"] if t["name"] == "Started")
+    assert sum(started["y"]) == 6  # every stored session, in the figure the browser draws
     assert at.dataframe[0].value["id"].tolist() == [
         r.id for r in sorted(seeded_app, key=lambda r: r.created_at, reverse=True)]
 
