@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from estel.analysis import hinglish as _hi
 from estel.analysis.language import split_sentences
 from estel.analysis.lexicon import tokens
 
@@ -91,6 +92,9 @@ CLAIM = re.compile(
     |scal(?:e|es|ed|ing|able)|guarantee\w*|doubl\w*|tripl\w*)\b""",
     _IX,
 )
+# Hinglish absolutes and reasons ("kabhi fail nahi hota", "kyunki"): words no English answer has
+ABSOLUTES = _hi.joined(ABSOLUTES, _hi.ABSOLUTES)
+MECHANISM = _hi.joined(MECHANISM, _hi.REASON)
 BUZZ_SENTENCE = 2  # buzzwords that make one sentence jargon rather than an explanation
 BUZZ_DENSE = 3  # buzzwords per 100 words past which jargon stands in for substance
 

@@ -3,7 +3,7 @@
 An answer in Hinglish ("Pehle maine logs check kiye, phir caching add ki, kyunki latency 40% badh
 gayi thi") keeps its technical terms in English, so the rubric's keywords still find them; what
 the English patterns miss is the grammar around them: "maine ... kiya" is "I did", "pehle /
-phir" are steps, "kyunki / taaki" reasons, "shayad / pata nahi / lagta hai" hedges, "matlab /
+phir" are steps, "kyunki / taaki" reasons, "shayad / lagta hai" hedges, "matlab /
 yaani" fillers. Each pattern here is joined to its English list in `estel.analysis.lexicon`, so
 every rule reads both; none of these words occurs in English, so English scoring is unchanged.
 
@@ -48,7 +48,8 @@ FILLERS = (r"(?:^|(?<=[.!?]\s))" + _MEANING + r"\b|\b" + _MEANING
 HINGLISH_ONLY_FILLERS = re.compile(
     r"\bactually\b|\blike\b(?!\s+(?:a|an|the|this|that|it|to|how|what|me|us|them|him|her|you)\b)",
     re.IGNORECASE)
-HEDGES = (r"\bshayad\b|\bpata\s+nahi(?:n)?\b|\b(?:mujhe\s+)?lagta\s+hai\b|\bho\s+sakta\s+hai\b"
+# "(mujhe) pata nahi" is not one: like "I don't know" it says honestly where knowledge stops
+HEDGES = (r"\bshayad\b|\b(?:mujhe\s+)?lagta\s+hai\b|\bho\s+sakta\s+hai\b"
           r"|\bsure\s+nahi(?:n)?\b|\bkuch\s+had\s+tak\b|\bthoda\s+bahut\b"
           r"|\bmaybe\s+kabhi\b|\bsochta\s+hoon\b|\bsochti\s+hoon\b")
 CONNECTORS = (r"\b(?:pehle|phir|fir|uske\s+baad|iske\s+baad|isliye|kyunki|kyonki|kyuki|taaki"
@@ -90,6 +91,42 @@ NUMBERS = (r"\b(?:do|teen|chaar|paanch|chhah|saat|aath|nau|das|gyarah|barah|pand
            r"\s+(?:din|hafte|hafton|mahine|mahino|saal|ghante|minute|minutes|log|logon|users"
            r"|customers|clients|teams|baar|releases|tickets|percent|attempts)\b"
            r"|\b(?:aadha|doguna|dugna)\b")
+# Absolutes (joined to `estel.analysis.bluff.ABSOLUTES`): "kabhi slow nahi hoti" (never fails),
+# "hamesha fast" (always works), "koi risk nahi" (no downside), "koi problem nahi hoti" (a
+# habitual "never any problem"; a past "koi issue nahi aaya" reports one event and is not),
+# "100 percent guaranteed", "ho hi nahi sakta" (cannot possibly), "saari problems khatam".
+# "kabhi kabhi" is "sometimes"; "hamesha" with a habit ("hamesha test chalata hoon") is not one.
+_FAILS = (r"(?:fail|slow|down|crash|break|galat|galti|problem|issue|bug|dikkat|error|outage"
+          r"|incident|hang|leak|loss|lose)\w*")
+_GOOD = (r"(?:fast|faster|tez|sahi|best|better|behtar|accha|achha|acchi|achhi|perfect|kaam\s+kar"
+         r"|work\s+kar|success|jeet|fix|solve|improve|badh|pasand|safe|secure|accurate|correct"
+         r"|scale\s+kar)")
+_DOWNSIDES = (r"(?:risks?|downsides?|trade-?offs?|drawbacks?|nuksaan|nuksan|khatra|side[-]?effects?"
+              r"|kami|weakness\w*|limitations?)")
+_HABITUAL = r"(?:hot[aie]|aat[aie]|aayeg[aie]|hog[aie]|padt[aie])\b"
+ABSOLUTES = (
+    r"(?<!kabhi\s)\bkabhi\s+(?!kabhi\b)(?:bhi\s+)?(?:koi\s+)?(?:\w+\s+)?" + _FAILS
+    + r"\s+(?:\w+\s+)?(?:nahi|nahin)\b"
+    r"|\b" + _FAILS + r"\s+(?:\w+\s+)?kabhi\s+(?:bhi\s+)?(?:nahi|nahin)\b"
+    r"|\b(?:hamesha|humesha|hamesa)\s+(?:hi\s+)?(?:\w+\s+){0,2}?" + _GOOD
+    + r"|\bkoi\s+(?:bhi\s+)?" + _DOWNSIDES + r"\s+(?:hi\s+)?(?:nahi|nahin)\b"
+    r"|\bkoi\s+(?:bhi\s+)?(?:problem|issue|dikkat|bug|error|pareshani|galti|failure)\w*\s+(?:\w+\s+)?"
+    r"(?:nahi|nahin)\s+" + _HABITUAL
+    + r"|\b(?:100|sau)\s*(?:%|percent|pratishat|feesadi)\s+(?:guarantee\w*|pakk\w+|sure|safe|sahi)"
+    r"\s+(?:hai|hota|hoti|hoga|hogi|deta|deti|dete|hoon|hun)\b|\b100\s*%\s+(?:pakk\w+|sahi)\b"
+    r"|\b(?:fail|galat|galti|down|crash|break|hack|miss|slow|leak)\w*\s+(?:ho\s+)?hi\s+(?:nahi|nahin)"
+    r"\s+(?:ho\s+)?sakt[aie]\b"
+    r"|\b(?:sab|saare|saari|sabhi|har)\s+(?:\w+\s+)?(?:bugs?|problems?|issues?|errors?|risks?"
+    r"|dikkat\w*|pareshani\w*|galtiy\w*|bottlenecks?)\s+(?:\w+\s+){0,2}?(?:khatam|solve|fix|door"
+    r"|gayab|theek|resolve)"
+    r"|\b(?:duniya|industry|market|company|itihaas)\s+(?:ka|ki|ke|mein)\s+sabse\b"
+    r"|\b(?:ek\s*hi|ekmatra|sirf\s+yahi|yahi\s+ek)\s+(?:sahi\s+)?(?:tareeka|tarika|solution|raasta"
+    r"|rasta|option|jawab)\b"
+    r"|\b(?:bilkul|ekdum|poori\s+tarah|puri\s+tarah)\s+(?:se\s+)?(?:safe|secure|bug-?free|perfect"
+    r"|error-?free|fool-?proof|accurate)\b"
+    r"|\b(?:test|check|measure|monitor|review)\w*\s+(?:karne\s+)?ki\s+(?:koi\s+)?(?:zaroorat|zarurat"
+    r"|jarurat)\s+(?:hi\s+)?(?:nahi|nahin)\s+(?:padti|padta|hoti|hota)\b"
+)
 INJECTION = (r"\b(?:instructions?|rules|prompt)\s+(?:\w+\s+){0,2}(?:ignore|bhool|bhul)\w*"
              r"|\b(?:mujhe|is\s+answer\s+ko)\s+(?:\w+\s+){0,2}(?:10|poore|full)\s+(?:marks|number"
              r"|score)\b")

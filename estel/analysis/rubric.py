@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from estel.analysis.bluff import BUZZWORDS, is_bluff_sentence, without_bluff
 from estel.analysis.hinglish import EXPLAINS as HINGLISH_EXPLAINS
+from estel.analysis.hinglish_gloss import flag_raised as hinglish_flag_raised
 from estel.analysis.language import split_sentences
 from estel.analysis.lexicon import (
     PRESENT_ACTIONS,
@@ -103,8 +104,10 @@ def coverage(
 
 
 def raised(flag: RedFlag, text: str) -> bool:
-    """True when the answer makes the flag's wrong claim (one of its patterns matches)."""
-    return any(re.search(pattern, text, _I) for pattern in flag.patterns)
+    """True when the answer makes the flag's wrong claim (one of its patterns matches), in English
+    or in Hinglish (read through its English gloss)."""
+    return (any(re.search(pattern, text, _I) for pattern in flag.patterns)
+            or hinglish_flag_raised(flag.patterns, text))
 
 
 def _explains(point: TalkingPoint, sound: Sequence[str], sound_words: Sequence[str]) -> bool:

@@ -50,7 +50,8 @@ def test_hinglish_hedges_and_fillers_by_name():
     text = ("Matlab, mujhe lagta hai shayad yeh kaam karega, pata nahi. Actually, like, yaani "
             "humne basically kuch fix kiya tha.")
     a = analyse_answer(text, "How did you fix it?", phase="technical")
-    assert {"mujhe lagta hai", "shayad", "pata nahi"} <= set(a.hedges)
+    assert {"mujhe lagta hai", "shayad"} <= set(a.hedges)
+    assert "pata nahi" not in a.hedges  # "I don't know" is an honest admission, not a hedge
     assert {"matlab", "actually", "like", "yaani", "basically"} <= set(a.fillers)
 
 
