@@ -92,9 +92,10 @@ CLAIM = re.compile(
     |scal(?:e|es|ed|ing|able)|guarantee\w*|doubl\w*|tripl\w*)\b""",
     _IX,
 )
-# Hinglish absolutes and reasons ("kabhi fail nahi hota", "kyunki"): words no English answer has
-ABSOLUTES = _hi.joined(ABSOLUTES, _hi.ABSOLUTES)
+# Hinglish reasons ("kyunki") and absolutes ("kabhi fail nahi hota"); the absolutes are read only
+# in text with Hindi words (`_absolutes`), so English answers pay nothing for them
 MECHANISM = _hi.joined(MECHANISM, _hi.REASON)
+HINGLISH_ABSOLUTES = re.compile(_hi.ABSOLUTES, re.IGNORECASE)
 BUZZ_SENTENCE = 2  # buzzwords that make one sentence jargon rather than an explanation
 BUZZ_DENSE = 3  # buzzwords per 100 words past which jargon stands in for substance
 
@@ -125,7 +126,7 @@ class Bluff:
 
 def bluff_markers(text: str) -> Bluff:
     """Absolutes, buzzwords and mechanism-free claims in `text`."""
-    absolutes = tuple(_said(m.group(0)) for m in ABSOLUTES.finditer(text))
+    absolutes = tuple(_said(m.group(0)) for m in _absolutes(text))
     buzz = tuple(_said(m.group(0)) for m in BUZZWORDS.finditer(text))
     unsupported = sum(1 for s in split_sentences(text)
                       if CLAIM.search(s) and not MECHANISM.search(s) and not re.search(r"\d", s))
@@ -135,12 +136,23 @@ def bluff_markers(text: str) -> Bluff:
 
 def is_bluff_sentence(sentence: str) -> bool:
     """A sentence that overclaims or is mostly jargon: it explains nothing, whatever it names."""
-    return bool(ABSOLUTES.search(sentence)) or len(BUZZWORDS.findall(sentence)) >= BUZZ_SENTENCE
+    return any(_absolutes(sentence)) or len(BUZZWORDS.findall(sentence)) >= BUZZ_SENTENCE
 
 
 def without_bluff(text: str) -> str:
     """The text with absolutes removed: '100% uptime' or '10x' is not a measured result."""
-    return BUZZWORDS.sub(" ", ABSOLUTES.sub(" ", text))
+    text = ABSOLUTES.sub(" ", text)
+    if _hi.hindi_words(text):
+        text = HINGLISH_ABSOLUTES.sub(" ", text)
+    return BUZZWORDS.sub(" ", text)
+
+
+def _absolutes(text: str) -> list[re.Match[str]]:
+    """The absolutes in `text`, English and (when it has Hindi words) Hinglish."""
+    found = list(ABSOLUTES.finditer(text))
+    if _hi.hindi_words(text):
+        found.extend(HINGLISH_ABSOLUTES.finditer(text))
+    return found
 
 
 def _said(phrase: str) -> str:

@@ -36,6 +36,18 @@ STOPWORDS = _words(
     kaafi wahan yahan sirf"""
 )
 
+# Hindi function words no English answer uses ('the', 'me', 'to', 'se', 'ko'... are left out):
+# the Hinglish-only patterns (absolutes, the gloss for red flags) run only on text that has them
+HINDI_ONLY = STOPWORDS - _words("the me ho na jo ab tab pe ye hun ji vo wo ko ke ki ka se ya kar "
+                                "sab ek hum hue hua kab")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def hindi_words(text: str) -> int:
+    """How many distinct Hindi-only function words `text` has (0 for an English answer)."""
+    return len(HINDI_ONLY.intersection(_WORD.findall(text.lower())))
+
+
 # "matlab"/"yaani" are fillers as a sentence opener or before a pause or a pronoun ("Matlab,
 # mujhe lagta hai"); mid-sentence before a noun they mean "that is" ("yaani target users")
 _MEANING = r"(?:matlab|yaani|yani|yaane)"

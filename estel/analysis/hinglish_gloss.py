@@ -22,14 +22,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from estel.analysis.hinglish import STOPWORDS
-from estel.analysis.lexicon import normalise, tokens
+from estel.analysis.hinglish import STOPWORDS, hindi_words
+from estel.analysis.lexicon import normalise
 
-# Hindi function words no English answer uses: two of them make an answer worth glossing (a
-# one-line wrong claim in Hinglish has too few for `is_hinglish`, which weighs fillers)
-_HINDI = STOPWORDS - {"the", "me", "ho", "na", "jo", "ab", "tab", "pe", "ye", "hun", "ji", "vo",
-                      "wo", "ko", "ke", "ki", "ka", "se", "ya", "kar", "sab", "ek", "hum", "hue",
-                      "hua", "kab"}
+# two Hindi-only words make an answer worth glossing (a one-line wrong claim in Hinglish has too
+# few for `is_hinglish`, which decides whether 'like' is a filler)
 MIN_HINDI = 2
 _NOT = r"(?:nahi|nahin|na|mat)"
 _KNOW = r"(?:pata|maloom|malum)"
@@ -108,6 +105,7 @@ _IRREGULAR = {"build": "built", "run": "ran", "rerun": "reran", "write": "wrote"
               "do": "did", "go": "went", "rewrite": "rewrote", "rebuild": "rebuilt"}
 
 
+@lru_cache(maxsize=2048)
 def gloss(text: str) -> str:
     """The answer in rough English word order and words, lower case (for matching only)."""
     text = normalise(text).lower()
@@ -123,7 +121,7 @@ def gloss(text: str) -> str:
 
 def flag_raised(patterns: Iterable[str], text: str) -> bool:
     """True when a Hinglish answer's gloss matches one of a red flag's English patterns."""
-    if len(_HINDI.intersection(tokens(text))) < MIN_HINDI:
+    if hindi_words(text) < MIN_HINDI:
         return False
     read = gloss(text)
     return any(relaxed(pattern).search(read) for pattern in patterns)
