@@ -61,7 +61,10 @@ HINGLISH_ONLY_FILLERS = re.compile(
     r"\bactually\b|\blike\b(?!\s+(?:a|an|the|this|that|it|to|how|what|me|us|them|him|her|you)\b)",
     re.IGNORECASE)
 # "(mujhe) pata nahi" is not one: like "I don't know" it says honestly where knowledge stops
-HEDGES = (r"\bshayad\b|\b(?:mujhe\s+)?lagta\s+hai\b|\bho\s+sakta\s+hai\b"
+# "lagta hai" is "I think" as "mujhe lagta hai", "lagta hai ki" or opening a clause; after an
+# adjective ("mujhe yeh kaam accha lagta hai") it is "I like", which softens nothing
+HEDGES = (r"\bshayad\b|\b(?:mujhe|humein|hume|aisa)\s+lagta\s+hai\b|\blagta\s+hai\s+(?:ki|ke)\b"
+          r"|(?:^|(?<=[.,;!?]\s))lagta\s+hai\b|\bho\s+sakta\s+hai\b"
           r"|\bsure\s+nahi(?:n)?\b|\bkuch\s+had\s+tak\b|\bthoda\s+bahut\b"
           r"|\bmaybe\s+kabhi\b|\bsochta\s+hoon\b|\bsochti\s+hoon\b")
 CONNECTORS = (r"\b(?:pehle|phir|fir|uske\s+baad|iske\s+baad|isliye|kyunki|kyonki|kyuki|taaki"

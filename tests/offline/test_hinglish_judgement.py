@@ -152,3 +152,22 @@ def test_shayad_and_lagta_hai_remain_hedges_and_cost_confidence():
     b = analyse_answer(hedged, "How do you pick a model?", phase="technical")
     assert {"shayad", "mujhe lagta hai"} <= set(b.hedges)
     assert b.confidence < a.confidence
+
+
+@pytest.mark.parametrize("text", [
+    "Mujhe forecasting ka kaam sabse accha lagta hai, isliye maine yeh role choose kiya.",
+    "Yeh team mujhe sahi lagti hai kyunki yahan experiments seriously liye jaate hain.",
+    "Customers ko naya checkout pasand aaya, unhe flow simple laga.",
+])
+def test_liking_something_is_not_a_hedge(text):
+    # "mujhe X accha lagta hai" is "I like X", not "I think": it softens no claim
+    assert not analyse_answer(text, "Why this role?", phase="intro").hedges
+
+
+@pytest.mark.parametrize("text", [
+    "Mujhe lagta hai ki issue cache mein hai.",
+    "Lagta hai database slow hai, toh main index dekhunga.",
+    "Aisa lagta hai ki users confuse ho rahe the.",
+])
+def test_lagta_hai_as_i_think_is_a_hedge(text):
+    assert analyse_answer(text, "What went wrong?", phase="technical").hedges
