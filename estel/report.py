@@ -13,12 +13,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from estel.analysis.wording import counted
+from estel.answer_facts import (
+    AnswerFacts,
+    delivery_text,
+    summary_lines,
+    time_text,
+)
+from estel.answer_facts import format_seconds as format_seconds  # re-exported for the pages
 from estel.coach import CoachCard, card_markdown
 from estel.contract import EstelInterviewEnvelope, SessionScores, success_envelope
 from estel.engine import TurnResult
 from estel.length_note import ending_note
 from estel.store.base import SessionRecord, TranscriptEntry
-from estel.store.records import build_transcript, contract_response_from_record, trace_fields
+from estel.store.records import contract_response_from_record, trace_fields
+from estel.store.transcript import build_transcript
 
 SCORE_NAMES = ("communication", "content", "confidence")
 PHASE_LABELS = {
@@ -72,11 +80,17 @@ class ReportView:
         """The questions the interview had (an adaptive one may end before questions_target)."""
         return len(self.entries) or self.questions_target
 
+    @property
+    def answer_facts(self) -> dict[int, AnswerFacts]:
+        """Question number -> how each answered question was answered (time, limit, voice)."""
+        return {number: e.facts for number, e in enumerate(self.entries, start=1)
+                if e.answer is not None}
+
     @classmethod
     def from_turns(cls, turns: Sequence[TurnResult], *, language: str = "en",
-                   answer_seconds: Mapping[int, float] | None = None) -> ReportView:
+                   answers: Mapping[int, AnswerFacts] | None = None) -> ReportView:
         """From a finished live interview: every TurnResult in order, the feedback turn last;
-        `answer_seconds` (question number -> seconds) the time each answer took."""
+        `answers` (question number -> AnswerFacts) how each answer was given."""
         if not turns or not turns[-1].finished:
             raise ValueError("a report needs a finished interview")
         final = turns[-1]
@@ -97,8 +111,7 @@ class ReportView:
             next_steps=tuple(payload.next_steps or ()),  # type: ignore[union-attr]
             scores=ReportScores(scores.communication, scores.content, scores.confidence,
                                 scores.overall),
-            entries=(entries := tuple(build_transcript(final.state, turns,
-                                                       answer_seconds=answer_seconds,
+            entries=(entries := tuple(build_transcript(final.state, turns, answers=answers,
                                                        bounds=final.bounds))),
             length_note=ending_note(final.bounds, _answers(entries)),
         )
@@ -145,12 +158,6 @@ def entry_score(entry: TranscriptEntry) -> float | None:
     return round(sum(values) / 3, 1)
 
 
-def format_seconds(seconds: float) -> str:
-    """'1:05' for 65 seconds."""
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def _bullets(items: Sequence[str], empty: str = "_None noted._") -> list[str]:
     return [f"- {item}" for item in items] or [empty]
 
@@ -175,8 +182,11 @@ def _entry_markdown(number: int, entry: TranscriptEntry) -> list[str]:
         if entry.note:
             lines.append(f"{entry.note}")
         lines.append("")
-    if entry.answer_seconds is not None:
-        lines += [f"**Time taken:** {format_seconds(entry.answer_seconds)}", ""]
+    given = entry.facts
+    if given.spoken is not None:
+        lines += [f"**Delivery:** {delivery_text(given.spoken)}", ""]
+    if given.seconds is not None:
+        lines += [f"**Time taken:** {time_text(given)}", ""]
     return lines
 
 
@@ -208,6 +218,9 @@ def markdown_report(
         ("Next steps", view.next_steps),
     ):
         lines += [f"## {title}", "", *_bullets(items), ""]
+    summary = summary_lines(view.answer_facts)
+    if summary:
+        lines += ["## Time and delivery", "", *(f"- {line}" for line in summary), ""]
     lines += ["## Transcript", ""]
     cards = {card.number: card for card in coach}
     for number, entry in enumerate(view.entries, start=1):

@@ -16,6 +16,7 @@ import openai
 from pydantic import BaseModel, Field
 
 from estel.analysis.lexicon import FILLERS
+from estel.answer_facts import SpokenDelivery, rate
 
 if TYPE_CHECKING:
     from estel.config import Settings
@@ -48,12 +49,7 @@ class Transcript(BaseModel):
     segments: list[Segment] = Field(default_factory=list)
 
 
-class SpeechStats(BaseModel):
-    """Delivery facts of a spoken answer."""
-
-    words_per_minute: float
-    long_pauses: list[float]  # seconds of each gap >= LONG_PAUSE_SECONDS
-    fillers: list[str]
+SpeechStats = SpokenDelivery  # the delivery facts of a spoken answer (kept with it)
 
 
 def wav_seconds(audio: bytes) -> float:
@@ -102,13 +98,13 @@ def transcribe(client: openai.OpenAI, settings: Settings, audio: bytes) -> Trans
                       segments=segments)
 
 
-def speech_stats(transcript: Transcript) -> SpeechStats:
+def speech_stats(transcript: Transcript) -> SpokenDelivery:
     """Speaking rate from the recording's length, long pauses from segment gaps, fillers."""
     words = len(transcript.text.split())
-    minutes = transcript.duration / 60 if transcript.duration else 0
     gaps = [round(b.start - a.end, 1) for a, b in zip(transcript.segments,
                                                       transcript.segments[1:], strict=False)]
     fillers = [m.group(0).strip(" ,").lower() for m in FILLERS.finditer(transcript.text)]
-    return SpeechStats(words_per_minute=round(words / minutes, 0) if minutes else 0.0,
-                       long_pauses=[g for g in gaps if g >= LONG_PAUSE_SECONDS],
-                       fillers=fillers)
+    return SpokenDelivery(words=words, recording_seconds=round(transcript.duration, 1),
+                          words_per_minute=rate(words, transcript.duration),
+                          long_pauses=[g for g in gaps if g >= LONG_PAUSE_SECONDS],
+                          fillers=fillers)

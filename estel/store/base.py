@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from estel.answer_facts import AnswerFacts, SpokenDelivery
 from estel.contract import InterviewQuestionPayload, SessionScores
 from estel.extensions import SessionExtensions
 from estel.length import LengthBounds
@@ -41,6 +42,16 @@ class TranscriptEntry(BaseModel):
     # seconds from the question being shown to the answer being sent (the app's answer timer);
     # None where nobody timed it (the HTTP service, rows saved before it was kept)
     answer_seconds: float | None = Field(default=None, ge=0)
+    # the answer timer's limit when this answer was given; None: no timer (or not known)
+    answer_limit_seconds: int | None = Field(default=None, ge=1)
+    # the answer was recorded and transcribed: its delivery; None: typed (or not known)
+    spoken: SpokenDelivery | None = None
+
+    @property
+    def facts(self) -> AnswerFacts:
+        """How the answer was given, as the report words it (estel/answer_facts.py)."""
+        return AnswerFacts(seconds=self.answer_seconds, limit_seconds=self.answer_limit_seconds,
+                           spoken=self.spoken)
 
 
 class SessionRecord(BaseModel):

@@ -30,6 +30,7 @@ from estel.errors import BadInput
 from estel.store.base import SessionRecord, TranscriptEntry
 from estel.store.digest import opening_columns, turn_columns
 from estel.store.digest import state_digest as state_digest  # re-exported for callers
+from estel.store.transcript import AnswersFacts, build_transcript
 
 COLUMNS: tuple[str, ...] = tuple(SessionRecord.model_fields)
 ARRAY_COLUMNS = ("strengths", "improvements", "skill_gaps", "next_steps")
@@ -42,9 +43,6 @@ _TRANSCRIPT = TypeAdapter(list[TranscriptEntry])
 
 # uuid5 namespace for ids derived from a finished interview (stateless server saves)
 FINAL_TURN_NAMESPACE = uuid.UUID("6f1c2f0e-5d7b-4a59-9a43-5e7a2c1b9d10")
-
-_Scores = tuple[float, float, float, str | None]
-
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -90,13 +88,14 @@ def new_record(
 
 def completed_record(
     record: SessionRecord, turns: Sequence[TurnResult], *, now: datetime | None = None,
-    answer_seconds: Mapping[int, float] | None = None,
+    answers: AnswersFacts | None = None,
 ) -> SessionRecord:
     """The row with the final feedback, scores and transcript filled in (status completed).
 
     `turns` are the interview's turns in order (opening … feedback), or any tail of them down
     to just the final feedback turn; what earlier turns said is kept from `record.transcript`.
-    `answer_seconds` (question number -> seconds) adds the time answers took.
+    `answers` (question number -> AnswerFacts) adds how answers were given (time, timer limit,
+    spoken delivery).
     """
     final = turns[-1] if turns else None
     feedback = final.response.payload if final is not None else None
@@ -122,7 +121,7 @@ def completed_record(
         "content_score": feedback.scores.content,
         "confidence_score": feedback.scores.confidence,
         "overall_score": feedback.scores.overall,
-        "transcript": build_transcript(final.state, turns, record.transcript, answer_seconds,
+        "transcript": build_transcript(final.state, turns, record.transcript, answers,
                                        bounds=final.bounds),
         **turn_columns(final, now),
     })
@@ -130,20 +129,20 @@ def completed_record(
 
 def advanced_record(
     record: SessionRecord, turn: TurnResult, *, now: datetime | None = None,
-    answer_seconds: Mapping[int, float] | None = None,
+    answers: AnswersFacts | None = None,
 ) -> SessionRecord:
     """The row after one answer turn: the transcript with that answer and its assessment, the
     next open question and the new digest; completed when `turn` is the final feedback.
-    `answer_seconds` (question number -> seconds) adds the time answers took."""
+    `answers` (question number -> AnswerFacts) adds how answers were given."""
     if turn.finished:
-        return completed_record(record, [turn], now=now, answer_seconds=answer_seconds)
+        return completed_record(record, [turn], now=now, answers=answers)
     if _meta_columns(turn.state.meta) != _meta_columns(record) or \
             turn.bounds != record.length_bounds:
         raise BadInput("This turn belongs to a different interview than the session record.")
     now = to_utc(now or utc_now())
     return _validated({
         **dict(record),
-        "transcript": build_transcript(turn.state, [turn], record.transcript, answer_seconds,
+        "transcript": build_transcript(turn.state, [turn], record.transcript, answers,
                                        bounds=turn.bounds),
         **turn_columns(turn, now),
     })
@@ -248,53 +247,6 @@ def contract_response_from_record(record: SessionRecord) -> InterviewTurnRespons
     return response
 
 
-def build_transcript(
-    state: InterviewSessionState,
-    turns: Sequence[TurnResult],
-    earlier: Sequence[TranscriptEntry] = (),
-    answer_seconds: Mapping[int, float] | None = None,
-    bounds: length.LengthBounds | None = None,
-) -> list[TranscriptEntry]:
-    """One entry per question in `state`, with phase, difficulty and the answer's assessment.
-
-    A question turn's payload names the question it asks (so its difficulty) and its assessment
-    judges the question before; the feedback turn's assessment judges the last question. The
-    time an answer took comes from `answer_seconds` (question number -> seconds), else from the
-    earlier entry; only answered questions keep one.
-    """
-    plan = length.plan_for(state.total_questions, bounds)
-    difficulty = {e.question_id: e.difficulty for e in earlier}
-    seconds = {e.question_id: e.answer_seconds for e in earlier}
-    seconds.update({session.question_id(n): s for n, s in (answer_seconds or {}).items()})
-    judged: dict[str, _Scores | None] = {e.question_id: _entry_scores(e) for e in earlier}
-    for turn in turns:
-        payload = turn.response.payload
-        if payload.kind == "question":
-            difficulty[payload.question_id] = payload.difficulty
-            number = _question_number(payload.question_id) - 1
-        else:
-            number = turn.state.total_questions
-        if turn.assessment is not None and number >= 1:
-            a = turn.assessment
-            note = f"{a.note} (assessed by the {turn.brain} fallback)" if turn.fell_back else a.note
-            judged[session.question_id(number)] = (a.communication, a.content, a.confidence, note)
-    entries = []
-    for number, item in enumerate(state.transcript, start=1):
-        scores = judged.get(item.question_id)
-        entries.append(TranscriptEntry(
-            question_id=item.question_id,
-            question=item.question,
-            topic=item.topic,
-            phase=plan[number - 1],
-            difficulty=difficulty.get(item.question_id),
-            answer=item.answer,
-            answer_seconds=seconds.get(item.question_id) if item.answer is not None else None,
-            **(dict(zip(("communication", "content", "confidence", "note"), scores, strict=True))
-               if scores else {}),
-        ))
-    return entries
-
-
 def row_from_record(record: SessionRecord) -> dict[str, Any]:
     """The JSON-ready row (PostgREST body): arrays as lists, timestamps ISO 8601 UTC."""
     row = record.model_dump(mode="json")
@@ -381,16 +333,6 @@ def trace_fields(turns: Sequence[TurnResult]) -> tuple[str | None, str | None]:
         if turn.trace is not None and not turn.fell_back:
             return turn.trace.model, turn.trace.prompt_version
     return None, None
-
-
-def _entry_scores(entry: TranscriptEntry) -> _Scores | None:
-    if entry.communication is None or entry.content is None or entry.confidence is None:
-        return None
-    return (entry.communication, entry.content, entry.confidence, entry.note)
-
-
-def _question_number(question_id: str) -> int:
-    return int(question_id.removeprefix("q"))
 
 
 def _uuid_text(value: str, name: str) -> str:

@@ -2,19 +2,19 @@
 
 The countdown runs in the browser (a small HTML component counting down to a fixed deadline), so
 the page does not rerun every second. When it reaches zero the candidate is told; nothing is cut
-off. The time taken per answer (question shown -> answer sent) is kept on the run for the report.
+off. The time taken per answer (question shown -> answer sent) and the limit are kept on the run
+and saved with the answer, for the report and History.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import streamlit as st
 import streamlit.components.v1 as components
 
-from estel.report import format_seconds
+from estel.answer_facts import AnswerFacts, still_spoken
 
 if TYPE_CHECKING:
     from estel.ui.state import InterviewRun
@@ -49,17 +49,21 @@ def question_shown(run: InterviewRun, number: int) -> float:
     return run.shown_at.setdefault(number, time.time())
 
 
-def time_taken(run: InterviewRun, number: int) -> dict[int, float]:
-    """{number: seconds since question `number` was first shown}, or {} if it never was; saved
-    with the answer, so History shows it too."""
-    if number not in run.shown_at:
-        return {}
-    return {number: round(max(0.0, time.time() - run.shown_at[number]), 1)}
+def answer_facts(run: InterviewRun, number: int, text: str) -> dict[int, AnswerFacts]:
+    """{number: how the answer `text` to question `number` was given}: the seconds since the
+    question was first shown, the timer's limit, and the spoken delivery when `text` is still
+    mostly what the microphone heard. Saved with the answer, so History shows it too."""
+    shown = run.shown_at.get(number)
+    heard = run.heard.get(number, "")
+    return {number: AnswerFacts(
+        seconds=None if shown is None else round(max(0.0, time.time() - shown), 1),
+        limit_seconds=run.timer_minutes * 60 or None,
+        spoken=run.spoken.get(number) if heard and still_spoken(heard, text) else None)}
 
 
-def answer_sent(run: InterviewRun, taken: dict[int, float]) -> None:
-    """Keep the time the answer took (`time_taken`'s value) on the run, for the report."""
-    run.answer_seconds.update(taken)
+def answer_sent(run: InterviewRun, facts: dict[int, AnswerFacts]) -> None:
+    """Keep how the answer was given (`answer_facts`' value) on the run, for the report."""
+    run.answers.update(facts)
 
 
 def countdown_html(deadline_ms: float, minutes: int) -> str:
@@ -89,37 +93,3 @@ def countdown(run: InterviewRun) -> None:
     if run.timer_minutes:
         deadline = (started + run.timer_minutes * 60) * 1000
         components.html(countdown_html(deadline, run.timer_minutes), height=32)
-
-
-def time_rows(answer_seconds: Mapping[int, float], minutes: int,
-              spoken: Mapping[int, str] | None = None) -> list[dict[str, object]]:
-    """One row per timed answer: its number, the time taken, whether it ran over, how spoken."""
-    rows: list[dict[str, object]] = []
-    for number in sorted(answer_seconds):
-        seconds = answer_seconds[number]
-        row: dict[str, object] = {"Question": number, "Time taken": format_seconds(seconds)}
-        if minutes:
-            row["Over the limit"] = "yes" if seconds > minutes * 60 else "no"
-        if spoken:
-            row["Voice"] = spoken.get(number, "typed")
-        rows.append(row)
-    return rows
-
-
-def spoken_lines(run: InterviewRun) -> dict[int, str]:
-    """How each spoken answer was delivered, by question number, for the report's time table."""
-    from estel.ui.voice_input import spoken_line
-
-    return {number: spoken_line(stats) for number, stats in run.spoken.items()}
-
-
-def times_table(answer_seconds: Mapping[int, float], minutes: int = 0,
-                spoken: Mapping[int, str] | None = None, *, key: str = "answer_times") -> None:
-    """The report's section: the time each answer took (and the limit, and the voice, if any)."""
-    rows = time_rows(answer_seconds, minutes, spoken)
-    if not rows:
-        return
-    total = format_seconds(sum(answer_seconds.values()))
-    limit = f" (limit {minutes} min)" if minutes else ""
-    st.markdown(f"**Time per answer**{limit} · {total} in all")
-    st.dataframe(rows, hide_index=True, key=key)

@@ -16,6 +16,7 @@ import logging
 import streamlit as st
 
 from estel.analysis.wording import counted
+from estel.answer_facts import facts_line
 from estel.brains.offline.bank import load_bank
 from estel.coach import coach_cards, latest_card
 from estel.contract import MAX_ANSWER_CHARS, InterviewQuestionPayload
@@ -39,7 +40,7 @@ from estel.ui.forms import answer_problem
 from estel.ui.report_view import render_report, saved_banner
 from estel.ui.setup import SOMETHING_WENT_WRONG, log_turn_failure, prefill, setup_screen
 from estel.ui.streaming import with_streamed_question
-from estel.ui.voice_input import microphone, spoken_line
+from estel.ui.voice_input import microphone
 
 log = logging.getLogger(__name__)
 
@@ -107,12 +108,12 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
         log.exception("answer turn failed")
         state.set_error(state.PendingError(SOMETHING_WENT_WRONG, "answer", text, number))
         return False
-    taken = answer_timer.time_taken(run, number)
+    given = answer_timer.answer_facts(run, number, text)
     store = account.run_store_slot(run).store
     if run.tracked and run.record is not None and saving.saves_turns(store):
         # the next question is shown only once this turn is saved (so it can be resumed)
         record, receipt = saving.save_answer(store, run.record, run.current.state, result,
-                                             taken)
+                                             given)
         if not receipt.saved:
             state.set_error(state.PendingError(saving.answer_refusal(receipt), "answer", text,
                                                number))
@@ -120,7 +121,7 @@ def send_answer(run: state.InterviewRun, text: str) -> bool:
         run.record = record
         if result.finished:
             run.end_receipt = receipt
-    answer_timer.answer_sent(run, taken)
+    answer_timer.answer_sent(run, given)
     run.turns.append(result)
     state.set_error(None)
     return True
@@ -135,7 +136,7 @@ def save_if_due(run: state.InterviewRun) -> bool:
     if run.finished and run.end_receipt is None:
         run.record, run.end_receipt = saving.save_end(
             store.store, run.record, run.turns, language=run.language, problem=store.problem,
-            answer_seconds=run.answer_seconds, user_id=owner)
+            answers=run.answers, user_id=owner)
         return True
     if not run.finished and run.start_receipt is None:
         run.record, run.start_receipt = saving.save_start(
@@ -268,8 +269,10 @@ def _coach(run: state.InterviewRun) -> None:
     card = latest_card(run.turns) if run.coach else None
     if card is not None:
         latest_panel(card)
-        if card.number in run.spoken:  # the answer was spoken: its delivery from the audio
-            st.caption(spoken_line(run.spoken[card.number]))
+        given = run.answers.get(card.number)
+        if given is not None and (given.spoken or given.limit_seconds):  # spoken, or timed
+            how = facts_line(given)
+            st.caption(f":material/record_voice_over: {how[0].upper()}{how[1:]}")
 
 
 def _status(run: state.InterviewRun, problem: str | None) -> None:
@@ -313,16 +316,13 @@ def _footer(run: state.InterviewRun) -> None:
 
 
 def _report(run: state.InterviewRun) -> None:
-    view = ReportView.from_turns(run.turns, language=run.language,
-                                 answer_seconds=run.answer_seconds)
+    view = ReportView.from_turns(run.turns, language=run.language, answers=run.answers)
     render_report(
         view,
         session_json=session_json(run.current),
         key="interview_report",
         show_context=False,
         coach=coach_cards(run.turns) if run.coach else None,
-        timer_minutes=run.timer_minutes,
-        spoken=answer_timer.spoken_lines(run),
         profile=run.profile,
     )
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from estel.analysis.wording import counted
+from estel.answer_facts import AnswerFacts, facts_line, is_over, summary_lines, table_rows
 from estel.coach import CoachCard
 from estel.dashboard.charts import per_question_figure, radar_figure
 from estel.report import (
@@ -22,7 +23,6 @@ from estel.report import (
     report_file_stem,
 )
 from estel.store.base import TranscriptEntry
-from estel.ui.answer_timer import times_table
 from estel.ui.coach_view import card_body
 from estel.ui.components import escape_markdown, prose
 from estel.ui.profile_view import SessionProfile, requirements_section
@@ -45,8 +45,6 @@ def render_report(
     show_context: bool = True,
     record_json: str | None = None,
     coach: Sequence[CoachCard] | None = None,
-    timer_minutes: int = 0,
-    spoken: Mapping[int, str] | None = None,
     profile: SessionProfile | None = None,
 ) -> None:
     """The whole report: summary, scores, charts, lists, transcript and downloads.
@@ -55,8 +53,8 @@ def render_report(
     envelope) adds a JSON download, `record_json` (the stored row) another; `key` keeps widget
     keys unique when a page shows several; `show_context` adds the role/level/difficulty line
     (the interview page has it already); `coach` (coach mode's cards) adds each answer's
-    panel to its transcript entry. The time each answer took (saved with the session) is
-    listed with `timer_minutes` (the limit, if any) and `spoken` (how spoken answers went).
+    panel to its transcript entry. How each answer was given (saved with it: the time it took,
+    the timer's limit, spoken delivery) is summed up, tabled and noted under each answer.
     """
     if show_context:
         when = f" · {view.completed_at:%Y-%m-%d %H:%M}" if view.completed_at else ""
@@ -75,8 +73,7 @@ def render_report(
     _charts(view, key)
     _lists(view)
     requirements_section(profile, [e.answer or "" for e in view.entries], view.target_role)
-    times_table({number: e.answer_seconds for number, e in enumerate(view.entries, start=1)
-                 if e.answer_seconds is not None}, timer_minutes, spoken, key=f"{key}_times")
+    answers_section(view.answer_facts, key=f"{key}_times")
     _transcript(view.entries, coach or ())
     _downloads(view, saved_line, session_json, record_json, key, coach or ())
 
@@ -122,26 +119,44 @@ def _lists(view: ReportView) -> None:
                         "_None noted._")
 
 
+def answers_section(answers: Mapping[int, AnswerFacts], *, key: str = "answer_times") -> None:
+    """How the answers were given: the whole interview in a line or two (time against the
+    limit, spoken pace and fillers), then a row per answer. Nothing when nothing was kept."""
+    rows = table_rows(answers)
+    if not rows:
+        return
+    st.markdown("**Time and delivery**")
+    for line in summary_lines(answers):
+        st.caption(line)
+    st.dataframe(rows, hide_index=True, key=key)
+
+
 def _entry_label(number: int, entry: TranscriptEntry) -> str:
     score = entry_score(entry)
     scored = f" — {score:.1f}/10" if score is not None else ""
     phase = PHASE_LABELS.get(entry.phase, entry.phase or "Question")
-    took = (f" · :material/timer: {format_seconds(entry.answer_seconds)}"
-            if entry.answer_seconds is not None else "")
-    return f"Q{number} · {phase} · {entry.topic}{scored}{took}"
+    given = entry.facts
+    took = (f" · :material/timer: {format_seconds(given.seconds)}"
+            f"{' over the limit' if is_over(given) else ''}" if given.seconds is not None else "")
+    voice = " · :material/mic: spoken" if given.spoken is not None else ""
+    return f"Q{number} · {phase} · {entry.topic}{scored}{took}{voice}"
 
 
 def _transcript(entries: Sequence[TranscriptEntry], coach: Sequence[CoachCard]) -> None:
     st.markdown("#### Transcript")
     cards = {card.number: card for card in coach}
+    any_spoken = any(e.spoken is not None for e in entries)
     for number, entry in enumerate(entries, start=1):
         with st.expander(_entry_label(number, entry)):
-            if number in cards:
-                _coached_entry(entry, cards[number])
-                continue
             st.markdown(f"**Question.** {prose(entry.question)}")
             st.markdown("**Your answer.**")
             st.markdown(escape_markdown(entry.answer) if entry.answer else "_(no answer)_")
+            if entry.answer is not None and (how := facts_line(entry.facts,
+                                                               any_spoken=any_spoken)):
+                st.caption(f":material/record_voice_over: {how[0].upper()}{how[1:]}")
+            if number in cards:
+                card_body(cards[number])
+                continue
             if entry_score(entry) is not None:
                 st.markdown(
                     f":blue-badge[Communication {entry.communication:.1f}] "
@@ -150,14 +165,6 @@ def _transcript(entries: Sequence[TranscriptEntry], coach: Sequence[CoachCard]) 
                 )
             if entry.note:
                 st.caption(prose(entry.note))
-
-
-def _coached_entry(entry: TranscriptEntry, card: CoachCard) -> None:
-    """A transcript entry in coach mode: the question, the answer, then its coach panel."""
-    st.markdown(f"**Question.** {prose(entry.question)}")
-    st.markdown("**Your answer.**")
-    st.markdown(escape_markdown(entry.answer) if entry.answer else "_(no answer)_")
-    card_body(card)
 
 
 def _downloads(

@@ -62,9 +62,9 @@ def run_from_record(record: SessionRecord) -> state.InterviewRun:
     run = state.InterviewRun(meta=turns[0].state.meta, language=record.language, turns=turns,
                              record=record, start_receipt=kept,
                              profile=record.extensions.profile if record.extensions else None)
-    run.answer_seconds = {number: entry.answer_seconds  # so the report still has every time
-                          for number, entry in enumerate(record.transcript, start=1)
-                          if entry.answer_seconds is not None}
+    run.answers = {number: entry.facts  # so the report still has every time and delivery
+                   for number, entry in enumerate(record.transcript, start=1)
+                   if entry.answer is not None}
     if run.finished:
         run.end_receipt = kept
     return run

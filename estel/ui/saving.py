@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 
+from estel.answer_facts import AnswerFacts
 from estel.contract import InterviewSessionState
 from estel.engine import TurnResult
 from estel.errors import EstelError
@@ -70,12 +71,12 @@ def save_start(
 
 def save_answer(
     store: SessionStore | None, record: SessionRecord, answered: InterviewSessionState,
-    result: TurnResult, answer_seconds: Mapping[int, float] | None = None,
+    result: TurnResult, answers: Mapping[int, AnswerFacts] | None = None,
 ) -> tuple[SessionRecord, SaveReceipt]:
-    """The row after one answer (with the time it took, if timed), written only if the stored
-    row is still at `answered`."""
+    """The row after one answer (with how it was given: time, limit, spoken delivery), written
+    only if the stored row is still at `answered`."""
     try:
-        updated = advanced_record(record, result, answer_seconds=answer_seconds)
+        updated = advanced_record(record, result, answers=answers)
     except EstelError as error:
         return record, SaveReceipt(saved=False, location=NOT_SAVED, message=error.message)
     if store is None or not saves_turns(store):
@@ -113,14 +114,14 @@ def save_end(
     *,
     language: str,
     problem: str | None = None,
-    answer_seconds: Mapping[int, float] | None = None,
+    answers: Mapping[int, AnswerFacts] | None = None,
     user_id: str | None = None,
 ) -> tuple[SessionRecord | None, SaveReceipt]:
-    """Complete the record with the final feedback (and the time each answer took) and write it
+    """Complete the record with the final feedback (and how each answer was given) and write it
     (built anew if start failed)."""
     try:
         base = record or new_record(turns[0], language=language, user_id=user_id)
-        done = completed_record(base, turns, answer_seconds=answer_seconds)
+        done = completed_record(base, turns, answers=answers)
     except EstelError as error:
         return record, SaveReceipt(saved=False, location=NOT_SAVED, message=error.message)
     if store is None:

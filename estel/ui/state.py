@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
+from estel.answer_facts import AnswerFacts, SpokenDelivery
 from estel.contract import InterviewMeta
 from estel.engine import TurnResult
 from estel.extensions import SessionProfile
@@ -71,11 +72,18 @@ class InterviewRun:
     coach: bool = False  # coach mode: each answer's panel right after it (estel.ui.coach_view)
     timer_minutes: int = 0  # the answer timer (estel.ui.answer_timer); 0 = none
     shown_at: dict[int, float] = field(default_factory=dict)  # question number -> epoch shown
-    answer_seconds: dict[int, float] = field(default_factory=dict)  # question number -> seconds
-    spoken: dict[int, Any] = field(default_factory=dict)  # question number -> voice.SpeechStats
+    # question number -> how the answer was given (time, limit, spoken delivery), as saved
+    answers: dict[int, AnswerFacts] = field(default_factory=dict)
+    spoken: dict[int, SpokenDelivery] = field(default_factory=dict)  # recordings' delivery
+    heard: dict[int, str] = field(default_factory=dict)  # what the recordings said
     read_aloud: bool = False  # questions read aloud (estel.ui.read_aloud)
     spoken_audio: dict[int, bytes] = field(default_factory=dict)  # question number -> speech
     profile: SessionProfile | None = None  # the JD's requirements and résumé items (issue 16)
+
+    @property
+    def answer_seconds(self) -> dict[int, float]:
+        """Question number -> seconds each timed answer took."""
+        return {n: f.seconds for n, f in self.answers.items() if f.seconds is not None}
 
     @property
     def current(self) -> TurnResult:

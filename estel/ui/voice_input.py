@@ -15,7 +15,7 @@ import streamlit as st
 
 from estel.brains.openai.brain import make_client
 from estel.ui import resources, state
-from estel.voice import SpeechStats, VoiceProblem, speech_stats, transcribe
+from estel.voice import VoiceProblem, speech_stats, transcribe
 
 if TYPE_CHECKING:
     from estel.config import Settings
@@ -61,16 +61,10 @@ def _transcribed_into_box(run: InterviewRun, settings: Settings, recording: byte
     # is added to the box's last known text (empty for a new question)
     typed = str(st.session_state.get(state.ANSWER_KEY) or "").strip()
     st.session_state[state.ANSWER_KEY] = f"{typed} {transcript.text}".strip()
-    run.spoken[run.question_number] = speech_stats(transcript)
+    number, stats = run.question_number, speech_stats(transcript)
+    heard, earlier = run.heard.get(number, ""), run.spoken.get(number)
+    if earlier is not None and heard and heard in typed:  # a second go, added to the first
+        run.spoken[number], run.heard[number] = earlier.then(stats), f"{heard} {transcript.text}"
+    else:
+        run.spoken[number], run.heard[number] = stats, transcript.text
     return None
-
-
-def spoken_line(stats: SpeechStats) -> str:
-    """'Spoken: 132 words/min · 1 long pause (2.5 s) · fillers: um, basically'."""
-    parts = [f"{stats.words_per_minute:.0f} words/min"]
-    if stats.long_pauses:
-        pauses = ", ".join(f"{p:g} s" for p in stats.long_pauses)
-        parts.append(f"{len(stats.long_pauses)} long pause{'s' * (len(stats.long_pauses) > 1)}"
-                     f" ({pauses})")
-    parts.append(f"fillers: {', '.join(stats.fillers)}" if stats.fillers else "no fillers")
-    return "Spoken: " + " · ".join(parts)

@@ -3,7 +3,8 @@
 Every answer is recorded through Chromium's fake microphone (a real espeak-ng WAV), transcribed
 by the fake server's `audio/transcriptions`, checked in the answer box and sent; the questions
 come from the OpenAI brain, streamed (the first question's words show before its turn ends).
-The report and then History show the time each answer took (saved with the session).
+The report and then History show the time each answer took and that it was spoken, with its pace
+and fillers (saved with the session).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from speech import espeak_wav
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 QUESTIONS = 3
-TIME_TAKEN = re.compile(r"\d+:\d\d$")  # a transcript entry's label ends with its time
+TIME_TAKEN = re.compile(r"\d+:\d\d")  # a transcript entry's label has its time
 ENTRY = re.compile(r"Q\d+ · .*")
 
 
@@ -75,14 +76,17 @@ def test_a_whole_interview_by_voice_with_streamed_questions(tmp_path: Path):
             if number < QUESTIONS:
                 page.locator(f".st-key-question_q{number + 1}").wait_for()
         page.get_by_text("Your feedback report").wait_for()
-        page.get_by_text("Time per answer").wait_for()
+        page.get_by_text("Time and delivery").wait_for()
+        page.get_by_text(f"Spoken: {QUESTIONS} of {QUESTIONS} answers").wait_for()
         labels = transcript_labels(page)
         assert len(labels) == QUESTIONS
         assert all(TIME_TAKEN.search(label) for label in labels), labels
+        assert all(label.endswith("spoken") for label in labels), labels
 
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="History").click()
         page.get_by_text("finished interview", exact=False).wait_for()
-        page.get_by_text("Time per answer").wait_for()
+        page.get_by_text("Time and delivery").wait_for()
+        page.get_by_text(f"Spoken: {QUESTIONS} of {QUESTIONS} answers").wait_for()
         history = transcript_labels(page)
         assert [TIME_TAKEN.search(x).group(0) for x in history] == \
             [TIME_TAKEN.search(x).group(0) for x in labels]  # the saved times, as shown live

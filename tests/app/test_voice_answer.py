@@ -73,3 +73,77 @@ def test_bad_audio_gives_a_message_and_keeps_the_typed_answer(driver, voice_serv
     assert not at.exception
     assert any(expected in w.value for w in at.warning)
     assert at.text_area(key="answer").value == TYPED
+
+
+def test_spoken_delivery_and_the_timer_are_saved_and_shown_in_history(driver, voice_server,
+                                                                      tmp_path, page_text,
+                                                                      downloads):
+    """Q1 spoken and over a 1-minute limit, Q2 typed within it: the live report, History and
+    the Markdown say so, answer by answer, from what was saved with the session."""
+    at = driver.open(questions=2)
+    at.selectbox(key="setup_answer_timer").set_value(1)
+    at = driver.start(at)
+    at = record(at, espeak_wav("I led the migration of our billing service.", tmp_path / "a.wav"))
+    at.session_state["estel_run"].shown_at[1] -= 75  # on screen for over a minute
+    at = driver.answer(at, 1, voice_server.heard)
+    at = driver.answer(at, 2, "I would check the error budget first, then the p99 latency.")
+    assert not at.exception
+    run = at.session_state["estel_run"]
+    assert run.answers[1].spoken == run.spoken[1]
+    assert run.answers[1].limit_seconds == 60
+    assert run.answers[2].spoken is None  # typed
+    live = page_text(at)
+    assert "Spoken: 1 of 2 answers" in live
+    saved = run.record.transcript
+    assert saved[0].spoken is not None
+    assert saved[0].spoken.fillers == ["um"]
+    assert (saved[0].answer_limit_seconds, saved[1].answer_limit_seconds) == (60, 60)
+    assert saved[1].spoken is None
+
+    at = driver.open()
+    at.switch_page("app_pages/history.py")
+    at = at.run()
+    assert not at.exception
+    [table] = [t.value for t in at.dataframe if "Delivery" in t.value.columns]
+    spoken, typed = table["Delivery"]
+    assert typed == "typed"
+    assert spoken.startswith("spoken, ")
+    assert "1 filler (um)" in spoken
+    over, within = table["Over the limit"]
+    assert over.startswith("yes, by 0:1")
+    assert within == "no"
+    text = page_text(at)
+    assert "1 of 2 timed answers over the 1:00 limit" in text
+    assert "Spoken: 1 of 2 answers" in text
+    labels = [e.label for e in at.main.expander if e.label.startswith("Q")]
+    assert "over the limit" in labels[0]
+    assert ":material/mic: spoken" in labels[0]
+    assert "spoken" not in labels[1]
+    buttons = {b.key: b for b in at.get("download_button")}
+    markdown = downloads(buttons["history_report_download_md"]).decode()
+    assert "**Delivery:** spoken, " in markdown
+    assert "of a 1:00 limit (0:1" in markdown
+    assert "## Time and delivery" in markdown
+
+
+def test_a_recording_replaced_by_a_typed_answer_is_saved_as_typed(driver, voice_server,
+                                                                  tmp_path):
+    at = driver.start(driver.open(questions=2))
+    at = record(at, espeak_wav("I rebuilt the billing pipeline.", tmp_path / "a.wav"))
+    assert at.session_state["estel_run"].spoken[1]
+    at = driver.answer(at, 1, "On second thought: I ran the on-call rota for two teams.")
+    run = at.session_state["estel_run"]
+    assert run.answers[1].spoken is None
+    assert run.record.transcript[0].spoken is None
+
+
+def test_two_recordings_of_one_answer_count_as_one_spoken_answer(driver, voice_server, tmp_path):
+    at = driver.start(driver.open(questions=2))
+    at = record(at, espeak_wav("I rebuilt the billing pipeline.", tmp_path / "a.wav"))
+    first = at.session_state["estel_run"].spoken[1]
+    at = record(at, espeak_wav("Then I measured the latency again, twice.", tmp_path / "b.wav"))
+    both = at.session_state["estel_run"].spoken[1]
+    assert at.text_area(key="answer").value == f"{voice_server.heard} {voice_server.heard}"
+    assert both.words == 2 * first.words
+    assert both.recording_seconds > first.recording_seconds
+    assert both.fillers == ["um", "um"]

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from estel.answer_facts import AnswerFacts, SpokenDelivery
 from estel.brains.base import AnswerAssessment, BrainTrace, TurnDraft
 from estel.brains.scripted import ScriptedBrain, default_draft
 from estel.contract import InterviewMeta
@@ -19,6 +20,7 @@ from estel.store.records import (
     abandoned_record,
     advanced_record,
     completed_record,
+    contract_response_from_record,
     new_record,
     record_from_final_turn,
     record_from_json,
@@ -193,13 +195,36 @@ def test_answer_times_land_on_answered_questions_and_are_kept_by_later_turns(
         interview: Any) -> None:
     turns = interview(questions=3)
     record = new_record(turns[0], now=T0)
-    record = advanced_record(record, turns[1], now=T0, answer_seconds={1: 42.0})
+    record = advanced_record(record, turns[1], now=T0, answers={1: AnswerFacts(seconds=42.0)})
     assert [e.answer_seconds for e in record.transcript] == [42.0, None]
     record = advanced_record(record, turns[2], now=T0)  # this answer was not timed
     assert [e.answer_seconds for e in record.transcript] == [42.0, None, None]
-    done = completed_record(record, [turns[3]], now=T0, answer_seconds={3: 7.5, 9: 1.0})
+    done = completed_record(record, [turns[3]], now=T0,
+                            answers={3: AnswerFacts(seconds=7.5), 9: AnswerFacts(seconds=1.0)})
     assert [e.answer_seconds for e in done.transcript] == [42.0, None, 7.5]
     # a time for a question without an answer is never stored
     opened = new_record(turns[0], now=T0)
-    assert advanced_record(opened, turns[1], now=T0,
-                           answer_seconds={2: 3.0}).transcript[1].answer_seconds is None
+    assert advanced_record(opened, turns[1], now=T0, answers={2: AnswerFacts(seconds=3.0)}
+                           ).transcript[1].answer_seconds is None
+
+
+def test_spoken_delivery_and_the_timer_limit_are_kept_with_each_answer_not_in_the_state(
+        interview: Any) -> None:
+    turns = interview(questions=2)
+    spoken = SpokenDelivery(words=37, recording_seconds=15.0, words_per_minute=148,
+                            fillers=["um", "basically", "um"], long_pauses=[2.5])
+    record = advanced_record(new_record(turns[0], now=T0), turns[1], now=T0, answers={
+        1: AnswerFacts(seconds=130.2, limit_seconds=120, spoken=spoken)})
+    done = completed_record(record, [turns[2]], now=T0,
+                            answers={2: AnswerFacts(seconds=50.0, limit_seconds=120)})
+    first, second = done.transcript
+    assert (first.answer_limit_seconds, first.spoken) == (120, spoken)
+    assert (second.answer_limit_seconds, second.spoken) == (120, None)  # typed
+    # the row round-trips (SQLite text and PostgREST JSON) with the optional keys only where set
+    for row in (sqlite_row(done), row_from_record(done)):
+        assert record_from_row(row) == done
+    stored = row_from_record(done)["transcript"]
+    assert stored[0]["spoken"]["fillers"] == ["um", "basically", "um"]
+    assert "spoken" not in stored[1]
+    # the seed's shapes are rebuilt without them
+    assert contract_response_from_record(done) == turns[-1].response

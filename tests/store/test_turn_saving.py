@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from estel.answer_facts import AnswerFacts, SpokenDelivery
 from estel.engine import TurnResult
 from estel.store.base import SaveReceipt, SessionRecord, TurnWrite
 from estel.store.records import (
@@ -158,7 +159,10 @@ def test_the_time_each_answer_took_is_saved_turn_by_turn(any_store: Any,
     assert any_store.save_turns([TurnWrite(record, None)])[0].saved
     for number, (before, turn) in enumerate(itertools.pairwise(turns), start=1):
         stored = any_store.get(record.id)
-        record = advanced_record(stored, turn, answer_seconds={number: 10.5 * number})
+        spoken = SpokenDelivery(words=30, recording_seconds=12.0, words_per_minute=150,
+                                fillers=["um"] * number) if number % 2 else None
+        record = advanced_record(stored, turn, answers={number: AnswerFacts(
+            seconds=10.5 * number, limit_seconds=60, spoken=spoken)})
         [receipt] = any_store.save_turns([TurnWrite(record, state_digest(before.state))])
         assert receipt.saved, receipt
         if not turn.finished:  # the trusted copy rebuilds the same state as before
@@ -167,6 +171,9 @@ def test_the_time_each_answer_took_is_saved_turn_by_turn(any_store: Any,
     final = any_store.get(record.id)
     assert final.status == "completed"
     assert [e.answer_seconds for e in final.transcript] == [10.5, 21.0, 31.5]
+    assert [e.answer_limit_seconds for e in final.transcript] == [60, 60, 60]
+    assert [e.spoken.fillers if e.spoken else None for e in final.transcript] == [
+        ["um"], None, ["um"] * 3]
     assert stored_response(final) == turns[-1].response  # seed shapes untouched
 
 
