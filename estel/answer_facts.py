@@ -81,14 +81,19 @@ def pace_note(words_per_minute: float) -> str:
     return ""
 
 
+def filler_counts(fillers: Iterable[str]) -> str:
+    """'um ×2, basically': each filler once, most said first; '' for none."""
+    counts = Counter(fillers)
+    return ", ".join(f"{word} ×{n}" if n > 1 else word
+                     for word, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def fillers_text(fillers: Iterable[str]) -> str:
     """'3 fillers (um ×2, basically)', or 'no fillers'."""
-    counts = Counter(fillers)
-    if not counts:
+    said = list(fillers)
+    if not said:
         return "no fillers"
-    said = ", ".join(f"{word} ×{n}" if n > 1 else word
-                     for word, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    return f"{_counted(sum(counts.values()), 'filler')} ({said})"
+    return f"{_counted(len(said), 'filler')} ({filler_counts(said)})"
 
 
 def delivery_text(spoken: SpokenDelivery) -> str:
@@ -187,6 +192,19 @@ def table_rows(answers: Mapping[int, AnswerFacts]) -> list[dict[str, object]]:
             row["Over the limit"] = (f"yes, by {format_seconds(f.over_by or 0)}" if is_over(f)
                                      else "no" if f.limit_seconds else "")
         if any_spoken:
-            row["Delivery"] = delivery_text(f.spoken) if f.spoken else "typed"
+            row.update(_delivery_columns(f.spoken))
         rows.append(row)
     return rows
+
+
+def _delivery_columns(spoken: SpokenDelivery | None) -> dict[str, object]:
+    """The table's voice columns: short cells a candidate can scan down (the long wording is
+    under each transcript entry)."""
+    if spoken is None:
+        return {"Given": "typed", "Words/min": "", "Fillers": "", "Long pauses": ""}
+    note = pace_note(spoken.words_per_minute).partition(":")[0]  # 'fast', 'slow' or ''
+    fillers = spoken.fillers
+    return {"Given": "spoken",
+            "Words/min": f"{spoken.words_per_minute:.0f}" + (f" ({note})" if note else ""),
+            "Fillers": f"{len(fillers)} ({filler_counts(fillers)})" if fillers else "none",
+            "Long pauses": ", ".join(f"{p:g} s" for p in spoken.long_pauses) or "none"}

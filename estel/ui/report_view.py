@@ -153,7 +153,8 @@ def _transcript(entries: Sequence[TranscriptEntry], coach: Sequence[CoachCard]) 
             st.markdown(escape_markdown(entry.answer) if entry.answer else "_(no answer)_")
             if entry.answer is not None and (how := facts_line(entry.facts,
                                                                any_spoken=any_spoken)):
-                st.caption(f":material/record_voice_over: {how[0].upper()}{how[1:]}")
+                icon = "record_voice_over" if entry.spoken is not None else "timer"
+                st.caption(f":material/{icon}: {how[0].upper()}{how[1:]}")
             if number in cards:
                 card_body(cards[number])
                 continue

@@ -77,9 +77,13 @@ def test_table_rows_add_limit_and_delivery_columns_only_when_they_say_something(
                        1: AnswerFacts(seconds=45.4, limit_seconds=120)})
     assert rows == [
         {"Question": 1, "Time taken": "0:45", "Limit": "2:00", "Over the limit": "no",
-         "Delivery": "typed"},
+         "Given": "typed", "Words/min": "", "Fillers": "", "Long pauses": ""},
         {"Question": 2, "Time taken": "2:10", "Limit": "2:00", "Over the limit": "yes, by 0:10",
-         "Delivery": "spoken, 148 words/min, 3 fillers (um ×2, basically)"}]
+         "Given": "spoken", "Words/min": "148", "Fillers": "3 (um ×2, basically)",
+         "Long pauses": "none"}]
+    [fast] = table_rows({1: AnswerFacts(spoken=spoken(wpm=191, fillers=(), pauses=(2.4,)))})
+    assert fast == {"Question": 1, "Time taken": "", "Given": "spoken", "Words/min": "191 (fast)",
+                    "Fillers": "none", "Long pauses": "2.4 s"}
 
 
 def test_time_text_without_a_time_is_empty():
