@@ -63,9 +63,25 @@ def speak_question(run: InterviewRun) -> None:
             if audio is not None:
                 run.spoken_audio[run.question_number] = audio
         if audio is not None:
-            st.audio(audio, format="audio/mpeg", autoplay=True)
+            st.audio(audio, format=audio_format(audio), autoplay=True)
             return
     components.html(browser_speech_html(text), height=24)
+
+
+def audio_format(audio: bytes) -> str:
+    """The MIME type of speech audio from its first bytes. OpenAI sends MP3 by default, but an
+    OpenAI-compatible server may send WAV, Ogg/Opus, FLAC or AAC; a browser told the wrong type
+    may refuse to play it."""
+    head = audio[:12]
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return "audio/wav"
+    if head[:4] == b"OggS":
+        return "audio/ogg"
+    if head[:4] == b"fLaC":
+        return "audio/flac"
+    if head[:2] in (b"\xff\xf1", b"\xff\xf9"):  # ADTS AAC (checked before MP3's frame sync)
+        return "audio/aac"
+    return "audio/mpeg"  # ID3-tagged or bare MP3 frames, and the API's default
 
 
 def _server_speech(settings: Settings, text: str) -> bytes | None:

@@ -6,8 +6,9 @@ import json
 
 import streamlit as st
 from fake_openai import API_KEY, FakeOpenAI, fast_client
+from speech import espeak_bytes
 
-from estel.ui.read_aloud import browser_speech_html
+from estel.ui.read_aloud import audio_format, browser_speech_html
 
 
 def frames(at) -> list[str]:
@@ -60,3 +61,12 @@ def test_with_a_speech_model_the_server_reads_it(driver, monkeypatch):
         assert at.get("audio")
         at.run()  # a rerun does not ask the server again
         assert len([p for p, _ in fake.audio_requests if p.endswith("/audio/speech")]) == 1
+
+
+def test_server_speech_is_labelled_with_its_real_format():
+    assert audio_format(espeak_bytes("Hello there.")) == "audio/wav"
+    assert audio_format(b"ID3\x04\x00" + b"\0" * 20) == "audio/mpeg"
+    assert audio_format(b"\xff\xfb\x90\x64" + b"\0" * 20) == "audio/mpeg"  # bare MP3 frame
+    assert audio_format(b"OggS\x00\x02" + b"\0" * 20) == "audio/ogg"
+    assert audio_format(b"fLaC\x00\x00" + b"\0" * 20) == "audio/flac"
+    assert audio_format(b"\xff\xf1\x50\x80" + b"\0" * 20) == "audio/aac"

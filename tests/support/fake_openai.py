@@ -249,6 +249,13 @@ class FakeOpenAI:
         return {"task": "transcribe", "language": "english", "duration": seconds, "text": text,
                 "segments": segments}
 
+    def speech(self, body: bytes) -> bytes:
+        """audio/speech as a TTS server answers it: the request's `input` really spoken (by
+        espeak-ng, in a US English voice at an interviewer's pace), as WAV."""
+        from speech import espeak_bytes  # tests/support/speech.py
+
+        return espeak_bytes(str(json.loads(body or b"{}").get("input", "")))
+
     def add(self, *steps: Step) -> None:
         self.script.extend(steps)
 
@@ -314,13 +321,13 @@ class FakeOpenAI:
                     self.close_connection = True
 
             def _audio(self, raw: bytes) -> None:
-                """audio/transcriptions (verbose_json from the WAV it got) and audio/speech."""
+                """audio/transcriptions (verbose_json of the WAV it got), audio/speech (a WAV)."""
                 fake.audio_requests.append((self.path, raw))
                 if fake.audio_status != 200:
                     status, reply, kind = fake.audio_status, json.dumps(
                         {"error": {"message": "fake audio failure"}}).encode(), "application/json"
                 elif self.path.endswith("/audio/speech"):
-                    status, reply, kind = 200, SPOKEN_WAV, "audio/wav"
+                    status, reply, kind = 200, fake.speech(raw), "audio/wav"
                 else:
                     status, kind = 200, "application/json"
                     reply = json.dumps(fake.transcription(raw)).encode()
@@ -354,9 +361,6 @@ class FakeOpenAI:
                 pass
 
         return Handler
-
-
-SPOKEN_WAV = b"RIFF" + b"\0" * 40  # stands in for speech audio; the client only passes it on
 
 
 def wav_facts(audio: bytes) -> tuple[float, bool]:
