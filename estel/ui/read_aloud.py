@@ -42,11 +42,16 @@ def read_aloud_chosen() -> bool:
     return bool(st.session_state.get(READ_ALOUD_KEY, False))
 
 
-def browser_speech_html(text: str) -> str:
-    """Speak `text` with the browser's speechSynthesis (the page's, as the frame is same-origin)."""
+def browser_speech_html(text: str, key: str = "") -> str:
+    """Speak `text` with the browser's speechSynthesis (the page's, as the frame is same-origin),
+    once per `key`: Streamlit re-creates this frame on any rerun of the page (a refused Send, a
+    voice recording), and the question must not be read again over the candidate's answer."""
     return f"""<script>
-const synth = (window.parent && window.parent.speechSynthesis) || window.speechSynthesis;
-if (synth) {{ synth.cancel(); synth.speak(new SpeechSynthesisUtterance({json.dumps(text)})); }}
+const page = window.parent || window, synth = page.speechSynthesis || window.speechSynthesis;
+const said = page.__estelSpoken = page.__estelSpoken || new Set(), key = {json.dumps(key or text)};
+if (synth && !said.has(key)) {{
+  said.add(key); synth.cancel(); synth.speak(new SpeechSynthesisUtterance({json.dumps(text)}));
+}}
 </script><span style="font-size:0.8rem">🔊 {html.escape(text[:60])}…</span>"""
 
 
@@ -65,7 +70,10 @@ def speak_question(run: InterviewRun) -> None:
         if audio is not None:
             st.audio(audio, format=audio_format(audio), autoplay=True)
             return
-    components.html(browser_speech_html(text), height=24)
+    # once per question of this run (the run object lives as long as the interview on the page;
+    # a restarted interview is a new run, so its first question is spoken again)
+    components.html(browser_speech_html(text, f"{id(run)}:{run.question_number}:{text}"),
+                    height=24)
 
 
 def audio_format(audio: bytes) -> str:

@@ -100,3 +100,43 @@ def test_read_aloud_plays_the_question_spoken_once_per_question(tmp_path: Path):
         check_speech_of(second.body(), second.headers["content-type"], SECOND, FIRST)
     spoken = [p for p, _ in fake.audio_requests if p.endswith("/audio/speech")]
     assert len(spoken) == 2  # each question asked of the server once
+
+
+# the page's speechSynthesis, recorded (headless Chromium has no voices to hear)
+RECORD_SPEECH = """
+window.__spoken = [];
+if (window.speechSynthesis) {
+  window.speechSynthesis.speak = u => window.__spoken.push(u.text);
+  window.speechSynthesis.cancel = () => {};
+}
+"""
+
+
+def test_without_a_speech_server_the_browser_speaks_each_question_once(tmp_path: Path):
+    with FakeOpenAI() as fake, streamlit_server(
+            tmp_path, ESTEL_BRAIN="openai", OPENAI_BASE_URL=fake.base_url,
+            OPENAI_API_KEY=API_KEY, ESTEL_OPENAI_MODEL=MODEL) as url, \
+            chromium_browser() as browser:
+        fake.add(ok({"question": question(FIRST, "Alerting on error budgets")}),
+                 ok({"question": question(SECOND, "Disagreeing on deadlines"),
+                     "assessment": ASSESSMENT}))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(60_000)
+        page.add_init_script(RECORD_SPEECH)
+        page.goto(url)
+        set_up_interview(page, "Site Reliability Engineer", questions=2)
+        page.get_by_text("Read questions aloud").click()
+        page.get_by_role("button", name="Start interview").click()
+        page.wait_for_function("() => window.__spoken.length >= 1")
+        answer_box(page)
+        page.locator(".st-key-send button").click()  # refused: a rerun on the same question
+        page.get_by_text("Write an answer before sending.").wait_for()
+        page.wait_for_timeout(1500)
+        assert page.evaluate("window.__spoken") == [FIRST]  # not again on the rerun
+        answer_box(page).fill("I would alert on the burn rate over one hour and six hours.")
+        page.locator(".st-key-send button").click()
+        page.get_by_text("Question 2 of 2").wait_for()
+        page.wait_for_function("() => window.__spoken.length >= 2")
+        page.wait_for_timeout(1000)
+        assert page.evaluate("window.__spoken") == [FIRST, SECOND]  # whole, once each
+    assert not [p for p, _ in fake.audio_requests if p.endswith("/audio/speech")]
