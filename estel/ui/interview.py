@@ -16,7 +16,6 @@ import logging
 import streamlit as st
 
 from estel.analysis.wording import counted
-from estel.answer_facts import facts_line
 from estel.brains.offline.bank import load_bank
 from estel.coach import coach_cards, latest_card
 from estel.contract import MAX_ANSWER_CHARS, InterviewQuestionPayload
@@ -37,7 +36,7 @@ from estel.ui import (
 )
 from estel.ui.coach_view import latest_panel
 from estel.ui.forms import answer_problem
-from estel.ui.report_view import render_report, saved_banner
+from estel.ui.report_view import facts_caption, render_report, saved_banner
 from estel.ui.setup import SOMETHING_WENT_WRONG, log_turn_failure, prefill, setup_screen
 from estel.ui.streaming import with_streamed_question
 from estel.ui.voice_input import microphone
@@ -271,8 +270,7 @@ def _coach(run: state.InterviewRun) -> None:
         latest_panel(card)
         given = run.answers.get(card.number)
         if given is not None and (given.spoken or given.limit_seconds):  # spoken, or timed
-            how = facts_line(given)
-            st.caption(f":material/record_voice_over: {how[0].upper()}{how[1:]}")
+            st.caption(facts_caption(given, any_spoken=given.spoken is not None))
 
 
 def _status(run: state.InterviewRun, problem: str | None) -> None:

@@ -131,6 +131,14 @@ def answers_section(answers: Mapping[int, AnswerFacts], *, key: str = "answer_ti
     st.dataframe(rows, hide_index=True, key=key)
 
 
+def facts_caption(facts: AnswerFacts, any_spoken: bool = True) -> str:
+    """':material/record_voice_over: Spoken, 148 words/min, …; 2:10 of a 2:00 limit (0:10
+    over)' ('' when nothing is known)."""
+    how = facts_line(facts, any_spoken=any_spoken)
+    icon = "record_voice_over" if facts.spoken is not None else "timer"
+    return f":material/{icon}: {how[0].upper()}{how[1:]}" if how else ""
+
+
 def _entry_label(number: int, entry: TranscriptEntry) -> str:
     score = entry_score(entry)
     scored = f" — {score:.1f}/10" if score is not None else ""
@@ -151,10 +159,8 @@ def _transcript(entries: Sequence[TranscriptEntry], coach: Sequence[CoachCard]) 
             st.markdown(f"**Question.** {prose(entry.question)}")
             st.markdown("**Your answer.**")
             st.markdown(escape_markdown(entry.answer) if entry.answer else "_(no answer)_")
-            if entry.answer is not None and (how := facts_line(entry.facts,
-                                                               any_spoken=any_spoken)):
-                icon = "record_voice_over" if entry.spoken is not None else "timer"
-                st.caption(f":material/{icon}: {how[0].upper()}{how[1:]}")
+            if entry.answer is not None and (how := facts_caption(entry.facts, any_spoken)):
+                st.caption(how)
             if number in cards:
                 card_body(cards[number])
                 continue

@@ -41,3 +41,16 @@ def test_a_timed_interview_counts_down_and_reports_time_per_answer(driver, page_
     assert all(f.limit_seconds == 120 for f in run.answers.values())
     assert "Time and delivery" in page_text(at)
     assert "0 of 2 timed answers over the 2:00 limit" in page_text(at)
+
+
+def test_coach_mode_says_right_after_an_answer_how_it_did_against_the_limit(driver, page_text):
+    at = driver.open(questions=3)
+    at.selectbox(key="setup_answer_timer").set_value(1)
+    at.toggle(key="setup_coach").set_value(True)
+    at = driver.start(at)
+    at.session_state["estel_run"].shown_at[1] -= 70  # the first answer took over a minute
+    at = driver.answer(at, 1)
+    assert not at.exception
+    captions = page_text(at, "caption")
+    assert "of a 1:00 limit (0:1" in captions
+    assert "Typed" not in captions  # nothing was spoken: 'typed' would say nothing
