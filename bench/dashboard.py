@@ -123,16 +123,16 @@ def dashboard_once(store: SQLiteStore, filters: SessionFilters | None) -> dict[s
     """What the page computes on a filter change (minus streamlit): returns sizes to print."""
     from estel.dashboard import analytics
     from estel.dashboard.charts import dashboard_figures
-    from estel.dashboard.query import filter_options, load_sessions
+    from estel.dashboard.query import filter_options, load_dashboard
 
     options = filter_options(store)
-    loaded = load_sessions(store, filters)
+    loaded, newest = load_dashboard(store, filters, SHOWN_ROWS)
     frame = loaded.frame
     numbers = analytics.kpis(frame)
     start = filters.since if filters else None
     end = filters.until - timedelta(microseconds=1) if filters and filters.until else None
     figures = dashboard_figures(frame, start=start, end=end)
-    table = analytics.sessions_table(frame, SHOWN_ROWS)
+    table = analytics.sessions_table(newest, SHOWN_ROWS)
     return {"rows": len(frame), "kpis": numbers, "figures": len(figures),
             "points": sum(len(getattr(t, "x", None) or getattr(t, "r", None) or ())
                       for f in figures.values() for t in f.data),

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import pandas as pd
 
-from estel.dashboard.analytics import FRAME_COLUMNS, frame_from_records, sessions_frame
+from estel.dashboard.analytics import (
+    FIGURE_COLUMNS,
+    FRAME_COLUMNS,
+    frame_from_records,
+    sessions_frame,
+)
 from estel.errors import StoreFailure
 from estel.store.base import FILTER_COLUMNS, SessionFilters, SessionStore
 from estel.store.sqlite import SQLiteStore, gc_paused, where_clause
@@ -24,7 +30,6 @@ from estel.store.sqlite import SQLiteStore, gc_paused, where_clause
 MAX_ROWS = 250_000  # beyond this the page says it shows the newest MAX_ROWS sessions
 OTHER_STORE_ROWS = 5_000
 STATUSES = ("completed", "in_progress", "abandoned")
-_SELECT = f"SELECT {', '.join(FRAME_COLUMNS)} FROM interview_sessions"
 # filter option -> column, for the distinct values the filter widgets offer (the statuses
 # offered are the fixed STATUSES, not read from the store)
 OPTION_COLUMNS = {name: column for name, column in FILTER_COLUMNS.items() if name != "statuses"}
@@ -59,23 +64,37 @@ class Loaded:
 
 
 def load_sessions(store: SessionStore, filters: SessionFilters | None,
-                  limit: int = MAX_ROWS) -> Loaded:
-    """The newest `limit` sessions matching `filters`, as the dashboard frame."""
+                  limit: int = MAX_ROWS, columns: Sequence[str] = FRAME_COLUMNS) -> Loaded:
+    """The newest `limit` sessions matching `filters`, as the dashboard frame; on SQLite only
+    `columns` are read (other stores give every column)."""
     with gc_paused():
-        return _load(store, filters, limit)
+        return _load(store, filters, limit, columns)
 
 
-def _load(store: SessionStore, filters: SessionFilters | None, limit: int) -> Loaded:
+def load_dashboard(store: SessionStore, filters: SessionFilters | None,
+                   table_rows: int) -> tuple[Loaded, pd.DataFrame]:
+    """What the page shows for `filters`: the frame the KPIs and figures aggregate, and the
+    newest `table_rows` sessions with every column (for the table and the drill-down)."""
+    if not isinstance(store, SQLiteStore):
+        loaded = load_sessions(store, filters)
+        return loaded, loaded.frame
+    loaded = load_sessions(store, filters, columns=FIGURE_COLUMNS)
+    return loaded, load_sessions(store, filters, limit=table_rows).frame
+
+
+def _load(store: SessionStore, filters: SessionFilters | None, limit: int,
+          columns: Sequence[str]) -> Loaded:
     if not isinstance(store, SQLiteStore):
         limit = min(limit, OTHER_STORE_ROWS)
         frame = frame_from_records(store.list(filters, limit=limit))
         return Loaded(frame, len(frame) if len(frame) < limit else store.count(filters))
     matching = store.count(filters)  # index-only: cheap next to the read
     where, params = where_clause(filters)
+    select = f"SELECT {', '.join(columns)} FROM interview_sessions{where}"
     if matching <= limit:  # no ORDER BY: reading in table order is ~1.5x faster than by index
-        return Loaded(sessions_frame(_rows(store, f"{_SELECT}{where}", params)), matching)
-    sql = f"{_SELECT}{where} ORDER BY created_at DESC, id DESC LIMIT ?"
-    return Loaded(sessions_frame(_rows(store, sql, [*params, limit])), matching)
+        return Loaded(sessions_frame(_rows(store, select, params), columns), matching)
+    sql = f"{select} ORDER BY created_at DESC, id DESC LIMIT ?"
+    return Loaded(sessions_frame(_rows(store, sql, [*params, limit]), columns), matching)
 
 
 def change_marker(store: SessionStore, every_seconds: float = 30) -> tuple[object, ...]:

@@ -22,7 +22,13 @@ import streamlit as st
 
 from estel.dashboard import aggregates, analytics
 from estel.dashboard.charts import dashboard_figures
-from estel.dashboard.query import FilterOptions, change_marker, filter_options, load_sessions
+from estel.dashboard.query import (
+    FilterOptions,
+    change_marker,
+    filter_options,
+    load_dashboard,
+    load_sessions,
+)
 from estel.errors import EstelError
 from estel.report import ReportView, record_session_json
 from estel.store.base import SessionFilters, SessionStore
@@ -244,12 +250,12 @@ def _dashboard(_store: SessionStore, store_key: str, marker: tuple[object, ...],
         numbers, figures = aggregates.sql_figures(queries, filters, start, end)
         return DashboardData(matching=numbers.sessions, rows=numbers.sessions, kpis=numbers,
                              figures=figures, table=queries.table_page(filters, 0, TABLE_ROWS))
-    loaded = load_sessions(_store, filters)
+    loaded, newest = load_dashboard(_store, filters, TABLE_ROWS)
     frame = loaded.frame
     return DashboardData(
         matching=loaded.matching, rows=len(frame), kpis=analytics.kpis(frame),
         figures=dashboard_figures(frame, start=start, end=end),
-        table=analytics.sessions_table(frame, TABLE_ROWS),
+        table=analytics.sessions_table(newest, TABLE_ROWS),
     )
 
 

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from estel.dashboard import analytics
-from estel.dashboard.query import filter_options, load_sessions
+from estel.dashboard.charts import dashboard_figures
+from estel.dashboard.query import filter_options, load_dashboard, load_sessions
 from estel.store.base import SessionFilters, SessionRecord
 from estel.store.sqlite import SQLiteStore
 from estel.ui.dashboard_filters import CUSTOM, chosen, period_span
@@ -28,6 +29,22 @@ def test_load_reads_every_session_as_the_records_say(
     from_sql = loaded.frame.sort_values("id").reset_index(drop=True)
     from_records = analytics.frame_from_records(played).sort_values("id").reset_index(drop=True)
     pd.testing.assert_frame_equal(from_sql, from_records)
+
+
+def test_the_figures_frame_reads_fewer_columns_and_gives_the_same_figures(
+    seeded_store: SQLiteStore, played: list[SessionRecord]
+) -> None:
+    full = load_sessions(seeded_store, None).frame
+    loaded, newest = load_dashboard(seeded_store, None, table_rows=3)
+    assert tuple(loaded.frame.columns) == analytics.FIGURE_COLUMNS
+    assert analytics.kpis(loaded.frame) == analytics.kpis(full)
+    slim, every = dashboard_figures(loaded.frame), dashboard_figures(full)
+    assert {name: fig.to_json() for name, fig in slim.items()} == {
+        name: fig.to_json() for name, fig in every.items()}
+    # the table's rows: the newest three, with every column
+    assert tuple(newest.columns) == analytics.FRAME_COLUMNS
+    newest_three = sorted(played, key=lambda r: r.created_at, reverse=True)[:3]
+    assert list(newest["id"]) == [record.id for record in newest_three]
 
 
 @pytest.mark.parametrize(("filters", "plans"), [
