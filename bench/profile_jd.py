@@ -8,10 +8,14 @@ hand-listed skills. The hand lists are independent of the catalogue terms the of
 match, so the figure is not the selection rule measuring itself. A baseline without the profile
 shows what the JD changed.
 
-    python3 bench/profile_jd.py            # offline and through the fake OpenAI server
-    python3 bench/profile_jd.py --offline  # offline only
+    python3 bench/profile_jd.py              # offline and through the fake OpenAI server
+    python3 bench/profile_jd.py --offline    # offline only
+    python3 bench/profile_jd.py --set fresh  # the second set of JDs (bench/profile_jd_fresh.py)
+    python3 bench/profile_jd.py --show       # also each technical question asked, hit or miss
 
-Prints one line per role and path, then the totals; exits 1 when a path is below 60%.
+Prints one line per role and path (with how many of the hand-listed skills the requirements
+read from the JD name, and how many requirements name none of them), then the totals; exits 1
+when a path is below 60%.
 """
 
 from __future__ import annotations
@@ -100,8 +104,9 @@ def on_jd(text: str, skills: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<![a-z0-9]){re.escape(s)}", low) for s in skills)
 
 
-def technical_questions(engine: Engine, role: str, level: str, jd: str | None,
-                        stateless_profile: bool = False) -> list[str]:
+def interview(engine: Engine, role: str, level: str,
+              jd: str | None) -> tuple[tuple[str, ...], list[str]]:
+    """(the requirements read from the JD, the technical questions asked with it)."""
     meta = InterviewMeta(target_role=role, experience_level=level, difficulty="standard",
                          questions_target=8)
     kept = None
@@ -115,23 +120,35 @@ def technical_questions(engine: Engine, role: str, level: str, jd: str | None,
         if payload.phase == "technical":
             asked.append(f"{payload.question} {payload.topic}")
         result = engine.answer(result.state, ANSWER, profile=kept)
-    return asked
+    return (kept.requirements if kept else ()), asked
 
 
-def measure(name: str, make_engine) -> float:
+def reading(requirements: tuple[str, ...], skills: tuple[str, ...]) -> str:
+    """How many hand-listed skills the requirements name, and how many name none of them."""
+    named = sum(any(on_jd(r, (s,)) for r in requirements) for s in skills)
+    noise = [r for r in requirements if not on_jd(r, skills)]
+    return f"skills read {named:2}/{len(skills):2}, {len(noise)}/{len(requirements)} other"
+
+
+def measure(name: str, make_engine, roles, show: bool = False) -> float:
     hits = total = base_hits = base_total = 0
-    for role, jd, skills in ROLES:
+    for role, jd, skills in roles:
         r_hits = r_total = 0
         for level in LEVELS:
-            with_jd = technical_questions(make_engine(), role, level, jd)
-            plain = technical_questions(make_engine(), role, level, None)
+            requirements, with_jd = interview(make_engine(), role, level, jd)
+            _, plain = interview(make_engine(), role, level, None)
             r_hits += sum(on_jd(q, skills) for q in with_jd)
             r_total += len(with_jd)
             base_hits += sum(on_jd(q, skills) for q in plain)
             base_total += len(plain)
+            if show:
+                if level == LEVELS[0]:
+                    print(f"  {role}: requirements {requirements}")
+                for q in with_jd:
+                    print(f"    {level[:3]} {'hit ' if on_jd(q, skills) else 'MISS'} {q[-230:]}")
         hits, total = hits + r_hits, total + r_total
-        print(f"{name:8} {role:28} {r_hits:2}/{r_total:2} technical questions on the JD "
-              f"({r_hits / r_total:.0%})")
+        print(f"{name:8} {role:30} {r_hits:2}/{r_total:2} technical questions on the JD "
+              f"({r_hits / r_total:4.0%}); {reading(requirements, skills)}")
     share = hits / total
     print(f"{name:8} TOTAL {hits}/{total} = {share:.1%} on the JD with the profile; "
           f"without it {base_hits}/{base_total} = {base_hits / base_total:.1%}")
@@ -157,12 +174,19 @@ def fake_engines():
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--offline", action="store_true", help="the offline brain only")
+    parser.add_argument("--set", choices=("bench", "fresh"), default="bench",
+                        help="which JDs: this file's, or bench/profile_jd_fresh.py's")
+    parser.add_argument("--show", action="store_true", help="print every technical question")
     args = parser.parse_args()
-    shares = {"offline": measure("offline", lambda: Engine(OfflineBrain()))}
+    if args.set == "fresh":
+        from profile_jd_fresh import ROLES as roles
+    else:
+        roles = ROLES
+    shares = {"offline": measure("offline", lambda: Engine(OfflineBrain()), roles, args.show)}
     if not args.offline:
         server, make = fake_engines()
         try:
-            shares["fake-llm"] = measure("fake-llm", make)
+            shares["fake-llm"] = measure("fake-llm", make, roles, args.show)
         finally:
             server.__exit__()
     return 0 if all(share >= TARGET for share in shares.values()) else 1

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from estel.brains.base import ProfileReader, TurnContext
-from estel.brains.offline.bank import BankQuestion, RoleFamily, load_bank
+from estel.brains.offline.bank import RoleFamily, load_bank
 from estel.contract import InterviewMeta
 from estel.errors import EstelError
 from estel.extensions import (
@@ -30,12 +30,25 @@ from estel.extensions import (
     SessionProfile,
     source_digest,
 )
+from estel.requirements import (
+    addressed,
+    catalogue_terms,
+    coverage,
+    jd_requirements,
+    mentions,
+    preferred_technical,
+    requirement_coverage,
+    selection_terms,
+)
 from estel.roles.titles import match_family
 from estel.session import without_control_chars
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MAX_JOB_DESCRIPTION_CHARS", "MAX_REQUIREMENTS", "MAX_RESUME_CHARS", "Profile"]
+__all__ = [  # the requirement functions live in estel/requirements.py; named here as before
+    "MAX_JOB_DESCRIPTION_CHARS", "MAX_REQUIREMENTS", "MAX_RESUME_CHARS", "Profile", "addressed",
+    "catalogue_terms", "coverage", "jd_requirements", "mentions", "preferred_technical",
+    "requirement_coverage", "selection_terms"]
 
 Profile = ProfileExtension  # the wire extension `context.profile`
 RESUME_QUESTION_ITEMS = 3  # résumé items an interview keeps to ask about
@@ -54,98 +67,6 @@ supervised taught trained transformed turned upgraded wrote coordinated administ
 assessed audited analysed analyzed authored cared closed consolidated converted doubled tripled
 """
 ACTION_VERBS = frozenset(_VERBS.split())
-
-
-def mentions(text: str, term: str) -> bool:
-    """`term` appears in `text` as whole words, plural allowed (case-insensitive; "dashboard"
-    is in "dashboards", "sql" is not in "nosqlite")."""
-    pattern = rf"(?<![a-z0-9]){re.escape(term.lower())}(?:e?s)?(?![a-z0-9])"
-    return re.search(pattern, text.lower()) is not None
-
-
-def _title_words(family: RoleFamily) -> set[str]:
-    """Words in three or more of the family's titles ("data", "analyst"): the role's own
-    vocabulary, which a JD for the role always uses and which names no particular skill."""
-    counts: dict[str, int] = {}
-    for title in family.titles:
-        for word in set(re.findall(r"[a-z]+", title.lower())):
-            counts[word] = counts.get(word, 0) + 1
-    return {word for word, count in counts.items() if count >= 3}
-
-
-def catalogue_terms(family: RoleFamily) -> list[str]:
-    """The family's role terms, then its technical questions' talking-point keywords: the
-    skills and tools the catalogue can ask about, without the role's own vocabulary."""
-    terms = list(family.role_terms)
-    for question in family.questions:
-        if question.phase == "technical":
-            terms.extend(k for point in question.talking_points for k in point.keywords)
-    titles = _title_words(family)
-    seen: dict[str, None] = {}
-    for term in terms:
-        term = term.strip().lower()
-        if len(term) >= 3 and term not in titles and term not in seen:
-            seen[term] = None
-    return list(seen)
-
-
-def jd_requirements(job_description: str, family: RoleFamily) -> tuple[str, ...]:
-    """The skills and tools a JD names that the catalogue knows for this family, in the order
-    the JD names them (first mention first)."""
-    roles = {t.lower() for t in family.role_terms}
-    found = [(job_description.lower().find(term), term) for term in catalogue_terms(family)
-             if mentions(job_description, term) and _skill_like(term, job_description, roles)]
-    technical = [q for q in family.questions if q.phase == "technical"]
-    found = [(at, term) for at, term in found if _specific(term, technical)]
-    ordered = [term for _, term in sorted(found)]
-    # a term inside a longer found term ("query" in "sql query") adds nothing
-    kept = [t for t in ordered if not any(t != o and mentions(o, t) for o in ordered)]
-    return tuple(kept[:MAX_REQUIREMENTS])
-
-
-# A term that more than this share of the family's technical questions ask about is the job's
-# everyday vocabulary ("patient" for nurses, "service" for backend): naming it prefers nothing.
-MAX_TERM_SHARE = 0.34
-
-
-def _specific(term: str, technical: Sequence[BankQuestion]) -> bool:
-    share = sum(bool(addressed(q, (term,))) for q in technical) / max(1, len(technical))
-    return share <= MAX_TERM_SHARE
-
-
-def _skill_like(term: str, text: str, role_terms: set[str]) -> bool:
-    """A catalogue term that names a skill or tool in this JD, not an everyday word a rubric
-    happens to use ("get", "measure"): a curated role term, a phrase ("query plan"), a term
-    with a symbol ("ci/cd"), or one the JD writes as a name ("Debezium", "PII") mid-sentence."""
-    if term in role_terms or " " in term:
-        return True
-    if not re.search(r"[a-z]", term):
-        return False  # "429", "200": status codes and numbers are no requirement by themselves
-    if re.search(r"[^a-z]", term):
-        return True
-    pattern = rf"(?<![.!?:\n•\-*]\s)(?<=\s)({re.escape(term)})(?:e?s)?(?![a-z0-9])"
-    return any(m.group(1)[0].isupper() for m in re.finditer(pattern, text, re.IGNORECASE))
-
-
-def addressed(question: BankQuestion, requirements: Iterable[str]) -> tuple[str, ...]:
-    """The requirements a bank question asks about (its text, topic or talking points)."""
-    text = " ".join([question.question, question.topic,
-                     *(k for p in question.talking_points for k in p.keywords)])
-    return tuple(term for term in requirements if mentions(text, term))
-
-
-def preferred_technical(family: RoleFamily, requirements: Sequence[str]) -> list[BankQuestion]:
-    """The family's technical questions that address the JD, most requirements first."""
-    scored = [(len(addressed(q, requirements)), i, q) for i, q in enumerate(family.questions)
-              if q.phase == "technical"]
-    return [q for count, _, q in sorted(scored, key=lambda s: (-s[0], s[1])) if count]
-
-
-def coverage(requirements: Sequence[str], answers: Iterable[str]) -> tuple[list[str], list[str]]:
-    """(covered, missing): a requirement is covered when some answer talks about it."""
-    said = " \n ".join(answers)
-    covered = [term for term in requirements if mentions(said, term)]
-    return covered, [term for term in requirements if term not in covered]
 
 
 # -- the résumé ----------------------------------------------------------------------------
@@ -289,29 +210,3 @@ def read_profile(
 def _second_person(item: str) -> str:
     item = " ".join(item.split()).rstrip(" .;:")[:MAX_RESUME_ITEM_CHARS]
     return item if item.lower().startswith("you ") else "you " + item[:1].lower() + item[1:]
-
-
-def selection_terms(requirements: Sequence[str], family: RoleFamily) -> tuple[str, ...]:
-    """Each requirement and the catalogue terms inside it ("CI/CD pipelines" -> "pipeline"):
-    a model's or the candidate's wording still finds the bank's questions on it."""
-    terms = catalogue_terms(family)
-    found: dict[str, None] = {}
-    for requirement in requirements:
-        found[requirement.lower()] = None
-        for term in terms:
-            if mentions(requirement, term):
-                found[term] = None
-    return tuple(found)
-
-
-def requirement_coverage(
-    requirements: Sequence[str], answers: Iterable[str], family: RoleFamily | None = None,
-) -> tuple[list[str], list[str]]:
-    """(covered, missing) for the report: a requirement is covered when an answer names it or
-    a catalogue term inside it."""
-    said = " \n ".join(answers)
-    terms = catalogue_terms(family) if family is not None else []
-    covered = [r for r in requirements
-               if mentions(said, r) or any(mentions(r, t) and mentions(said, t)
-                                            for t in terms)]
-    return covered, [r for r in requirements if r not in covered]
