@@ -64,6 +64,7 @@ VAGUE = frozenset(_VAGUE.split())
 _NOT_NAMES = """
 uk us usa eu emea apac latam na hq ceo cfo cto coo cio cmo vp svp evp md hr ok fte pto wfh
 tbc asap am pm ltd plc inc llc faq i ii iii gbp usd eur dei eeo ote k we you our your they
+b2b b2c d2c dtc saas sme smes smb
 their it this that these those monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 """
@@ -77,7 +78,7 @@ _PLACE_BEFORE = re.compile(r"(?:based|located|offices?|sites?|hubs?|near|from|at
                            r"joining|across)\s+$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"^[\s-]*(?:office|offices|hq|headquarters|campus|-based|based)\b",
                           re.IGNORECASE)
-_TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”]+")
+_TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”]+(?:\([A-Za-z0-9]{1,3}\))?")  # "ISAD(G)"
 _STRIP = ".!?'’\"-–—*•"
 
 
@@ -162,7 +163,27 @@ def _names(line: str, common: frozenset[str], title_words: frozenset[str]) -> It
             kept[i] = any(kept[j] and _coordinated(line, runs[min(i, j)], runs[max(i, j)])
                           for j in (i - 1, i + 1) if 0 <= j < len(runs))
         if kept[i]:
-            yield Found(run[0].start() + _lead(run[0].group(0)), name)
+            yield Found(run[0].start() + _lead(run[0].group(0)), name + _kind(line, run))
+
+
+# "-s" words that follow a name as verbs or adverbs, not as the kind of thing it is
+_VERBS_S = """uses makes means helps runs needs gives takes shows includes requires works keeps
+tells says lets gets goes does has is was plus always also across its this thus skills as"""
+_NOT_KINDS = frozenset(_VERBS_S.split())
+
+
+def _kind(line: str, run: list[re.Match[str]]) -> str:
+    """The plural noun a one-word name qualifies, which says what it is: "ID checks", "VAT
+    returns", "A/B tests", "Tableau dashboards" (not "Excel essential")."""
+    if len(run) > 1:
+        return ""
+    after = re.match(r"[ ]([a-z]{3,}s)\b(?![-'])", line[run[-1].end():])
+    if after is None or re.search(r"[.,;:)!?]$", run[-1].group(0)):
+        return ""
+    word = after.group(1)
+    if word.endswith("ss") or word in _NOT_KINDS or word in VAGUE:
+        return ""
+    return " " + word
 
 
 def _runs(line: str) -> Iterator[list[re.Match[str]]]:

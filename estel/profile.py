@@ -36,6 +36,7 @@ from estel.requirements import (
     coverage,
     jd_requirements,
     mentions,
+    merged,
     preferred_technical,
     requirement_coverage,
     selection_terms,
@@ -201,8 +202,11 @@ def read_profile(
         note = ("The AI could not read your job description and résumé, so the offline rules "
                 "picked out the skills.")
         return build_profile(wire, family, keep_resume=keep_resume), (note,)
-    built = build_profile(wire, family, keep_resume=keep_resume,
-                          requirements=read.requirements or None, extracted_by="openai")
+    # the model's reading first; the offline rules add what the bank can ask about and the
+    # names it left out
+    both = merged(read.requirements, jd_requirements(wire.job_description or "", family))
+    built = build_profile(wire, family, keep_resume=keep_resume, requirements=both or None,
+                          extracted_by="openai")
     items = tuple(_second_person(i) for i in read.resume_items if i.strip())
     return built.model_copy(update={"resume_items": items or built.resume_items}), ()
 

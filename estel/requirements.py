@@ -160,6 +160,20 @@ def _one_each(found: Sequence[Found]) -> tuple[str, ...]:
     return tuple(k.term for k in kept)
 
 
+def merged(first: Sequence[str], then: Sequence[str]) -> tuple[str, ...]:
+    """`first` (a model's reading, in its order), then those of `then` (the offline rules')
+    that neither repeat nor sit inside one of them, at most MAX_REQUIREMENTS: a model may word a
+    requirement its own way or leave out one the bank can ask about."""
+    kept = [t for t in first if t.strip()]
+    keys = [_key(t) for t in kept]
+    for term in then:
+        key = _key(term)
+        if key and not any(_inside(key, k) or _inside(k, key) for k in keys):
+            kept.append(term)
+            keys.append(key)
+    return tuple(kept[:MAX_REQUIREMENTS])
+
+
 def _key(term: str) -> str:
     words = re.findall(r"[a-z0-9+#/]+", term.lower())
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
@@ -214,26 +228,48 @@ def coverage(requirements: Sequence[str], answers: Iterable[str]) -> tuple[list[
 
 
 def selection_terms(requirements: Sequence[str], family: RoleFamily) -> tuple[str, ...]:
-    """Each requirement and the catalogue terms inside it ("CI/CD pipelines" -> "pipeline",
+    """Each requirement and the catalogue skills inside it ("CI/CD pipelines" -> "pipeline",
     "reconciliations" -> "reconcil"): a model's, the JD's or the candidate's wording still finds
-    the bank's questions on it."""
-    terms = catalogue_terms(family)
+    the bank's questions on it. Only skills: an everyday word a rubric uses ("standard" in
+    "EAD standards") would steer to any question that says it."""
     found: dict[str, None] = {}
     for requirement in requirements:
         found[requirement.lower()] = None
-        for term in terms:
+        for term in _skills(family):
             if says(requirement, term):
                 found[term] = None
     return tuple(found)
 
 
+@cache
+def _skills(family: RoleFamily) -> tuple[str, ...]:
+    """The family's catalogue terms that name a skill: a phrase, a term with a symbol, a
+    family's own curated term, or no everyday word; and not the job's everyday vocabulary."""
+    technical = [q for q in family.questions if q.phase == "technical"]
+    roles = set() if family.family == GENERIC_FAMILY else {t.lower() for t in family.role_terms}
+    return tuple(t for t in catalogue_terms(family)
+                 if (" " in t or re.search(r"[^a-z]", t) or t in roles or t not in everyday())
+                 and _specific(t, technical))
+
+
 def requirement_coverage(
     requirements: Sequence[str], answers: Iterable[str], family: RoleFamily | None = None,
 ) -> tuple[list[str], list[str]]:
-    """(covered, missing) for the report: a requirement is covered when an answer names it or
-    a catalogue term inside it."""
+    """(covered, missing) for the report: a requirement is covered when an answer names it, a
+    catalogue skill inside it, or its own name ("EAD" of "EAD standards", "IIIF" of "IIIF
+    image servers")."""
     said = " \n ".join(answers)
-    terms = catalogue_terms(family) if family is not None else []
+    terms = _skills(family) if family is not None else ()
     covered = [r for r in requirements
-               if mentions(said, r) or any(says(r, t) and says(said, t) for t in terms)]
+               if mentions(said, r) or any(says(r, t) and says(said, t) for t in terms)
+               or any(mentions(said, word) for word in _own_names(r))]
     return covered, [r for r in requirements if r not in covered]
+
+
+def _own_names(requirement: str) -> list[str]:
+    """The words of a requirement that are no everyday word: its name ("Terraform")."""
+    words = re.findall(r"[A-Za-z][A-Za-z0-9+#/.-]*[A-Za-z0-9+#]|[A-Z]", requirement)
+    if len(words) < 2:
+        return []
+    return [w for w in words if w.lower() not in everyday() and len(w) >= 2
+            and re.search(r"[A-Z0-9]", w)]

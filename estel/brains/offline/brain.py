@@ -39,6 +39,7 @@ from estel.brains.offline.feedback_words import note_in
 from estel.brains.offline.follow_ups import QUOTE_TEMPLATES, follow_up_texts, normalised
 from estel.brains.offline.hinglish import has_hinglish, missing_warning, templates
 from estel.brains.offline.reactions import reaction
+from estel.brains.offline.requirement_questions import requirement_of, requirement_points
 from estel.brains.offline.roles import NOISE, match_family, normalise_title
 from estel.brains.offline.selection import (
     Selection,
@@ -173,6 +174,8 @@ class OfflineBrain:
         if asked is not None:
             points: Sequence[TalkingPoint] = asked.talking_points
             flags = asked.red_flags
+        elif (term := requirement_of(topic)) is not None:  # on a JD requirement (selection)
+            points = requirement_points(term)
         else:  # a follow-up, or a question from another brain: generic relevance only
             # a follow-up or a résumé question asks for steps, a result and one's own part
             points = FOLLOW_UP_POINTS if topic.startswith((FOLLOW_UP, RESUME_TOPIC)) else ()

@@ -15,6 +15,7 @@ from estel.analysis.answer import AnswerAnalysis
 from estel.analysis.wording import lower_first, second_person
 from estel.brains.base import FeedbackDraft
 from estel.brains.offline.feedback_words import count_of, hinglish_phrase, words
+from estel.brains.offline.requirement_questions import requirement_of
 from estel.brains.offline.summary import summary
 from estel.contract import Phase, SessionScores
 from estel.languages import ENGLISH, Language
@@ -196,7 +197,7 @@ def _gap_name(item: Answered) -> str:
     dashboards…') tests how well the candidate explains their own past work."""
     if item.plain_topic.startswith(RESUME_TOPIC):
         return RESUME_GAP
-    return item.plain_topic
+    return requirement_of(item.plain_topic) or item.plain_topic
 
 
 def _next_steps(role: str, answered: Sequence[Answered], w: Words) -> list[str]:

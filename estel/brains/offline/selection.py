@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from estel.brains.base import TurnContext
 from estel.brains.offline.bank import (
@@ -30,9 +30,14 @@ from estel.brains.offline.bank import (
 )
 from estel.brains.offline.follow_ups import normalised
 from estel.brains.offline.hinglish import templates
+from estel.brains.offline.requirement_questions import (
+    requirement_of,
+    requirement_question,
+    requirement_topic,
+)
 from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
 from estel.languages import ENGLISH, Language
-from estel.profile import addressed, mentions, selection_terms
+from estel.requirements import addressed, everyday, mentions, selection_terms
 from estel.roles.bands import adjacent_bands, band_for
 from estel.roles.titles import abbreviations, spoken_title
 from estel.session import base_difficulty
@@ -109,7 +114,9 @@ def _on_the_jd(
     the nearest one (entry|mid, senior|lead: the same side of the line), any difficulty (a
     question on the job beats one at the wanted difficulty; the tag stays the wanted one).
     Requirements no earlier question asked about come first, then the interview's own band,
-    then the most requirements, then the nearest difficulty."""
+    then the most requirements, then the nearest difficulty. A requirement no bank question
+    is on ("Looker") gets a question of its own when the bank has nothing fresh on the JD, and
+    on the interview's last technical turn if none was asked yet (`_on_unknown`)."""
     if ctx.phase != "technical" or ctx.profile is None or not ctx.profile.requirements:
         return None
     terms = selection_terms(ctx.profile.requirements, family)
@@ -129,13 +136,62 @@ def _on_the_jd(
             # new requirements first, then the interview's own band, more of them, difficulty
             ranked.append((-new, tier != band, -len(on), order.index(q.difficulty), q.id, q,
                            tier))
-    if not ranked:
-        return None
     ranked.sort(key=lambda r: r[:5])
+    fresh_in_bank = bool(ranked) and ranked[0][0] < 0
+    unknown = _on_unknown(ctx, family, band, wanted, earlier, skip_topics, fresh_in_bank)
+    if unknown is not None or not ranked:
+        return unknown
     *_, chosen, tier = ranked[0]
     return Selection(question=chosen, family=family, band=tier,
                      text=fill_role(chosen.question, role),
                      helper_hint=fill_role(chosen.helper_hint, role), difficulty=wanted)
+
+
+def _on_unknown(
+    ctx: TurnContext, family: RoleFamily, band: Band, wanted: QuestionDifficulty, earlier: str,
+    skip_topics: frozenset[str], fresh_in_bank: bool,
+) -> Selection | None:
+    """The question on the first JD requirement no bank question is on and no earlier
+    question asked about, when the bank has no fresh question on the JD, or on the last
+    technical turn of an interview that asked none yet; else None."""
+    assert ctx.profile is not None
+    before = [item.topic for item in ctx.history if requirement_of(item.topic) is not None]
+    last_technical = "technical" not in ctx.plan[ctx.question_number:]
+    if fresh_in_bank and not (last_technical and not before):
+        return None
+    for term in unknown_requirements(ctx.profile.requirements, family):
+        topic = requirement_topic(term)
+        if topic in before or topic in skip_topics or mentions(earlier, term):
+            continue
+        question = requirement_question(term, band, wanted, len(before))
+        return Selection(question=question, family=family, band=band, text=question.question,
+                         helper_hint=question.helper_hint, difficulty=wanted)
+    return None
+
+
+@lru_cache(maxsize=256)
+def unknown_requirements(requirements: tuple[str, ...], family: RoleFamily) -> tuple[str, ...]:
+    """The requirements no technical question of the family is on ("Looker" for analysts), which
+    name something particular: not one everyday word ("teach", or a model's "Growth")."""
+    technical = [q for q in family.questions if q.phase == "technical"]
+    unknown = []
+    for requirement in requirements:
+        if _everyday_word(requirement):
+            continue
+        terms = selection_terms((requirement,), family)
+        if not any(addressed(q, terms) for q in technical):
+            unknown.append(requirement)
+    return tuple(unknown)
+
+
+def _everyday_word(term: str) -> bool:
+    """One everyday word ("teach", "Growth"), a number or amount ("£3M", "2M") or a roman
+    numeral ("phase II"): nothing to ask a question about."""
+    term = term.strip()
+    if re.match(r"[£$€¥\d]", term) or re.fullmatch(r"[IVXLC]+", term):
+        return True
+    return " " not in term and term.lower() in everyday() and not re.search(
+        r"[A-Z0-9+#/]", term[1:])
 
 
 def _tiers(bank: Bank, family: RoleFamily, band: Band) -> Iterator[tuple[RoleFamily, Band]]:
