@@ -41,6 +41,7 @@ _CUE = re.compile(
 # where a cue's list ends: punctuation, a verb phrase, a qualifier
 _CUE_END = re.compile(
     r"[.;:()\[\]!?\n]|\s[-–—]\s|\b(?:is|are|was|would|will|to|for|at|within|across|in a|in an|"
+    r"with|using|via|through|when|where|so|that|who|which|"
     r"essential|desirable|preferred|required|a plus|an advantage|or similar|or equivalent|"
     r"helpful|useful|ideally|plus|beneficial)\b", re.IGNORECASE)
 _SPLIT = re.compile(r",|\s(?:and|or|and/or|&)\s|\s/\s", re.IGNORECASE)
@@ -148,7 +149,7 @@ def named_terms(jd: str, common: frozenset[str], title_words: frozenset[str]) ->
             key = item.term.lower()
             if key not in found or found[key].at > offset + item.at:
                 found[key] = Found(offset + item.at, item.term)
-    return sorted(found.values(), key=lambda f: f.at)
+    return sorted(_settle_kinds(jd, found).values(), key=lambda f: f.at)
 
 
 def _names(line: str, common: frozenset[str], title_words: frozenset[str]) -> Iterator[Found]:
@@ -164,6 +165,20 @@ def _names(line: str, common: frozenset[str], title_words: frozenset[str]) -> It
                           for j in (i - 1, i + 1) if 0 <= j < len(runs))
         if kept[i]:
             yield Found(run[0].start() + _lead(run[0].group(0)), name + _kind(line, run))
+
+
+def _settle_kinds(jd: str, found: dict[str, Found]) -> dict[str, Found]:
+    """A name keeps the kind after it ("Tableau dashboards") only when the JD always writes it
+    so: "Terraform plans" beside "Terraform Cloud" is the one tool, "Terraform"."""
+    settled: dict[str, Found] = {}
+    for item in found.values():
+        name, _, kind = item.term.rpartition(" ")
+        if name and " " not in name and re.fullmatch(r"[a-z]{3,}s", kind):
+            every = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", jd))
+            if every > len(re.findall(rf"(?<![\w-]){re.escape(item.term)}\b", jd)):
+                item = Found(item.at, name)
+        settled.setdefault(item.term.lower(), item)
+    return settled
 
 
 # "-s" words that follow a name as verbs or adverbs, not as the kind of thing it is
@@ -296,6 +311,9 @@ def _cued(line: str, common: frozenset[str]) -> Iterator[Found]:
             # a later item of three lower-case words is a new clause ("escalate with SBAR")
             if index and len(words) >= 3 and words[0].islower():
                 break
+            if re.match(r"(?:an?\s+)?(?:similar|equivalent|comparable|other|another)\b",
+                        part.strip(), re.IGNORECASE):
+                continue  # "Airtable or a similar database tool": the alternative is no skill
             at = offset + line[offset:stop].find(item) if item else -1
             if item and _cue_item(item, common):
                 yield Found(max(at, offset), item)

@@ -252,6 +252,24 @@ def _skills(family: RoleFamily) -> tuple[str, ...]:
                  and _specific(t, technical))
 
 
+def suggestions(requirements: Sequence[str], family: RoleFamily, limit: int = 40) -> list[str]:
+    """The family's curated skills to offer beside the requirements read (the setup's editable
+    list): whole words only (no stems such as "reconcil"; not a rubric's keywords such as "not
+    recorded"), none already inside a requirement."""
+    keys = [_key(r) for r in requirements]
+    offered: list[str] = []
+    skills = set(_skills(family))
+    for term in (t.lower() for t in family.role_terms if t.lower() in skills):
+        key = _key(term)
+        if _is_stem(term) or any(_inside(key, k) or _inside(k, key) for k in keys):
+            continue
+        offered.append(term)
+        keys.append(key)
+        if len(offered) >= limit:
+            break
+    return offered
+
+
 def requirement_coverage(
     requirements: Sequence[str], answers: Iterable[str], family: RoleFamily | None = None,
 ) -> tuple[list[str], list[str]]:

@@ -16,8 +16,8 @@ from estel.engine import Engine
 from estel.errors import EstelError
 from estel.extensions import MAX_JOB_DESCRIPTION_CHARS, MAX_RESUME_CHARS, ProfileExtension
 from estel.extensions import SessionProfile as SessionProfile
-from estel.profile import catalogue_terms, requirement_coverage
 from estel.profile_files import FILE_TYPES, resume_text
+from estel.requirements import requirement_coverage, suggestions
 from estel.roles.titles import match_family
 from estel.ui import resources
 
@@ -107,8 +107,8 @@ def _skills(meta: InterviewMeta | None) -> None:
     if read is None:
         return
     family = match_family(meta.target_role, load_bank()) if meta is not None else None
-    options = list(dict.fromkeys([*read.requirements, *st.session_state.get(SKILLS_KEY, []),
-                                  *(catalogue_terms(family)[:40] if family else [])]))
+    chosen = [*read.requirements, *st.session_state.get(SKILLS_KEY, [])]
+    options = list(dict.fromkeys([*chosen, *(suggestions(chosen, family) if family else [])]))
     st.multiselect("Skills to focus on (from the job description: remove or add)", options,
                    key=SKILLS_KEY, accept_new_options=True, max_selections=15)
     if read.resume_items:

@@ -29,7 +29,11 @@ def test_edited_skills_steer_the_interview_and_the_resume_is_kept_only_when_tick
     at = fill(driver.open(questions=4), keep)
     assert not at.exception
     skills = at.multiselect(key="setup_skills")
-    assert {"sql", "window function", "tableau", "cohort", "funnel"} <= set(skills.value)
+    assert {"SQL", "window functions", "Tableau dashboards", "cohort", "funnel"} <= set(
+        skills.value)  # in the JD's own spelling
+    lower = [option.lower() for option in skills.options]
+    assert len(lower) == len(set(lower))  # the catalogue's "sql" is not offered beside "SQL"
+    assert "tableau" not in lower  # it is inside "Tableau dashboards"
     assert any("you built 12 Tableau dashboards" in c.value for c in at.caption)
     skills.set_value(["sql", "cohort", "looker"]).run()  # the candidate's own list
     at = at.button(key="setup_start").click().run()

@@ -76,3 +76,21 @@ def test_without_a_profile_no_extraction_and_no_profile_in_the_prompt(fake, kit)
     assert envelope["status"] == "success"
     assert all(kind_of(s) != "profile" for s in fake.requests)
     assert "<candidate_profile>" not in fake.requests[0].user_text
+
+
+def test_a_tool_the_bank_lacks_is_asked_and_graded_through_the_model(fake, kit):
+    fake.follow_bank = True
+    jd = ("Backend Engineer, Checkout. You will build REST APIs in Go, cache prices in Redis and "
+          "trace slow requests in Honeycomb.")
+    envelopes = run_interview(fake, kit, {"job_description": jd})
+    assert [e["status"] for e in envelopes] == ["success"] * 9, envelopes[-1]
+    questions = [e["payload"]["payload"] for e in envelopes[:-1]]
+    own = [i for i, q in enumerate(questions) if q["topic"] == "Job requirement: Honeycomb"]
+    assert len(own) == 1, [q["topic"] for q in questions]
+    number = own[0] + 1
+    assert "Honeycomb" in questions[own[0]]["question"]
+    turns = [s for s in fake.requests if kind_of(s) != "profile"]
+    asking, grading = turns[number - 1].user_text, turns[number].user_text
+    assert "on the job requirements: Honeycomb (the bank has no question on it" in asking
+    assert f"Rubric for q{number}" in grading
+    assert "A real piece of work with Honeycomb" in grading

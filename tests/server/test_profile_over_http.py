@@ -69,7 +69,8 @@ def test_the_profile_is_kept_with_the_session_and_used_when_later_turns_omit_it(
     assert first.status_code == 200, first.text
     session = first.headers[SESSION_HEADER]
     kept = store.get(session).extensions.profile
-    assert {"sql", "window function", "tableau", "cohort", "funnel"} <= set(kept.requirements)
+    assert {"SQL", "window functions", "Tableau dashboards", "cohort", "funnel"} <= set(
+        kept.requirements)  # in the JD's own spelling
     assert kept.resume_items[0].startswith("you built 12 Tableau dashboards")
     assert kept.resume_text is None  # no consent on the wire: the résumé text is not stored
     assert kept.job_description == JD

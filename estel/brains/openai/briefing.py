@@ -8,13 +8,16 @@ it (`estel.brains.rubric`), so the grader sees what the asker saw and the coach 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from estel.brains.base import QuestionDraft, TurnContext
 from estel.brains.offline.bank import BankQuestion
+from estel.brains.offline.requirement_questions import requirement_of
 from estel.brains.offline.selection import Selection
 from estel.brains.rubric import rubric_for, selected_question
 from estel.profile import resume_item_for, resume_question, resume_topic
+from estel.requirements import addressed, selection_terms
 
 RUBRIC_POINTS = 6
 RUBRIC_FLAGS = 6
@@ -54,8 +57,9 @@ def profile_lines(ctx: TurnContext) -> list[str]:
     lines.append("</candidate_profile>")
     if kept.requirements:
         lines.append("Prefer technical questions on those job requirements (the bank question "
-                     "given for a technical turn was chosen for them); in the final feedback "
-                     "say which requirements the answers covered and which they did not.")
+                     "given for a technical turn was chosen for them, and its 'on the job "
+                     "requirements' line says which); in the final feedback say which "
+                     "requirements the answers covered and which they did not.")
     return lines
 
 
@@ -68,10 +72,11 @@ def resume_lines(item: str, number: int) -> list[str]:
             f"  topic: {resume_topic(item)}"]
 
 
-def ask_lines(ask: Selection, number: int) -> list[str]:
-    """The question the model is to ask as q{number}, with its topic and hint."""
+def ask_lines(ask: Selection, number: int, requirements: Sequence[str] = ()) -> list[str]:
+    """The question the model is to ask as q{number}, with its topic and hint, and which of the
+    candidate's job requirements it is on (so a reworded question keeps them)."""
     q = ask.question
-    return [
+    lines = [
         f"Question to ask as q{number} (from the question bank; keep its substance, you may "
         "adapt the wording to the conversation):",
         f"  question: {ask.text}",
@@ -79,6 +84,19 @@ def ask_lines(ask: Selection, number: int) -> list[str]:
         f"  difficulty: {ask.difficulty}",
         f"  helper_hint: {ask.helper_hint}",
     ]
+    if requirements and q.phase == "technical":
+        lines.append(f"  on the job requirements: {on_requirements(ask, requirements)}")
+    return lines
+
+
+def on_requirements(ask: Selection, requirements: Sequence[str]) -> str:
+    """Which job requirements a technical question is on, in words for the prompt."""
+    term = requirement_of(ask.question.topic)
+    if term is not None:
+        return (f"{term} (the bank has no question on it, so this one asks about it plainly; "
+                "keep it about how this job uses it)")
+    on = [r for r in requirements if addressed(ask.question, selection_terms((r,), ask.family))]
+    return "; ".join(on) if on else "none (the bank has no fresh question on them)"
 
 
 def rubric_lines(question: BankQuestion, number: int) -> list[str]:

@@ -247,7 +247,8 @@ def render_context(ctx: TurnContext, brief: TurnBrief | None = None) -> str:
     if brief.grade is not None:
         lines.extend(rubric_lines(brief.grade, len(ctx.history)))
     if brief.ask is not None:
-        lines.extend(ask_lines(brief.ask, ctx.question_number))
+        lines.extend(ask_lines(brief.ask, ctx.question_number,
+                               ctx.profile.requirements if ctx.profile else ()))
     if brief.resume_item is not None:
         lines.extend(resume_lines(brief.resume_item, ctx.question_number))
     lines.append("Task: " + task_line(ctx))

@@ -1,0 +1,102 @@
+"""Reading a JD's requirements offline when the catalogue does not know them: tools, standards
+and cued phrases in the JD's own spelling, one entry each, without titles, teams, places,
+benefits or everyday words (estel/jd_terms.py, estel/requirements.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from estel.brains.offline.bank import load_bank
+from estel.requirements import jd_requirements, merged, requirement_coverage, suggestions
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+def lower(terms):
+    return {t.lower() for t in terms}
+
+
+RESEARCH_OPS = """Research Operations Specialist, Insights Team
+
+About Brightwell
+Brightwell builds booking software for 3,000 dental practices. Based in Bristol.
+
+What you'll do
+- Recruit participants through Ethnio and User Interviews, and manage incentives with Tremendous
+- Keep our research repository in Dovetail tidy and searchable
+- Run consent and data retention processes in line with UK GDPR
+- Work with the Head of Design and the Sales team on customer panels
+
+What we're looking for
+- Experience with Airtable or a similar database tool
+- Knowledge of accessibility research with screen reader users
+- Familiarity with Qualtrics surveys
+
+What we offer
+Private Medical Insurance, a Cycle to Work scheme and 28 days' holiday.
+"""
+
+
+def test_tools_the_catalogue_does_not_know_are_read_in_the_jds_spelling(bank):
+    found = jd_requirements(RESEARCH_OPS, bank["generic"])
+    assert {"ethnio", "dovetail", "tremendous", "airtable", "uk gdpr"} <= lower(found)
+    assert any(t.startswith("Qualtrics") for t in found)  # "Qualtrics surveys"
+    assert "accessibility research" in lower(found)  # after "knowledge of"
+    assert found.index("Dovetail") < found.index("Airtable")  # first mention first
+
+
+def test_titles_teams_places_and_benefits_are_no_requirements(bank):
+    found = lower(jd_requirements(RESEARCH_OPS, bank["generic"]))
+    for noise in ("insights team", "brightwell", "bristol", "head of design", "head", "design",
+                  "sales", "private medical insurance", "cycle to work", "uk",
+                  "research operations specialist"):
+        assert noise not in found, noise
+
+
+def test_one_entry_per_requirement_with_the_longer_spelling(bank):
+    jd = ("Platform Engineer. You will manage Terraform Cloud workspaces and review Terraform "
+          "plans, define SLOs with product teams and alert on slos burning too fast, and run "
+          "Kubernetes.")
+    found = jd_requirements(jd, bank["devops_sre"])
+    assert sum("terraform" in t.lower() for t in found) == 1
+    assert "Terraform Cloud workspaces" in found or "Terraform Cloud" in found
+    assert [t for t in found if t.lower() == "slos"] == ["SLOs"]
+    assert "Kubernetes" in found
+
+
+def test_catalogue_stems_match_the_words_a_jd_writes(bank):
+    jd = ("Payroll and Finance Assistant. You will prepare bank reconciliations, process "
+          "accruals at month end and keep invoices in Sage.")
+    found = jd_requirements(jd, bank["finance_accounting"])
+    assert "reconciliations" in found  # the catalogue's "reconcil"
+    assert "Sage" in found
+
+
+def test_a_jd_with_nothing_particular_has_no_requirements(bank):
+    jd = "We are a friendly team. You will work hard, learn fast and help customers every day."
+    assert jd_requirements(jd, bank["generic"]) == ()
+
+
+def test_a_models_reading_comes_first_and_the_offline_one_adds_what_it_left_out():
+    both = merged(["Tableau dashboards", "SQL window functions"],
+                  ["SQL", "window functions", "Looker", "cohort"])
+    assert both == ("Tableau dashboards", "SQL window functions", "Looker", "cohort")
+
+
+def test_a_requirement_is_covered_by_its_own_name(bank):
+    covered, missing = requirement_coverage(
+        ["IIIF image servers", "BagIt", "Making Tax Digital"],
+        ["We served scans over IIIF with Cantaloupe."], bank["generic"])
+    assert covered == ["IIIF image servers"]
+    assert missing == ["BagIt", "Making Tax Digital"]
+
+
+def test_suggestions_are_whole_words_not_already_read(bank):
+    finance = bank["finance_accounting"]
+    offered = suggestions(["reconciliations", "VAT returns"], finance)
+    assert offered
+    assert not {"reconcil", "vat", "reconciliation"} & set(offered)
+    assert set(offered) <= set(finance.role_terms)  # curated skills, not rubric keywords
