@@ -14,6 +14,7 @@ from estel.analysis.lexicon import BANDS
 from estel.analysis.wording import lower_first, second_person
 from estel.contract import Phase
 
+KEEP_SHAPE = "keep this shape for your other answers"  # nothing left to fix in the answer
 RUN_ON = 45  # words per sentence past which an answer reads as a ramble
 
 # The same advice, worded for each phase; behavioural keeps the STAR wording.
@@ -142,7 +143,7 @@ def advice(f: Features, phase: Phase) -> str:
         return NUMBER[phase]
     if not f.reflection and phase == "behavioural":
         return "add what you learned or would do differently"
-    return "keep this shape for your other answers"
+    return KEEP_SHAPE
 
 
 def _brief(f: Features, phase: Phase) -> str:

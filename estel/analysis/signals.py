@@ -24,6 +24,7 @@ from estel.analysis.bluff import BUZZWORDS, is_bluff_sentence, without_bluff
 from estel.analysis.language import split_sentences
 from estel.analysis.lexicon import (
     ASKING,
+    HEDGES,
     QUESTION_FRAME,
     STOPWORDS,
     count_numbers,
@@ -92,11 +93,14 @@ _PUT_RIGHT = re.compile(
     _IX,
 )
 _CHANGED = re.compile(
-    r"""\b(?:since\s+then|ever\s+since|from\s+then\s+on|these\s+days|nowadays|going\s+forward
+    r"""^now\b(?!\s+that)|\b(?:since\s+then|ever\s+since|from\s+then\s+on|these\s+days|nowadays|going\s+forward
     |now\s+(?:I|we)|(?:I|we)\s+now|now\s+my\s+(?:rule|habit|routine|practice|first\s+step)
     |my\s+(?:rule|habit|routine)\s+(?:now\s+)?is|I\s+(?:always|never)\s+\w+\s+(?:now|since)|I(?:'ve|\s+have)\s+(?:not|never)
         \s+(?:had|made|repeated)|I\s+(?:started|began|stopped)\s+\w+ing|I\s+learn(?:ed|t)
-    |taught\s+me|the\s+lesson|next\s+time\s+I|I\s+(?:added|built|made|wrote|keep)\s+(?:a|an|my)
+    |taught\s+me|showed\s+me|made\s+me\s+realis|I\s+realised|the\s+lesson
+    |so\s+(?:that\s+)?(?:the\s+)?next\s+(?:time|person|one)|afterwards?,?\s+(?:I|we)\s+(?!went\b|left\b|had\b)
+    |(?:I|we)\s+(?:added|introduced|made)\s+(?:\w+\s+){1,4}(?:part\s+of|to\s+every|a\s+rule)
+    |next\s+time\s+I|I\s+(?:added|built|made|wrote|keep)\s+(?:a|an|my)
         \s+(?:\w+\s+)?(?:checklist|check|habit|rule|step|template|routine|reminder))\b""",
     _IX,
 )
@@ -178,10 +182,11 @@ def _measured_result(sentences: Sequence[str]) -> bool:
 
 
 def outcome(sentences: Sequence[str]) -> bool:
-    """What came of it: a measured change, or a consequence of something the speaker did."""
+    """What came of it: a measured change, or a consequence stated as fact ('in the end he got a
+    flat'), not hoped for ('I think people were happy in the end')."""
     if _measured_result(sentences):
         return True
-    return bool(actions(sentences)) and any(_OUTCOME.search(s) for s in sentences)
+    return any(_OUTCOME.search(s) and not HEDGES.search(s) for s in sentences)
 
 
 def changed_practice(sentences: Sequence[str]) -> bool:

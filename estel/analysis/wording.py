@@ -4,15 +4,21 @@
   proper names that start with two capitals ('HTTP methods', never 'hTTP methods').
 - `second_person` turns a rubric point written about "the candidate" ("How they first got into
   programming", "Their own contribution") into one addressed to the candidate ("How you first got
-  into programming"); a "they" that is someone else ("Understanding their need") is left alone.
+  into programming"); a "they" that is someone else ("Understanding their need", "Diagnoses what
+  they needed") is left alone.
 """
 
 from __future__ import annotations
 
 import re
 
+# Only where 'they' acts as a candidate does in a rubric ('what they would do differently', 'how
+# they first got into'); 'what they needed', 'why they ask', 'what they expected' are the mentee,
+# the user or the stakeholder, and stay.
 _ASKING_THEY = re.compile(
-    r"\b(how|what|why|where|when|which|whether|something|anything|that)\s+they(?:'(re|ve|d|ll))?\b",
+    r"\b(how|what|why|where|when|which|whether|something|anything|that)\s+they(?:'(re|ve|d|ll))?"
+    r"(?=\s+(?:bring|did|do|would|could|can|will|first|personally|decided|chose|learned|learnt"
+    r"|got|started|handled|approach)\b|'(?:re|ve|d|ll)\b)",
     re.IGNORECASE)
 _OWN_THEIR = re.compile(
     r"\btheir\s+(own|part|role|contribution|approach|decisions?|share|design\s+role|background"

@@ -12,7 +12,7 @@ import pytest
 
 from estel.analysis.answer import analyse_answer
 from estel.analysis.signals import actions, shows, sound_sentences
-from estel.analysis.wording import lower_first
+from estel.analysis.wording import lower_first, second_person
 from estel.brains.offline.bank import BankQuestion, load_bank
 from estel.brains.offline.brain import OfflineBrain
 from estel.brains.offline.reactions import reaction
@@ -150,3 +150,37 @@ def test_an_overclaim_is_named_back_and_earns_no_content() -> None:
     plain = _analyse("Proudest achievement", "Every sample I collected was labelled twice, and I "
                      "never had a manager before this job.", "Marine Biologist")
     assert plain.absolutes == ()
+
+
+def test_a_rubric_point_about_someone_else_stays_about_them() -> None:
+    assert second_person("Diagnoses what they needed") == "Diagnoses what they needed"
+    assert second_person("What they need") == "What they need"
+    assert second_person("What they would do differently") == "What you would do differently"
+    assert second_person("Their own contribution") == "Your own contribution"
+
+
+@pytest.mark.parametrize("ending", [
+    "Afterwards we wrote a one-page protocol for the next time no dentist is on site.",
+    "We then wrote a procedure so the next person has a time limit and a named decision-maker.",
+    "It showed me to prepare the options before anyone asks for them.",
+])
+def test_a_decision_story_that_changed_practice_is_reflective(ending: str) -> None:
+    story = ("A patient arrived with a swollen face and no dentist on site, and I couldn't tell "
+             "whether it was spreading. I weighed waiting against sending her on, rang the dental "
+             "advice line and sent her to A&E with a letter; she was admitted that evening. ")
+    a = _analyse("Making a call with incomplete information", story + ending, "Dental Nurse")
+    assert a.reflection
+
+
+def test_a_strong_interview_lists_no_praise_as_an_improvement() -> None:
+    engine = Engine(OfflineBrain())
+    meta = InterviewMeta(target_role="Locksmith", experience_level="Junior",
+                         difficulty="standard", questions_target=2)
+    results = [engine.start(meta)]
+    for answer in (LOCKSMITH, "I want to learn access-control systems for offices, because more "
+                   "call-outs are for electronic locks now. Could you tell me how apprentices here "
+                   "split time between domestic call-outs and commercial fitting?"):
+        results.append(engine.answer(results[-1].state, answer))
+    feedback = results[-1].response.payload
+    assert not [line for line in feedback.improvements if line.endswith("keep this shape for "
+                                                                        "your other answers.")]

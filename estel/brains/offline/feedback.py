@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from estel import session
+from estel.analysis.advice import KEEP_SHAPE
 from estel.analysis.answer import AnswerAnalysis
 from estel.analysis.wording import lower_first, second_person
 from estel.brains.base import FeedbackDraft
@@ -149,6 +150,8 @@ def _improvements(answered: Sequence[Answered], w: Words) -> list[str]:
         a = item.analysis
         if a.overall >= GOOD and lines:
             break
+        if a.advice == KEEP_SHAPE and not a.points_missed:
+            continue  # nothing to improve there: 'keep this shape' is praise, not a fix
         lines.append(w("improvement", cite=item.cite, fix=_fix(a, w)))
         if len(lines) == 3:
             break
@@ -168,7 +171,7 @@ def _fix(a: AnswerAnalysis, w: Words) -> str:
     missed = "; ".join(lower_first(second_person(p)) for p in a.points_missed[:3])
     if not missed or _unscorable(a):
         return w.phrase(a.advice)
-    if a.advice.startswith("a strong answer also covers"):
+    if a.advice.startswith("a strong answer also covers") or a.advice == KEEP_SHAPE:
         return w("also_covers", missed=missed)
     return w("not_covered", advice=w.phrase(a.advice), missed=missed)
 
