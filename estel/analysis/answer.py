@@ -46,7 +46,7 @@ from estel.analysis.lexicon import (
     tokens,
 )
 from estel.analysis.quote import key_fragment
-from estel.analysis.relevance import is_off_topic, keyword_hits
+from estel.analysis.relevance import is_off_topic, keyword_hits, root
 from estel.analysis.rubric import coverage
 from estel.analysis.scores import scores as scores_for
 from estel.analysis.signals import anchored, changed_practice, outcome, sound_sentences
@@ -329,11 +329,11 @@ def _distinct(pattern: re.Pattern[str], text: str) -> int:
 
 
 def _overlap(answer: Sequence[str], question: Sequence[str]) -> float:
-    """Share of the question's content stems that the answer mentions."""
-    stems = {w[:5] for w in question if len(w) >= 4 and w not in STOPWORDS}
+    """Share of the question's content roots (`relevance.root`) that the answer mentions."""
+    stems = {root(w) for w in question if len(w) >= 4 and w not in STOPWORDS}
     if not stems:
         return 0.0
-    said = {w[:5] for w in answer if len(w) >= 4}
+    said = {root(w) for w in answer if len(w) >= 4}
     return len(stems & said) / len(stems)
 
 

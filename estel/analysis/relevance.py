@@ -34,7 +34,7 @@ MIN_SUBSTANCE = 7  # distinct specific words an answer needs before it can be of
 MIN_ELSEWHERE = 2  # words of life outside work that, with little evidence, show it is about that
 OFF_TOPIC_BELOW = 2  # evidence points an answer with substance needs to count as on-topic
 SUBSTANCE_PER_POINT = 20  # longer answers need one more point per this many specific words
-STEM = 5  # question and answer words are compared by their first letters ('deploy'/'deployed')
+ROOT_MIN = 6  # letters a stem keeps when its -is/-iz ending is dropped ('prioritis' -> 'priorit')
 
 
 def keyword_hits(words: Sequence[str], keywords: Iterable[str]) -> tuple[str, ...]:
@@ -81,11 +81,24 @@ class WordIndex:
         return self.words[i].startswith(part) or self.stems[i] == part_stem
 
 
+def root(word: str) -> str:
+    """The word's Snowball stem, with the spelling variants Snowball leaves apart joined:
+    'priority', 'prioritise' and 'prioritize' -> 'priorit'; 'analysis'/'analysed' -> 'analys'.
+    Unlike the first five letters it replaced, 'interview' and 'internet', 'understand' and
+    'underlying', 'standard' and 'standing' stay apart, and 'test'/'testing' meet."""
+    found = stem(word)
+    if found.endswith("i") and len(found) > ROOT_MIN:  # Snowball's y -> i: 'safeti', 'analysi'
+        found = found[:-1]
+    if found.endswith(("is", "iz")) and len(found) - 2 >= ROOT_MIN:  # -ise/-ize verbs
+        found = found[:-2]
+    return found
+
+
 def shared_stems(answer: Sequence[str], asked: str) -> frozenset[str]:
-    """Content stems of the question (and topic) that the answer uses too, framing and plain
+    """Content roots of the question (and topic) that the answer uses too, framing and plain
     words aside ('the real problem' and 'my real passion' share nothing)."""
-    wanted = {w[:STEM] for w in tokens(asked) if _specific(w) and w not in QUESTION_FRAME}
-    return frozenset(wanted & {w[:STEM] for w in answer if len(w) >= 4})
+    wanted = {root(w) for w in tokens(asked) if _specific(w) and w not in QUESTION_FRAME}
+    return frozenset(wanted & {root(w) for w in answer if len(w) >= 4})
 
 
 def evidence(
