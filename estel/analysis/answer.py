@@ -329,8 +329,10 @@ def _distinct(pattern: re.Pattern[str], text: str) -> int:
 
 
 def _overlap(answer: Sequence[str], question: Sequence[str]) -> float:
-    """Share of the question's content roots (`relevance.root`) that the answer mentions."""
-    stems = {root(w) for w in question if len(w) >= 4 and w not in STOPWORDS}
+    """Share of the question's content roots (`relevance.root`) that the answer mentions; its
+    framing ('tell me about a time', 'what would you like to know') is not content."""
+    stems = {root(w) for w in question
+             if len(w) >= 4 and w not in STOPWORDS and w not in QUESTION_FRAME}
     if not stems:
         return 0.0
     said = {root(w) for w in answer if len(w) >= 4}
