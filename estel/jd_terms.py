@@ -58,7 +58,7 @@ position positions people person startup startups business businesses year years
 world culture way ways thing things work task tasks job jobs level levels stakeholder
 stakeholders customer customers client clients colleague colleagues others range variety lot
 lots kind kinds type types area areas part parts fixed-term part-time full-time permanent
-temporary contract hybrid remote
+temporary contract hybrid remote account accounts
 """
 VAGUE = frozenset(_VAGUE.split())
 # capitalised words that are no requirement in any JD

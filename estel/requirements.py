@@ -17,7 +17,7 @@ from functools import cache
 
 from estel.brains.offline.bank import GENERIC_FAMILY, BankQuestion, RoleFamily, load_bank
 from estel.extensions import MAX_REQUIREMENT_CHARS, MAX_REQUIREMENTS
-from estel.jd_terms import Found, named_terms, requirement_text
+from estel.jd_terms import VAGUE, Found, named_terms, requirement_text
 
 # A term that more than this share of the family's technical questions ask about is the job's
 # everyday vocabulary ("patient" for nurses, "service" for backend): naming it prefers nothing.
@@ -30,16 +30,20 @@ _SUFFIX = (r"(?:i?ations?|ions?|ings?|ed|e[sdr]?|s|d|ers?|(?:il)?it(?:y|ies)|ies
 def mentions(text: str, term: str) -> bool:
     """`term` appears in `text` as whole words, plural allowed (case-insensitive; "dashboard"
     is in "dashboards", "sql" is not in "nosqlite")."""
-    pattern = rf"(?<![a-z0-9]){re.escape(term.lower())}(?:e?s)?(?![a-z0-9])"
+    pattern = rf"(?<![a-z0-9]){_words(term)}(?:e?s)?(?![a-z0-9])"
     return re.search(pattern, text.lower()) is not None
+
+
+def _words(term: str) -> str:
+    """The term as a pattern whose words a space or a hyphen may join ("cash-flow")."""
+    return r"[\s-]".join(re.escape(word) for word in term.lower().split())
 
 
 def term_match(text: str, term: str) -> re.Match[str] | None:
     """Where `text` first says a catalogue `term`: as `mentions` does, and a stem the catalogue
     writes as a word's start ("reconcil", "differentiat") with any usual ending."""
     ending = _SUFFIX if _is_stem(term) else r"(?:e?s)?"
-    return re.search(rf"(?<![a-z0-9]){re.escape(term.lower())}{ending}(?![a-z0-9])",
-                     text.lower())
+    return re.search(rf"(?<![a-z0-9]){_words(term)}{ending}(?![a-z0-9])", text.lower())
 
 
 def says(text: str, term: str) -> bool:
@@ -114,15 +118,53 @@ def _from_catalogue(jd: str, family: RoleFamily) -> list[Found]:
     found = []
     for term in catalogue_terms(family):
         if (not _skill_like(term, jd, roles, family) or not _specific(term, technical)
-                or _key(term) in {_key(t) for t in title_ends()}):
-            continue  # "analysts" in an analytics engineer's JD is a colleague, not a skill
+                or _key(term) in {_key(t) for t in title_ends()} or term in VAGUE
+                or f"{term}s" in VAGUE):
+            continue  # "analysts", "clients": colleagues and customers, not skills
         # an everyday word in the title names the team ("Acute Medical Unit"), no skill
         start = body if " " not in term and term in everyday() else 0
         match = term_match(jd[start:], term)
+        while match is not None and term in everyday() and _as_verb(
+                jd, start + match.start(), start + match.end()):
+            start += match.end()  # "order and review searches": a task, not a skill
+            match = term_match(jd[start:], term)
         if match is not None:
             at = start + match.start()
             found.append(Found(at, _surface(jd, at, start + match.end())))
     return found
+
+
+def _as_verb(jd: str, start: int, end: int) -> bool:
+    """An everyday word the JD uses as a verb with an object: after "to", "will", "and"... or
+    opening a line, in its base form, with a word after it ("and review searches", "Teach Key
+    Stage 3"); "against budget and forecast." and "keep handovers" stay."""
+    word = jd[start:end].lower()
+    if " " in word or word not in verbs():  # a verb in its base form only
+        return False
+    before = jd[:start].rstrip(" \t")
+    after = re.match(r"\s+([A-Za-z]\w*)", jd[end:])
+    opens = not before.strip(" -*•>#") or before.endswith(("\n", ".", ":", "-", "*", "•"))
+    after_aux = re.search(r"(?:\b(?:to|will|'ll|then|you|we|must|can|should)|,)$",
+                          before.lower()) is not None
+    # "order and review searches": the word before "and" is itself a task
+    listed = re.search(r"(^|[,;:\n•*-]|\b(?:to|will|'ll|you|we))?\s*\b([a-z]+) (?:and|or)$",
+                       before.lower())
+    after_aux = after_aux or (listed is not None and (
+        listed.group(2) in verbs() or listed.group(1) is not None))
+    return (opens or after_aux) and after is not None and after.group(1).lower() not in (
+        "and", "or")
+
+
+@cache
+def verbs() -> frozenset[str]:
+    """Words the bank's prose uses as verbs ("you review", "to schedule")."""
+    counts: set[str] = set()
+    for family in load_bank().values():
+        for q in family.questions:
+            for text in (q.question, q.helper_hint, q.model_answer):
+                counts.update(re.findall(r"\b(?:to|you|we|will|would|should|must|can|could)\s+"
+                                         r"([a-z]+)\b", text))
+    return frozenset(counts)
 
 
 def _surface(jd: str, start: int, end: int) -> str:
@@ -289,5 +331,5 @@ def _own_names(requirement: str) -> list[str]:
     words = re.findall(r"[A-Za-z][A-Za-z0-9+#/.-]*[A-Za-z0-9+#]|[A-Z]", requirement)
     if len(words) < 2:
         return []
-    return [w for w in words if w.lower() not in everyday() and len(w) >= 2
-            and re.search(r"[A-Z0-9]", w)]
+    return [w for w in words if len(w) >= 2 and re.search(r"[A-Z0-9]", w) and (
+        w.lower() not in everyday() or re.search(r"[A-Z0-9]", w[1:]))]  # "ID" of "ID checks"
