@@ -145,6 +145,37 @@ ABSOLUTES = (
 INJECTION = (r"\b(?:instructions?|rules|prompt)\s+(?:\w+\s+){0,2}(?:ignore|bhool|bhul)\w*"
              r"|\b(?:mujhe|is\s+answer\s+ko)\s+(?:\w+\s+){0,2}(?:10|poore|full)\s+(?:marks|number"
              r"|score)\b")
+# Hindi words with one English reading that rubric keywords use ("asli sawaal": the real
+# question): a Hinglish answer's words are read with these English ones added (`with_english`)
+KEYWORDS = {
+    "sawaal": "question", "sawal": "question", "faisla": "decision", "faisle": "decision",
+    "maqsad": "goal", "lakshya": "goal", "uddeshya": "goal", "samasya": "problem",
+    "dikkat": "problem", "pareshani": "problem", "nateeja": "result", "natija": "result",
+    "parinaam": "result", "grahak": "customer", "khatra": "risk", "jokhim": "risk",
+    "kharcha": "cost", "laagat": "cost", "lagat": "cost", "jaanch": "check", "badlav": "change",
+    "sudhaar": "improvement", "sudhar": "improvement", "dheema": "slow", "dheemi": "slow",
+    "galti": "mistake", "galtiyan": "mistake", "zimmedari": "responsibility",
+    "prathmikta": "priority", "yojana": "plan", "anumaan": "estimate", "vikalp": "option",
+    "samjhauta": "compromise", "bikri": "sales", "aamdani": "revenue", "kamai": "revenue",
+    "maang": "demand", "suraksha": "security", "bharosa": "trust", "vishwas": "trust",
+    "baatcheet": "conversation", "salah": "advice", "asli": "real", "seekh": "learn",
+    "seekha": "learned",
+}
+
+
+def with_english(words: list[str]) -> list[str]:
+    """The words, and the English reading of each Hindi word a rubric keyword may name."""
+    return [*words, *(KEYWORDS[w] for w in words if w in KEYWORDS)]
+
+
+# A clause with one of these denies or qualifies: Hindi puts "nahi" last ("kabhi galat nahi
+# hoti"), so a quote cut short of it would say the opposite; no such clause is quoted back.
+NEGATION = r"\b(?:nahi|nahin|kabhi|bina)\b"
+# "maine/humne [what] [did]": what the candidate did, in their words, for a follow-up to quote
+OWNED_FRAGMENT = re.compile(
+    r"\b(?:maine|humne|hamne)\s+((?:[\w.+%-]+\s+){1,6}?(?:kiya|kiye|kari|(?:kar\s+)?(?:diya|diye|di"
+    r"|liya|liye|li)|banaya|banayi|banaye|likha|likhi|chalaya|chalayi|lagaya|lagayi|lagaye|hataya"
+    r"|hatayi|hataye|bheja|badla|badli|badle|sudhara|sudhari))\b", re.IGNORECASE)
 # rubric: a sentence naming a point explains it with a reason, a step or "X kiya" (an action)
 EXPLAINS = re.compile(
     REASON + r"|\b[a-z]{3,}\s+(?:kiya|kiye|kari|karenge|karunga|karungi|karte|karta|karti"

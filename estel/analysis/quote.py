@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from estel.analysis import hinglish as _hi
 from estel.analysis.bluff import is_bluff_sentence
 from estel.analysis.language import split_sentences
 from estel.analysis.lexicon import (
@@ -29,6 +30,7 @@ GENERIC = re.compile(r"\b(?:normally|usually|generally|typically|always|sometime
 AIMED = re.compile(r"\b(?:you|your|yours|interviewer|candidate|score[sd]?|rating|marks?|hire"
                    r"|hired|exceptional|brilliant|perfect)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|nothing|can't|cannot|don't|didn't|haven't|won't)\b", re.I)
+NEGATION = _hi.joined(NEGATION, _hi.NEGATION)
 
 
 def key_fragment(text: str) -> str:
@@ -41,6 +43,9 @@ def key_fragment(text: str) -> str:
         words = _trimmed([verb, *match.group(2).split()])
         if len(words) >= 2 and is_quotable(" ".join(words)):
             return " ".join(words)
+    for match in _hi.OWNED_FRAGMENT.finditer(text):  # Hinglish: "maine cache add kiya"
+        if is_quotable(match.group(1)):
+            return match.group(1)
     clause = _plain_clause(text)
     return clause if is_quotable(clause) else ""
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from estel.analysis.bluff import BUZZWORDS, is_bluff_sentence, without_bluff
 from estel.analysis.hinglish import EXPLAINS as HINGLISH_EXPLAINS
+from estel.analysis.hinglish import with_english
 from estel.analysis.hinglish_gloss import flag_raised as hinglish_flag_raised
 from estel.analysis.language import split_sentences
 from estel.analysis.lexicon import (
@@ -86,14 +87,14 @@ def coverage(
     """How `text` covers the rubric (talking points and red flags) of its question."""
     parts = split_sentences(text)
     sound = [s for s in parts if not is_bluff_sentence(s)]
-    sound_words = tokens(" ".join(sound))
+    sound_words = with_english(tokens(" ".join(sound)))
     explained: list[str] = []
     named: list[str] = []
     missed: list[str] = []
     for point in points:
         if any(shows(signal, sound) for signal in point.signals):
             explained.append(point.point)  # its shape shows it, whatever words name it
-        elif not keyword_hits(tokens(text), point.keywords):
+        elif not keyword_hits(with_english(tokens(text)), point.keywords):
             missed.append(point.point)
         elif _explains(point, sound, sound_words):
             explained.append(point.point)
@@ -114,7 +115,7 @@ def _explains(point: TalkingPoint, sound: Sequence[str], sound_words: Sequence[s
     """Evidence words in a sound sentence, or a sound sentence naming the point that explains."""
     if point.evidence and keyword_hits(sound_words, point.evidence):
         return True
-    return any(explains(s) for s in sound if keyword_hits(tokens(s), point.keywords))
+    return any(explains(s) for s in sound if keyword_hits(with_english(tokens(s)), point.keywords))
 
 
 def explains(sentence: str) -> bool:

@@ -171,3 +171,25 @@ def test_liking_something_is_not_a_hedge(text):
 ])
 def test_lagta_hai_as_i_think_is_a_hedge(text):
     assert analyse_answer(text, "What went wrong?", phase="technical").hedges
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Campaign mein koi lift nahi thi, lekin humari analysis kabhi galat nahi hoti, toh maine "
+     "segments slice kiye jab tak ek significant nahi mila.", "segments slice kiye"),
+    ("Us sprint mein humne purane endpoints ka caching layer hataya aur latency 30% kam hui.",
+     "purane endpoints ka caching layer hataya"),
+])
+def test_a_follow_up_quotes_what_they_did_never_a_clause_cut_before_its_nahi(text, quoted):
+    # the negation ends a Hindi clause: "kabhi galat nahi hoti" cut to "kabhi galat" says the
+    # opposite of what the candidate said
+    fragment = analyse_answer(text, "What did you do?", phase="behavioural").fragment
+    assert fragment == quoted
+
+
+def test_a_hindi_word_for_a_rubric_keyword_names_the_point():
+    # "asli sawaal" is "the real question": the interviewer must not say it never heard it
+    text = ("Ek baar sales head ne kaha AI se leads score karo. Maine unse poocha ki is score se "
+            "woh kya decide karenge, toh asli sawaal nikla ki reps pehle kise call karein. Phir "
+            "maine ek simple rule-based score banaya aur do hafte A/B test chalaya.")
+    a = scored("ds-beh-mid-01", text)
+    assert "Finding the real decision" in (*a.points_hit, *a.points_named)

@@ -39,8 +39,8 @@ REACTIONS: dict[str, tuple[str, ...]] = {
         "Pichhle answer par ek correction: {correction}.",
     ),
     "overclaim": (
-        "Yeh bada claim hai ('{claim}'); aapne kya kiya aur kaise pata chala ki kaam hua, woh "
-        "zyada batata.",
+        "Yeh kaafi bada claim hai ('{claim}'); isse behtar bataiye ki aapne actually kya kiya aur "
+        "kaise pata chala ki kaam hua.",
         "'{claim}' ke peeche evidence chahiye: aapne actually kya kiya, aur kaise dikha ki kaam "
         "hua?",
     ),
@@ -62,7 +62,7 @@ REACTIONS: dict[str, tuple[str, ...]] = {
         "Badhiya, sawaal ka achha jawaab diya aapne.",
     ),
     "missing_point": (
-        "Theek hai; ek strong answer isme yeh bhi add karta: {point}.",
+        "Theek hai; ek strong answer mein yeh bhi hota: {point}.",
         "Achha. Ek point mujhe sunne ko nahi mila: {point}.",
         "Thank you; agli baar yeh bhi cover kijiye: {point}.",
     ),
