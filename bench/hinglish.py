@@ -6,7 +6,9 @@ For each twin case in tests/support/hinglish_answers.py (one bank question answe
 good and weak, in English and in Hinglish, the good ones with the same substance) the overall
 score (communication/content/confidence), fillers and hedges heard and rubric points explained;
 then the largest gap between a good Hinglish answer and its English twin, the lowest good and
-highest weak score, and how many of the covered families' questions have Hinglish text.
+highest weak score, and how many of the covered families' questions have Hinglish text; then a
+confident Hinglish bluffer (absolutes, wrong claims) against a plain correct Hinglish answer to the
+same question, with the red flags and absolutes heard.
 Figures only; it exits 0.
 """
 
@@ -19,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
-from hinglish_answers import CASES  # noqa: E402
+from hinglish_answers import BLUFF_VS_PLAIN, CASES  # noqa: E402
 
 from estel.analysis.answer import AnswerAnalysis, analyse_answer  # noqa: E402
 from estel.brains.offline.bank import load_bank  # noqa: E402
@@ -48,9 +50,26 @@ def main() -> None:
     weak = max(s[k].overall for s in scored.values() for k in ("en_weak", "hi_weak"))
     print(f"largest gap English good - Hinglish good: {gap:.1f}")
     print(f"lowest good answer {good}, highest weak answer {weak}")
+    bluffs(questions)
     bank = load_bank()
     for name, family in sorted(hinglish_bank().items()):
         print(f"{name}: {len(family.questions)}/{len(bank[name].questions)} questions in Hinglish")
+
+
+def bluffs(questions: dict) -> None:
+    """A Hinglish bluffer against a plain correct Hinglish answer, per question."""
+    gaps = []
+    for qid, (bluff_text, plain_text) in BLUFF_VS_PLAIN.items():
+        q = questions[qid]
+        bluff, plain = (analyse_answer(text, fill_role(q.question, "Analyst"), phase=q.phase,
+                                       talking_points=q.talking_points, red_flags=q.red_flags,
+                                       topic=q.topic) for text in (bluff_text, plain_text))
+        gaps.append(plain.overall - bluff.overall)
+        print(f"{qid}: plain {plain.overall} ({plain.communication}/{plain.content}/"
+              f"{plain.confidence})  bluffer {bluff.overall} ({bluff.communication}/"
+              f"{bluff.content}/{bluff.confidence})  red flags {len(bluff.red_flags)}  "
+              f"absolutes {list(bluff.absolutes)}")
+    print(f"smallest gap plain correct - bluffer (Hinglish): {min(gaps):.1f}")
 
 
 if __name__ == "__main__":

@@ -172,3 +172,39 @@ INTERVIEW = [
     "Main jaanna chahunga ki aapki team code review kaise karti hai aur on-call kaise chalta hai, "
     "kyunki isse mujhe samajh aayega ki pehle 90 din mein main kaise contribute kar sakta hoon.",
 ]
+
+# A confident Hinglish bluffer (absolutes, wrong claims said as facts) and a plain correct answer
+# to the same bank question, for four families (tests/offline/test_hinglish_judgement.py and
+# bench/hinglish.py): the plain answer must score clearly higher.
+BLUFF_VS_PLAIN = {
+    "swe-tech-mid-01": (
+        "Simple hai, database slow hai toh bas redis cache laga denge, cache se response hamesha "
+        "fast hota hai, phir kabhi slow nahi hoga. Zarurat padi toh database ko upgrade kar "
+        "denge, yeh 100% guaranteed fix hai, isme koi risk nahi hai.",
+        "101 queries ka matlab hai ki har order ke liye alag se customer ki query chal rahi hai, "
+        "yeh N+1 problem hai. Main pehle query log se confirm karunga. Phir orders aur customers "
+        "ek join ya prefetch se ek saath laaunga, taaki do queries mein kaam ho jaaye. Uske baad "
+        "query count aur latency dobara measure karunga."),
+    "ds-tech-entry-01": (
+        "98% training accuracy ka matlab hai model bahut accha hai. Test set pe hyperparameters "
+        "tune kar lenge, deep learning se accuracy hamesha badh jaati hai, isme koi risk nahi "
+        "hai aur model kabhi fail nahi hoga.",
+        "Training pe 98 aur test pe 71 ka gap overfitting dikhata hai, model training data yaad "
+        "kar raha hai. Main pehle cross-validation aur ek simple baseline se check karunga. Phir "
+        "regularisation badhaunga ya tree depth kam karunga, aur ho sake toh zyada data "
+        "laaunga. Test set sirf end mein ek baar use karunga."),
+    "pm-tech-mid-02": (
+        "Sabse bada customer hai toh jo woh maange hum hamesha build karte hain, isme koi "
+        "trade-off nahi hota. Roadmap change karna koi problem nahi hai, aur customer hamesha "
+        "sahi hota hai, yeh 100% guaranteed strategy hai.",
+        "Pehle main customer se baat karke samjhunga ki unki asli zaroorat kya hai. Phir "
+        "dekhunga ki kya yeh doosre customers ke kaam aayega. Do options banaunga: ek general "
+        "version jo roadmap mein fit ho, ya ek chhota workaround. Leadership ke saath revenue "
+        "risk aur roadmap cost compare karke decide karenge."),
+    "gen-tech-entry-02": (
+        "Mujhe apna kaam check karne ki zaroorat nahi padti, mere kaam mein kabhi galti nahi "
+        "hoti. Main hamesha perfect kaam deta hoon, yeh 100 percent guaranteed hai.",
+        "Main requirement ko ek checklist bana ke har point match karta hoon. Phir ek sample pe "
+        "test karta hoon ya kisi colleague se second look karwata hoon. Pichhle mahine isi check "
+        "se ek invoice mein galat total pakda, jo client tak jaane se pehle theek ho gaya."),
+}
