@@ -120,7 +120,7 @@ _DOWNSIDES = (r"(?:risks?|downsides?|trade-?offs?|drawbacks?|nuksaan|nuksan|khat
               r"|kami|weakness\w*|limitations?)")
 _HABITUAL = r"(?:hot[aie]|aat[aie]|aayeg[aie]|hog[aie]|padt[aie])\b"
 ABSOLUTES = (
-    r"(?<!kabhi\s)\bkabhi\s+(?!kabhi\b)(?:bhi\s+)?(?:koi\s+)?(?:\w+\s+)?" + _FAILS
+    r"(?<!kabhi\s)\bkabhi\s+(?!kabhi\b)(?:bhi\s+)?(?:koi\s+)?(?:\w+\s+){0,3}?" + _FAILS
     + r"\s+(?:\w+\s+)?(?:nahi|nahin)\b"
     r"|\b" + _FAILS + r"\s+(?:\w+\s+)?kabhi\s+(?:bhi\s+)?(?:nahi|nahin)\b"
     r"|\b(?:hamesha|humesha|hamesa)\s+(?:hi\s+)?(?:\w+\s+){0,2}?" + _GOOD
@@ -159,13 +159,18 @@ KEYWORDS = {
     "samjhauta": "compromise", "bikri": "sales", "aamdani": "revenue", "kamai": "revenue",
     "maang": "demand", "suraksha": "security", "bharosa": "trust", "vishwas": "trust",
     "baatcheet": "conversation", "salah": "advice", "asli": "real", "seekh": "learn",
-    "seekha": "learned",
+    "seekha": "learned", "pehle": "first", "phir": "then", "fir": "then", "banaya": "built",
+    "badla": "changed", "badli": "changed", "likha": "wrote", "sudhara": "fixed",
+    "shuru": "started", "khud": "myself", "maine": "i", "mera": "my", "meri": "my",
 }
 
 
 def with_english(words: list[str]) -> list[str]:
-    """The words, and the English reading of each Hindi word a rubric keyword may name."""
-    return [*words, *(KEYWORDS[w] for w in words if w in KEYWORDS)]
+    """The words, then (when some have one) the words again with each Hindi word's English
+    reading in its place, so two-word keywords read too ("mera role": "my role")."""
+    if not any(w in KEYWORDS for w in words):
+        return words
+    return [*words, *(KEYWORDS.get(w, w) for w in words)]
 
 
 # A clause with one of these denies or qualifies: Hindi puts "nahi" last ("kabhi galat nahi

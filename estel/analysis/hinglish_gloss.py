@@ -43,6 +43,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\s+(?:ka|ki|ke)\s+matlab\s+(?:hai|hota\s+hai)(?:\s+ki)?\b", " means"),
     (r"\s+(?:ka|ki|ke)\s+matlab\s+tha(?:\s+ki)?\b", " meant"),
     (r"(?<!kabhi\s)\bkabhi\s+(?!kabhi\b)(?:bhi\s+)?((?:\w+\s+){0,3}?)" + _NOT + r"\b", r"never \1"),
+    (r"\bkisi\s+ko\s+(?:bhi\s+)?pata\s+(?:bhi\s+)?" + _NOT + r"\s+chala\b", "nobody noticed"),
+    (r"\b(?:sab\s+(?:kuch\s+)?)?(?:theek|thik)\s+(?:raha|rahaa|tha|ho\s+gaya)\b", "it was fine"),
     (r"\b(?:ke|ki)\s+(?:bajaye|bajay|jagah)\b", "instead of"),
     # "jab tak chal na jaaye": until it works; the negative is Hindi grammar, not a negation
     (r"\bjab\s+tak\b", "until"),

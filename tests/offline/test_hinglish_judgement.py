@@ -34,6 +34,7 @@ def scored(qid: str, text: str) -> AnswerAnalysis:
     "Yeh approach 100 percent guaranteed hai, deadline miss ho hi nahi sakti.",
     "Caching lagane ke baad latency ki koi problem nahi hoti, yeh pakki baat hai.",
     "Kubernetes pe shift karne se saari scaling problems khatam ho jaati hain.",
+    "Hamara code kabhi production mein fail nahi hota, isliye tension nahi thi.",
 ])
 def test_hinglish_absolutes_are_heard(text):
     a = analyse_answer(text, "How would you approach it?", phase="technical")
@@ -63,6 +64,8 @@ def test_measured_hinglish_claims_are_not_absolutes(text):
                         "model train kar liya."),
     ("ds-tech-senior-03", "Conversion significant hai, toh humein feature turant launch karna "
                           "chahiye, revenue ki chinta baad mein."),
+    ("swe-beh-mid-02", "Deadline tight thi, toh maine tests skip kar diye aur kisi ko pata bhi "
+                       "nahi chala, feature time pe chala gaya."),
     ("pm-beh-entry-01", "Dekhiye, customers ko khud nahi pata hota ki unhe kya chahiye, toh "
                         "main data se decide karta hoon."),
     ("gen-tech-entry-02", "Mujhe apna kaam dobara check karne ki zaroorat nahi padti, main "
@@ -162,3 +165,14 @@ def test_a_hindi_word_for_a_rubric_keyword_names_the_point():
             "maine ek simple rule-based score banaya aur do hafte A/B test chalaya.")
     a = scored("ds-beh-mid-01", text)
     assert "Finding the real decision" in (*a.points_hit, *a.points_named)
+
+
+def test_hinglish_steps_and_ownership_name_a_follow_ups_points():
+    from estel.brains.offline.brain import FOLLOW_UP_POINTS
+    text = ("Maine PM ke saath baith ke scope do hisson mein toda: pehle core checkout, phir "
+            "reports. Yeh mera decision tha aur mera role tha dono teams ko align karna.")
+    a = analyse_answer(text, "Tell me more about that.", phase="behavioural",
+                       talking_points=FOLLOW_UP_POINTS)
+    heard = (*a.points_hit, *a.points_named)
+    assert "The specific steps you took" in heard
+    assert "Your own part in it" in heard
