@@ -135,7 +135,7 @@ def is_over(facts: AnswerFacts) -> bool:
 
 def summary_lines(answers: Mapping[int, AnswerFacts]) -> list[str]:
     """The interview as a whole: 'Time: 9:40 in all, 2 of 5 answers over the 2:00 limit' and
-    'Spoken: 3 of 5 answers, 142 words/min, 7 fillers (um ×4, …), 1 long pause'."""
+    'Spoken: 3 of 5 answers, 142 words/min on average, 7 fillers (um ×4, …), 1 long pause'."""
     facts = [answers[n] for n in sorted(answers)]
     timed = [f for f in facts if f.seconds is not None]
     lines = []
@@ -156,8 +156,8 @@ def summary_lines(answers: Mapping[int, AnswerFacts]) -> list[str]:
         note = pace_note(pace)
         pauses = sum(len(s.long_pauses) for s in spoken)
         lines.append(
-            f"Spoken: {len(spoken)} of {_counted(len(facts), 'answer')}, {pace:.0f} words/min"
-            + (f" ({note})" if note else "")
+            f"Spoken: {len(spoken)} of {_counted(len(facts), 'answer')}, {pace:.0f} words/min "
+            "on average" + (f" ({note})" if note else "")
             + f", {fillers_text(f for s in spoken for f in s.fillers)}"
             + (f", {_counted(pauses, 'long pause')}" if pauses else ""))
     return lines

@@ -64,7 +64,7 @@ def test_the_interview_summed_up():
                    words=20, seconds=10, fillers=("like",), pauses=(3.0,)))}
     assert summary_lines(answers) == [
         "Time: 5:40 in all, 2 of 3 timed answers over the 2:00 limit",
-        "Spoken: 2 of 3 answers, 120 words/min, 4 fillers (um ×2, basically, like), "
+        "Spoken: 2 of 3 answers, 120 words/min on average, 4 fillers (um ×2, basically, like), "
         "1 long pause"]
     assert summary_lines({1: AnswerFacts(seconds=61)}) == ["Time: 1:01 in all"]
     assert summary_lines({}) == []
