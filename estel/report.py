@@ -25,7 +25,8 @@ from estel.contract import EstelInterviewEnvelope, SessionScores, success_envelo
 from estel.engine import TurnResult
 from estel.length_note import ending_note
 from estel.store.base import SessionRecord, TranscriptEntry
-from estel.store.records import contract_response_from_record, trace_fields
+from estel.store.records import trace_fields
+from estel.store.stored_turn import contract_response_from_record
 from estel.store.transcript import build_transcript
 
 SCORE_NAMES = ("communication", "content", "confidence")

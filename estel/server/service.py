@@ -39,7 +39,8 @@ from estel.errors import ErrorKind, EstelError, StateMismatch, StoreFailure
 from estel.extensions import ExtendedRequest, source_digest
 from estel.handler import TurnOutcome, mode_of, parse_request, run_turn, turn_outcome
 from estel.store.base import SaveReceipt, SessionRecord, TurnWrite
-from estel.store.records import advanced_record, new_record, state_digest, stored_response
+from estel.store.records import advanced_record, new_record, state_digest
+from estel.store.stored_turn import stored_response
 
 log = logging.getLogger("estel.server")
 

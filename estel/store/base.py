@@ -2,7 +2,8 @@
 
 The Supabase migration is the schema of record; SessionRecord mirrors its columns one to one.
 Mapping between the contract (meta, feedback payload, transcript) and a record lives in
-`estel/store/records.py`, nowhere else.
+`estel/store/records.py` (turns -> record, with `transcript.py`) and `estel/store/stored_turn.py`
+(record -> the contract's turn), the row encodings in `estel/store/rows.py`, nowhere else.
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     """List sessions as a table, or as JSON rows."""
     from estel.config import load_settings
     from estel.store import open_store
-    from estel.store.records import row_from_record
+    from estel.store.rows import row_from_record
 
     store = open_store(load_settings())
     filters = filters_from_args(args)

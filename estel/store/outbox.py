@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from estel.errors import StoreFailure
-from estel.store.records import iso_utc, utc_now
+from estel.store.rows import iso_utc, utc_now
 from estel.store.sqlite import SQLiteStore
 
 OutboxOp = Literal["create", "complete"]

@@ -30,8 +30,8 @@ from estel.errors import BadInput, StoreFailure
 from estel.store.base import FILTER_COLUMNS, SessionFilters, SessionRecord, TurnWrite
 from estel.store.outbox import OutboxOp
 from estel.store.pg_functions import function_call
-from estel.store.records import COLUMNS, record_from_row, row_from_record
 from estel.store.remote import OutboxStore
+from estel.store.rows import COLUMNS, record_from_row, row_from_record
 from estel.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)

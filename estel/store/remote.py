@@ -22,7 +22,7 @@ from typing import Any
 from estel.errors import BadInput, StoreFailure
 from estel.store.base import SaveReceipt, SessionRecord, TurnWrite
 from estel.store.outbox import Outbox, OutboxItem, OutboxOp
-from estel.store.records import record_from_row, row_from_record
+from estel.store.rows import record_from_row, row_from_record
 from estel.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)

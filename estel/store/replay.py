@@ -22,7 +22,7 @@ from estel.contract import (
 from estel.engine import TurnResult
 from estel.errors import BadInput
 from estel.store.base import SessionRecord, TranscriptEntry
-from estel.store.records import stored_response
+from estel.store.stored_turn import stored_response
 
 NOT_RESUMABLE = "This interview's saved copy is incomplete, so it cannot be resumed."
 

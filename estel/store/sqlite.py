@@ -24,7 +24,7 @@ from typing import Any
 
 from estel.errors import BadInput, StoreFailure
 from estel.store.base import SaveReceipt, SessionFilters, SessionRecord, TurnWrite
-from estel.store.records import record_from_json, sqlite_row
+from estel.store.rows import record_from_json, sqlite_row
 from estel.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from estel.store.sqlite_sql import (  # where_clause re-exported: the dashboard uses it
     SELECT_HEADS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from estel.store.base import FILTER_COLUMNS, SessionFilters
-from estel.store.records import COLUMNS, JSON_COLUMNS, OBJECT_COLUMNS, iso_utc
+from estel.store.rows import COLUMNS, JSON_COLUMNS, OBJECT_COLUMNS, iso_utc
 
 _PLACEHOLDERS = ", ".join(f":{c}" for c in COLUMNS)
 _INSERT = f"INSERT INTO interview_sessions ({', '.join(COLUMNS)}) VALUES ({_PLACEHOLDERS})"

@@ -26,8 +26,8 @@ from pydantic import SecretStr
 from estel.errors import BadInput, StoreFailure
 from estel.store.base import FILTER_COLUMNS, SaveReceipt, SessionFilters, SessionRecord, TurnWrite
 from estel.store.outbox import OutboxOp
-from estel.store.records import COLUMNS, iso_utc, record_from_row, row_from_record
 from estel.store.remote import OutboxStore, SyncReport
+from estel.store.rows import COLUMNS, iso_utc, record_from_row, row_from_record
 from estel.store.sqlite import SQLiteStore
 
 __all__ = ["SupabaseStore", "SyncReport"]

@@ -31,9 +31,9 @@ from estel.contract import (
 from estel.engine import Engine
 from estel.handler import handle_request
 from estel.server.service import BrainService
-from estel.store.records import stored_response
 from estel.store.replay import turns_from_record
 from estel.store.sqlite import SQLiteStore
+from estel.store.stored_turn import stored_response
 
 RUN = settings(max_examples=30, deadline=None,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

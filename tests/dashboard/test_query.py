@@ -192,7 +192,7 @@ def test_the_column_lists_are_the_session_records_columns() -> None:
 
     from estel.dashboard.query import OPTION_COLUMNS
     from estel.store.base import FILTER_COLUMNS
-    from estel.store.records import COLUMNS
+    from estel.store.rows import COLUMNS
 
     value_filters = {f.name for f in fields(SessionFilters)} - {"since", "until"}
     assert set(FILTER_COLUMNS) == value_filters

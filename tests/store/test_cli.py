@@ -13,7 +13,7 @@ from estel.cli import main
 from estel.config import load_settings
 from estel.store import SQLiteStore, open_store
 from estel.store.outbox import Outbox
-from estel.store.records import row_from_record
+from estel.store.rows import row_from_record
 from estel.store.supabase import SupabaseStore
 
 

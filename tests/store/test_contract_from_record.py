@@ -17,16 +17,10 @@ from estel.engine import Engine
 from estel.errors import BadInput
 from estel.report import record_session_json, session_json
 from estel.store.base import SessionRecord
-from estel.store.records import (
-    abandoned_record,
-    completed_record,
-    contract_response_from_record,
-    new_record,
-    record_from_json,
-    record_from_row,
-    row_from_record,
-)
+from estel.store.records import abandoned_record, completed_record, new_record
+from estel.store.rows import record_from_json, record_from_row, row_from_record
 from estel.store.sqlite import SQLiteStore
+from estel.store.stored_turn import contract_response_from_record
 
 
 def _stored(path: Path, record: SessionRecord) -> SessionRecord:

@@ -21,7 +21,7 @@ import pytest
 
 from estel.dashboard.aggregates import DashboardQueries, FrameQueries, SqlQueries
 from estel.store.base import SessionFilters, SessionRecord
-from estel.store.records import row_from_record
+from estel.store.rows import row_from_record
 from estel.store.sqlite import SQLiteStore
 
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)  # as conftest.T0: its FILTER_CASES are around it

@@ -24,7 +24,7 @@ import pytest
 from estel.dashboard.aggregates import SqlQueries, filter_params
 from estel.store.base import SessionFilters, SessionRecord
 from estel.store.pg_functions import function_call
-from estel.store.records import row_from_record
+from estel.store.rows import row_from_record
 
 from .conftest import USER_A, USER_B, as_role
 

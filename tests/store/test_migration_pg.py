@@ -14,7 +14,7 @@ import pytest
 from psycopg import errors
 
 from estel.store.base import SessionRecord
-from estel.store.records import record_from_row, row_from_record
+from estel.store.rows import record_from_row, row_from_record
 from estel.store.sqlite import SQLiteStore
 
 pytestmark = pytest.mark.postgres

@@ -14,7 +14,8 @@ import pytest
 from estel.dashboard.aggregates import SqlQueries
 from estel.store.base import SessionFilters, TurnWrite
 from estel.store.postgres import PostgresStore
-from estel.store.records import completed_record, new_record, record_from_row
+from estel.store.records import completed_record, new_record
+from estel.store.rows import record_from_row
 from estel.store.sqlite import SQLiteStore
 
 pytestmark = pytest.mark.postgres

@@ -20,14 +20,11 @@ from estel.store.records import (
     abandoned_record,
     advanced_record,
     completed_record,
-    contract_response_from_record,
     new_record,
     record_from_final_turn,
-    record_from_json,
-    record_from_row,
-    row_from_record,
-    sqlite_row,
 )
+from estel.store.rows import record_from_json, record_from_row, row_from_record, sqlite_row
+from estel.store.stored_turn import contract_response_from_record
 
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 

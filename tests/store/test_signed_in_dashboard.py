@@ -17,7 +17,7 @@ import pytest
 
 from estel.dashboard.aggregates import SqlQueries
 from estel.errors import StoreFailure
-from estel.store.records import row_from_record
+from estel.store.rows import row_from_record
 from estel.store.sqlite import SQLiteStore
 from estel.store.supabase import SupabaseStore
 

@@ -124,7 +124,7 @@ def test_schema_is_versioned_and_in_wal_mode(store: SQLiteStore) -> None:
 
 def test_an_older_database_is_migrated_and_keeps_its_rows(tmp_path: Path,
                                                           make_completed: Any) -> None:
-    from estel.store.records import sqlite_row
+    from estel.store.rows import sqlite_row
 
     path = tmp_path / "old.db"
     # columns added by later migrations (per-turn saving; adaptive length; context extensions)
@@ -159,7 +159,7 @@ def test_a_database_from_a_newer_estel_is_refused(tmp_path: Path, make_completed
 
 def test_the_database_rejects_bad_rows_even_without_the_model(store: SQLiteStore,
                                                                make_completed: Any) -> None:
-    from estel.store.records import sqlite_row
+    from estel.store.rows import sqlite_row
     from estel.store.sqlite import SQL_UPSERT
 
     for bad in ({"overall_score": 10.5}, {"status": "done"}, {"summary": None},
@@ -192,7 +192,7 @@ def test_threads_share_a_store(store: SQLiteStore, make_completed: Any) -> None:
 WRITER = """
 import os, sys, time, uuid
 from estel.store.sqlite import SQLiteStore
-from estel.store.records import new_record, completed_record
+from estel.store.records import completed_record, new_record
 from estel.brains.scripted import ScriptedBrain
 from estel.contract import InterviewMeta
 from estel.engine import Engine

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from estel.dashboard.aggregates import SqlQueries, queries_for
-from estel.store.records import row_from_record
+from estel.store.rows import row_from_record
 from estel.store.supabase import SupabaseStore
 
 pytestmark = pytest.mark.postgres

@@ -12,7 +12,8 @@ import pytest
 
 from estel.store import SessionStore
 from estel.store.outbox import Outbox
-from estel.store.records import completed_record, new_record, record_from_row
+from estel.store.records import completed_record, new_record
+from estel.store.rows import record_from_row
 from estel.store.sqlite import SQLiteStore
 from estel.store.supabase import SupabaseStore
 
@@ -249,7 +250,7 @@ def test_without_a_usable_outbox_it_still_writes_directly(
 
 def test_the_outbox_never_lets_a_create_replace_a_queued_complete(tmp_path: Path,
                                                                    interview: Any) -> None:
-    from estel.store.records import row_from_record
+    from estel.store.rows import row_from_record
 
     outbox = Outbox(SQLiteStore(tmp_path / "o.db"))
     turns = interview()
@@ -261,7 +262,7 @@ def test_the_outbox_never_lets_a_create_replace_a_queued_complete(tmp_path: Path
 
 
 def test_a_token_protects_a_newer_queued_write(tmp_path: Path, make_completed: Any) -> None:
-    from estel.store.records import row_from_record
+    from estel.store.rows import row_from_record
 
     outbox = Outbox(SQLiteStore(tmp_path / "o.db"))
     record = make_completed()

@@ -14,14 +14,9 @@ import pytest
 from estel.answer_facts import AnswerFacts, SpokenDelivery
 from estel.engine import TurnResult
 from estel.store.base import SaveReceipt, SessionRecord, TurnWrite
-from estel.store.records import (
-    abandoned_record,
-    advanced_record,
-    new_record,
-    state_digest,
-    stored_response,
-)
+from estel.store.records import abandoned_record, advanced_record, new_record, state_digest
 from estel.store.sqlite import SQLiteStore
+from estel.store.stored_turn import stored_response
 
 
 def save_all(store: Any, turns: list[TurnResult]) -> SessionRecord:
@@ -138,7 +133,7 @@ def test_the_migration_checks_the_per_turn_columns(pg: Any, make_completed: Any,
                                                    value: str) -> None:
     import psycopg
 
-    from estel.store.records import row_from_record
+    from estel.store.rows import row_from_record
 
     row = row_from_record(make_completed())
     pg.execute("insert into interview_sessions (id, created_at, target_role, experience_level,"
