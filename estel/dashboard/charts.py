@@ -6,6 +6,7 @@ builders here. Colours follow the app theme in `.streamlit/config.toml`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from itertools import cycle
@@ -314,17 +315,22 @@ def _self_styled(fig: go.Figure) -> go.Figure:
     """The dashboard's look carried by the figure itself: its charts are drawn by plotly.js
     without Streamlit's chart theme (estel/ui/basic_plotly.py), which otherwise set the grey
     ticks, the axis titles' distance from the ticks and the margins that make room for them."""
-    # a template built once: plotly.py validates and deep-copies a template on every
-    # assignment, and "plotly_white" by name cost ~0.1 s per figure
-    fig.layout.template = DASHBOARD_TEMPLATE
+    fig.layout.template = _dashboard_template()
     return fig
 
 
-_AXIS = {"tickfont": {"color": MUTED}, "title": {"font": {"color": MUTED}, "standoff": 12},
-         "showline": False, "zeroline": False, "automargin": True, "ticks": "",
-         "gridcolor": GRID}
-DASHBOARD_TEMPLATE = go.layout.Template(layout={
-    "xaxis": _AXIS, "yaxis": _AXIS,
-    "hoverlabel": {"font": {"family": FONT["family"], "size": 13}},
-    "colorway": [PRIMARY, *SCORE_COLOURS.values()],
-})
+@functools.cache
+def _dashboard_template() -> go.layout.Template:
+    """Built once (plotly.py validates and deep-copies a template on every assignment, and
+    "plotly_white" by name cost ~0.1 s per figure), and on first use, not at import: building
+    plotly objects makes plotly look pandas up in sys.modules, and while another page's thread
+    was still importing pandas it found the half-made module ("partially initialized module
+    'pandas' has no attribute 'Series'"), which crashed the Interview page."""
+    axis = {"tickfont": {"color": MUTED}, "title": {"font": {"color": MUTED}, "standoff": 12},
+            "showline": False, "zeroline": False, "automargin": True, "ticks": "",
+            "gridcolor": GRID}
+    return go.layout.Template(layout={
+        "xaxis": axis, "yaxis": axis,
+        "hoverlabel": {"font": {"family": FONT["family"], "size": 13}},
+        "colorway": [PRIMARY, *SCORE_COLOURS.values()],
+    })

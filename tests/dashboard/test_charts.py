@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pandas as pd
 
@@ -103,3 +104,17 @@ def test_dashboard_figures_pick_the_period_from_the_span(known: pd.DataFrame) ->
     assert weeks[-1] == pd.Timestamp("2026-11-30")
     assert sum(wide["activity"].data[0].y) == 6
     assert set(figures) == {"distribution", "trend", "roles", "skill_gaps", "activity"}
+
+
+def test_importing_the_charts_survives_a_half_imported_pandas() -> None:
+    # Streamlit runs each session's page in its own thread: while the Dashboard's thread was
+    # still importing pandas, the Interview page imported this module, whose import built a
+    # plotly template; plotly found the half-made pandas in sys.modules and the page crashed.
+    import subprocess
+    import sys
+
+    script = ("import sys, types; sys.modules['pandas'] = types.ModuleType('pandas'); "
+              "import estel.dashboard.charts")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
