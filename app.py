@@ -7,6 +7,12 @@ where sessions are saved, how to switch). Each page lives in app_pages/
 
 from pathlib import Path
 
+# Imported here, before any page, so it is whole when a page runs: Streamlit runs sessions in
+# threads, and plotly looks pandas up in sys.modules when it builds a figure; a figure built
+# while another session's thread was still importing pandas met a half-made module
+# ("partially initialized module 'pandas' has no attribute 'Series"). An import waits for a
+# module another thread is importing; a sys.modules lookup does not.
+import pandas  # noqa: F401
 import streamlit as st
 
 import estel.ui
