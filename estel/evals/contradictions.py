@@ -24,6 +24,7 @@ from estel import session
 from estel.analysis.answer import strip_injection
 from estel.analysis.bluff import without_bluff
 from estel.analysis.lexicon import STAR, count_numbers, normalise
+from estel.analysis.repeat import repeated_from
 
 PRAISE_FROM = 5.0
 WEAK_DIMENSION = 5.0
@@ -49,6 +50,7 @@ class AnswerFacts:
     phase: str
     answer: str
     overall: float | None = None  # that answer's own overall score, when known
+    copy_of: int | None = None  # the earlier answer it repeats (it earns nothing), if any
 
     @property
     def text(self) -> str:
@@ -117,7 +119,9 @@ def _summary(
     if "strongest dimension" in summary.lower() and max(dims) < WEAK_DIMENSION:
         found.append(Contradiction("strongest_weak", summary, f"every dimension is under 5 "
                                    f"({', '.join(str(d) for d in dims)})"))
-    stories = [a for a in answers if a.phase != "wrap_up"]
+    # a copy of an earlier answer earns nothing, so the feedback's advice leaves it out too:
+    # its numbers were already counted in the answer it copies
+    stories = [a for a in answers if a.phase != "wrap_up" and a.copy_of is None]
     with_numbers = sum(1 for a in stories if a.numbers)
     if _NUMBERS_ADVICE.search(summary) and stories and with_numbers * 2 > len(stories):
         found.append(Contradiction("numbers_advice", summary, f"{with_numbers} of "
@@ -159,9 +163,11 @@ def interview_facts(turns: Sequence[Any]) -> list[AnswerFacts]:
         overall = (session.round_score(session.weighted(
             assessment["communication"], assessment["content"], assessment["confidence"]))
             if assessment else None)
+        copied = repeated_from(answered.answer, [fact.answer for fact in facts])
         facts.append(AnswerFacts(number=int(str(question["question_id"]).removeprefix("q")),
                                  phase=str(question["phase"]), answer=answered.answer,
-                                 overall=overall))
+                                 overall=overall,
+                                 copy_of=facts[copied - 1].number if copied else None))
     return facts
 
 

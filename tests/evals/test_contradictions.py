@@ -62,6 +62,12 @@ def test_asking_for_numbers_when_most_answers_gave_them():
     assert _rules(feedback, answers) == ["numbers_advice"]
     answers = [AnswerFacts(n, "behavioural", PLAIN, 4.0) for n in (1, 2, 3)]
     assert _rules(feedback, answers) == []
+    # a copy earns nothing and the feedback's advice leaves it out: 1 of 2 had a number
+    answers = [AnswerFacts(1, "behavioural", NUMBERED, 7.0), AnswerFacts(2, "technical", PLAIN),
+               AnswerFacts(3, "technical", NUMBERED, 1.0, copy_of=1)]
+    assert _rules(feedback, answers) == []
+    assert _rules(feedback, [*answers[:2], AnswerFacts(3, "technical", NUMBERED, 7.0)]) == [
+        "numbers_advice"]
 
 
 @pytest.mark.parametrize(("text", "rule"), [
