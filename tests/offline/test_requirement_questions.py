@@ -83,3 +83,24 @@ def test_the_answer_is_graded_on_the_requirement_and_a_weak_one_names_it_as_the_
                       analysis=graded[strong])]
     gaps = build_feedback("Staff Nurse", items).skill_gaps
     assert gaps[0] == "Cerner Millennium"  # the requirement, not "Job requirement: …"
+
+
+def test_in_hinglish_the_questions_on_the_jd_are_in_hinglish_and_none_repeats():
+    engine = Engine(OfflineBrain())
+    meta = InterviewMeta(target_role="Data Analyst", experience_level="Mid-level",
+                         difficulty="standard", questions_target=8)
+    jd = ("Data Analyst. You will write SQL with window functions, run cohort analyses and "
+          "build reports in Metabase.")
+    kept, _ = engine.read_profile(ProfileExtension(job_description=jd), meta)
+    result = engine.start(meta, profile=kept, language="hinglish")
+    asked = []
+    while not result.finished:
+        asked.append(result.response.payload)
+        answer = (f"Maine pehle data dekha, phir query likhi aur result 20% improve hua "
+                  f"({len(asked)}).")
+        result = engine.answer(result.state, answer, profile=kept, language="hinglish")
+    texts = [q.question for q in asked]
+    assert len(set(texts)) == len(texts)
+    own = [q for q in asked if requirement_of(q.topic) is not None]
+    assert own  # Metabase, or a requirement no bank question names
+    assert f"Job description mein {requirement_of(own[0].topic)}" in own[0].question

@@ -14,6 +14,7 @@ import re
 
 from estel.brains.offline.bank import Band, BankQuestion, TalkingPoint
 from estel.contract import QuestionDifficulty
+from estel.languages import ENGLISH, HINGLISH, Language
 
 REQUIREMENT_TOPIC = "Job requirement: "
 MAX_TOPIC = 80  # BankQuestion.topic
@@ -41,8 +42,39 @@ _SENIOR = (
     "One more from the job description: {x}. Where have you seen it go wrong, and what did you "
     "put in place so that it would not happen again?",
 )
+# The same three sides in Hinglish (romanised, "aap"), for interviews in it.
+_EARLY_HI = (
+    "Job description mein {x} maanga gaya hai. Koi aisa kaam bataiye jismein {x} aaya ho: aapne "
+    "khud kya kiya, kaise kiya, beech mein ek problem kya aayi, aur result kya nikla? Agar {x} "
+    "aapke liye naya hai, to bataiye sabse close aapne kya kiya hai aur kaise seekhenge.",
+    "Job description mein {x} bhi hai. Is job ke ek typical week mein {x} kahan aayega, aap step "
+    "by step kya karenge, aur kin galtiyon se bachenge?",
+    "Job description se ek aur cheez: {x}. {x} ke saath achha kaam kaisa dikhta hai, galat "
+    "handle ho to kya bigadta hai, aur aapne aisi situation kaise sambhali?",
+)
+_SENIOR_HI = (
+    "Job description mein {x} hai. {x} wala aapka sabse mushkil kaam bataiye: aapne kya set up "
+    "ya decide kiya, kin options se compare kiya, aur result kya nikla?",
+    "Job description mein {x} bhi hai. Agar aapki team {x} mein kamzor ho, to aap sabse pehle "
+    "kya badlenge, kaise pata chalega ki kaam bana, aur kya waise hi chhodenge?",
+    "Job description se ek aur cheez: {x}. Aapne ise kahan galat jaate dekha hai, aur dobara na "
+    "ho iske liye kya lagaya?",
+)
+HINT_HI = ("Ek real kaam chuniye. {x} ke saath aapne khud kya kiya, step by step bataiye, aur "
+           "ek measurable result ke saath khatam kijiye.")
 HINT = ("Pick one real piece of work. Say what you did with {x} yourself, step by step, and "
         "finish with a result you can measure.")
+
+
+def requirement_texts(term: str, band: Band, asked_before: int,
+                      language: Language = ENGLISH) -> tuple[str, str]:
+    """(question, hint) on `term` in the interview's language."""
+    hinglish = language == HINGLISH
+    senior = band in ("senior", "lead")
+    table = (_SENIOR_HI if senior else _EARLY_HI) if hinglish else (
+        _SENIOR if senior else _EARLY)
+    hint = HINT_HI if hinglish else HINT
+    return table[min(asked_before, len(table) - 1)].format(x=term), hint.format(x=term)
 
 
 def requirement_topic(term: str) -> str:
@@ -57,13 +89,12 @@ def requirement_of(topic: str) -> str | None:
 def requirement_question(term: str, band: Band, difficulty: QuestionDifficulty,
                          asked_before: int = 0) -> BankQuestion:
     """The question on `term` for an interview of `band`, the `asked_before`+1-th of its kind."""
-    table = _SENIOR if band in ("senior", "lead") else _EARLY
-    text = table[min(asked_before, len(table) - 1)].format(x=term)
+    text, hint = requirement_texts(term, band, asked_before)
     slug = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-") or "term"
     return BankQuestion(
         id=f"jd-{slug}-{band}-{asked_before}"[:60].rstrip("-"), phase="technical",
         difficulty=difficulty, topic=requirement_topic(term), question=text,
-        helper_hint=HINT.format(x=term), talking_points=requirement_points(term),
+        helper_hint=hint, talking_points=requirement_points(term),
         bands=(band,))
 
 

@@ -33,6 +33,7 @@ from estel.brains.offline.hinglish import templates
 from estel.brains.offline.requirement_questions import (
     requirement_of,
     requirement_question,
+    requirement_texts,
     requirement_topic,
 )
 from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
@@ -87,7 +88,7 @@ def select_question(
     wanted = wanted or base
     asked = {normalised(item.question) for item in ctx.history}
     pick = seed(ctx, "bank")
-    preferred = _on_the_jd(ctx, bank, family, band, wanted, base, role, asked, skip_topics)
+    preferred = _on_the_jd(ctx, family, band, wanted, base, role, asked, skip_topics, language)
     if preferred is not None:
         return preferred
     for fam, tier in _tiers(bank, family, band):
@@ -107,8 +108,9 @@ def select_question(
 
 
 def _on_the_jd(
-    ctx: TurnContext, bank: Bank, family: RoleFamily, band: Band, wanted: QuestionDifficulty,
+    ctx: TurnContext, family: RoleFamily, band: Band, wanted: QuestionDifficulty,
     base: QuestionDifficulty, role: str, asked: set[str], skip_topics: frozenset[str],
+    language: Language = ENGLISH,
 ) -> Selection | None:
     """A technical question on the candidate's JD requirements, from the family's own band or
     the nearest one (entry|mid, senior|lead: the same side of the line), any difficulty (a
@@ -128,7 +130,7 @@ def _on_the_jd(
     for q in family.questions:
         tier = band if band in q.bands else near if near in q.bands else None
         if (tier is None or q.phase != "technical" or q.topic in skip_topics
-                or _was_asked(normalised(fill_role(q.question, role)), asked)):
+                or _was_asked(normalised(fill_role(templates(q, language)[0], role)), asked)):
             continue
         on = addressed(q, terms)
         if on:
@@ -138,18 +140,19 @@ def _on_the_jd(
                            tier))
     ranked.sort(key=lambda r: r[:5])
     fresh_in_bank = bool(ranked) and ranked[0][0] < 0
-    unknown = _on_unknown(ctx, family, band, wanted, earlier, skip_topics, fresh_in_bank)
+    unknown = _on_unknown(ctx, family, band, wanted, earlier, skip_topics, fresh_in_bank,
+                          language)
     if unknown is not None or not ranked:
         return unknown
     *_, chosen, tier = ranked[0]
-    return Selection(question=chosen, family=family, band=tier,
-                     text=fill_role(chosen.question, role),
-                     helper_hint=fill_role(chosen.helper_hint, role), difficulty=wanted)
+    question, hint = templates(chosen, language)
+    return Selection(question=chosen, family=family, band=tier, text=fill_role(question, role),
+                     helper_hint=fill_role(hint, role), difficulty=wanted)
 
 
 def _on_unknown(
     ctx: TurnContext, family: RoleFamily, band: Band, wanted: QuestionDifficulty, earlier: str,
-    skip_topics: frozenset[str], fresh_in_bank: bool,
+    skip_topics: frozenset[str], fresh_in_bank: bool, language: Language = ENGLISH,
 ) -> Selection | None:
     """The question on the first JD requirement no bank question is on and no earlier
     question asked about, when the bank has no fresh question on the JD, or on the last
@@ -164,8 +167,9 @@ def _on_unknown(
         if topic in before or topic in skip_topics or mentions(earlier, term):
             continue
         question = requirement_question(term, band, wanted, len(before))
-        return Selection(question=question, family=family, band=band, text=question.question,
-                         helper_hint=question.helper_hint, difficulty=wanted)
+        text, hint = requirement_texts(term, band, len(before), language)
+        return Selection(question=question, family=family, band=band, text=text,
+                         helper_hint=hint, difficulty=wanted)
     return None
 
 
