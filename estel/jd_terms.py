@@ -37,7 +37,9 @@ _CUE = re.compile(
     r"knowledge of|understanding of|proficien(?:t|cy) (?:in|with)|familiar(?:ity)? with|"
     r"expertise (?:in|with)|skilled in|fluen(?:t|cy) in|background in|"
     r"(?:comfortable|confident) (?:with|using|in)|(?:we|you'll|you will) use|using|"
-    r"tools? (?:like|such as)|e\.g\.|such as)\s+", re.IGNORECASE)
+    r"tools? (?:like|such as)|e\.g\.|such as|"
+    r"(?:must[- ]haves?|nice[- ]to[- ]haves?|requirements|skills|tools|(?:tech )?stack|"
+    r"technologies|essential|desirable)\s*:)\s*", re.IGNORECASE)
 # where a cue's list ends: punctuation, a verb phrase, a qualifier
 _CUE_END = re.compile(
     r"[.;:()\[\]!?\n]|\s[-–—]\s|\b(?:is|are|was|would|will|to|for|at|within|across|in a|in an|"
@@ -121,12 +123,20 @@ def requirement_text(jd: str) -> list[tuple[int, str]]:
 
 
 def _past_title(offset: int, line: str, *, multiline: bool) -> tuple[int, str]:
-    if multiline and len(line.split()) <= TITLE_WORDS:
+    if multiline and _title_like(line):
         return offset, ""
     match = re.match(r"[^.!?\n]*?[.!?](?:\s+|$)", line)
-    if match and len(match.group(0).split()) <= TITLE_WORDS:
+    if match and line[match.end():].strip() and _title_like(match.group(0)):
         return offset + match.end(), line[match.end():]
     return offset, line
+
+
+def _title_like(text: str) -> bool:
+    """A short line that names the job ("Data Analyst, Subscriptions."), not one that already
+    asks for something ("Must have: SQL, Looker", "We need someone with dbt experience")."""
+    return (len(text.split()) <= TITLE_WORDS and ":" not in text and not _CUE.search(text + " ")
+            and not re.search(r"\b(?:you|we|will|must|need|needs|should|looking|experience|"
+                              r"required|skills|knowledge)\b", text, re.IGNORECASE))
 
 
 def _is_heading(text: str) -> bool:
@@ -134,6 +144,8 @@ def _is_heading(text: str) -> bool:
     words = bare.split()
     if not words or len(words) > HEADING_WORDS or text.lstrip().startswith(("-", "*", "•")):
         return False
+    if ":" in bare.rstrip(":"):
+        return False  # "Nice to have: Hex" lists, it does not head
     return bare.endswith(":") or (not re.search(r"[.,;!?)]$", bare) and "," not in bare)
 
 
@@ -145,7 +157,7 @@ def named_terms(jd: str, common: frozenset[str], title_words: frozenset[str]) ->
     found: dict[str, Found] = {}
     for offset, line in requirement_text(jd):
         for item in [*_names(line, common, title_words), *_cued(line, common),
-                     *_listed(line, common)]:
+                     *_listed(line, common), *_bare_item(line, common)]:
             key = item.term.lower()
             if key not in found or found[key].at > offset + item.at:
                 found[key] = Found(offset + item.at, item.term)
@@ -315,7 +327,7 @@ def _cued(line: str, common: frozenset[str]) -> Iterator[Found]:
                         part.strip(), re.IGNORECASE):
                 continue  # "Airtable or a similar database tool": the alternative is no skill
             at = offset + line[offset:stop].find(item) if item else -1
-            if item and _cue_item(item, common):
+            if item and _cue_item(item, common, listed=cue.group(0).rstrip().endswith(":")):
                 yield Found(max(at, offset), item)
 
 
@@ -332,7 +344,15 @@ def _listed(line: str, common: frozenset[str]) -> Iterator[Found]:
                 yield Found(group.start(1) + group.group(1).find(item), item)
 
 
-def _cue_item(item: str, common: frozenset[str]) -> bool:
+def _bare_item(line: str, common: frozenset[str]) -> Iterator[Found]:
+    """A bullet that is just a skill ("- dbt", "• Power BI") names it."""
+    match = re.match(r"\s*[-*•·▪]\s+([^.,;:!?]{2,40})\s*$", line)
+    item = match.group(1).strip() if match else ""
+    if item and len(item.split()) <= 3 and _cue_item(item, common, listed=True):
+        yield Found(match.start(1), item)
+
+
+def _cue_item(item: str, common: frozenset[str], listed: bool = False) -> bool:
     words = item.lower().split()
     if not words or len(words) > CUE_ITEM_WORDS or not re.search(r"[a-z]", item, re.I):
         return False
@@ -340,5 +360,7 @@ def _cue_item(item: str, common: frozenset[str]) -> bool:
         return False
     if any(w[0].isdigit() for w in words):
         return False
-    # one everyday lower-case word ("experience with data") names nothing in particular
-    return not (len(words) == 1 and item.islower() and words[0] in common)
+    # one everyday lower-case word ("experience with data") names nothing in particular; a
+    # short one in a list is a tool's name ("dbt", "git")
+    return not (len(words) == 1 and item.islower() and words[0] in common
+                and not (listed and len(item) <= 4))

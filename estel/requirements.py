@@ -174,7 +174,8 @@ def _surface(jd: str, start: int, end: int) -> str:
     before = jd[:start].rstrip(" \t\"'“(")
     opens = not before.strip(" -*•>#") or before.endswith((".", "!", "?", "\n")) or \
         before[-1:] in "-*•\n"
-    if opens and text[:1].isupper() and not re.search(r"[A-Z]", text[1:]):
+    if (opens and text[:1].isupper() and not re.search(r"[A-Z]", text[1:])
+            and text.lower() in everyday()):  # "Teach" opening a line, not "Looker"
         return text[:1].lower() + text[1:]
     return text
 

@@ -112,3 +112,16 @@ def test_suggestions_are_whole_words_not_already_read(bank):
     assert offered
     assert not {"reconcil", "vat", "reconciliation"} & set(offered)
     assert set(offered) <= set(finance.role_terms)  # curated skills, not rubric keywords
+
+
+def test_short_jds_lists_and_bare_bullets_are_read(bank):
+    analytics = bank["data_analytics"]
+    # one short sentence is the whole JD, not a title to skip
+    assert set(jd_requirements("We need someone with SQL, Tableau and Looker experience.",
+                               analytics)) >= {"SQL", "Tableau", "Looker"}
+    listed = jd_requirements("Must have: Looker, dbt, Snowflake\nNice to have: Hex", analytics)
+    assert {"Looker", "dbt", "Snowflake", "Hex"} <= set(listed)
+    bullets = jd_requirements("Analytics Engineer\nSkills:\n- dbt\n- Looker\n- Power BI",
+                              analytics)
+    assert {"dbt", "Looker", "Power BI"} <= set(bullets)  # "Looker", not "looker"
+    assert jd_requirements("Experience with data and people required.", analytics) == ()
