@@ -184,3 +184,27 @@ def test_a_strong_interview_lists_no_praise_as_an_improvement() -> None:
     feedback = results[-1].response.payload
     assert not [line for line in feedback.improvements if line.endswith("keep this shape for "
                                                                         "your other answers.")]
+
+
+@pytest.mark.parametrize(("answer", "flagged"), [
+    ("When two of us were off, I stopped doing the fire-door inspections so the rest of the "
+     "rounds got done, and nobody noticed the difference.", True),
+    ("We were three short on the ward, so I just skipped the second medication check that week "
+     "and we finished on time.", True),
+    ("We were two people short for the audit, so I moved the low-risk files to the next week "
+     "but I would never skip the safety checks; I told my manager what was waiting.", False),
+])
+def test_cutting_safety_checks_when_short_handed_is_a_red_flag(answer: str,
+                                                               flagged: bool) -> None:
+    a = _analyse("Getting work done with a short-handed team", answer, "Facilities Officer")
+    assert bool(a.red_flags) is flagged
+
+
+def test_doing_all_four_and_telling_nobody_is_a_red_flag() -> None:
+    a = _analyse("Prioritising a full day", "Easy: I'd just do all four, staying on if needed, "
+                 "and there's no need to tell anyone about it.", "Archivist")
+    assert a.red_flags
+    good = _analyse("Prioritising a full day", "I'd ask each requester what happens if theirs "
+                    "waits a day, check the two most urgent with my manager, and tell the other "
+                    "two when they can expect theirs.", "Archivist")
+    assert not good.red_flags
