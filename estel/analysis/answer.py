@@ -272,7 +272,8 @@ def _features(
         star=star,
         reasoning=_distinct(REASONING[phase], text),
         connectors=_distinct(CONNECTORS, text),
-        examples=len(EXAMPLES.findall(text)),
+        # a story placed in time ('on my first dive survey') is an example, however it opens
+        examples=max(len(EXAMPLES.findall(text)), int(anchored(sound_sentences(text)))),
         numbers=count_numbers(without_bluff(text)),  # "100% uptime" measures nothing
         vague=len(VAGUE.findall(text)),
         reflection=bool(REFLECTION.search(text)) or changed_practice(sound_sentences(text)),

@@ -47,7 +47,7 @@ _ANCHOR = re.compile(
         (?:day|week|month|year|hour)s?\b
     |(?:last|this|that|previous)\s+(?:year|summer|spring|autumn|winter|season|term|quarter
         |month|week)
-    |during\s+(?:my|our|the|a)\b|in\s+(?:my|our)\s+(?:first|second|third|final|last|previous)\b
+    |during\s+(?:my|our|the|a)\b|(?:in|on)\s+(?:my|our)\s+(?:first|second|third|final|last|previous)\b
     |in\s+(?:19|20)\d\d|over\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months|years)
     |for\s+(?:about\s+)?(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)
     |at\s+(?:my|our)\s+(?:last|previous|current|first)\b)""",

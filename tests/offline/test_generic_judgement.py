@@ -208,3 +208,13 @@ def test_doing_all_four_and_telling_nobody_is_a_red_flag() -> None:
                     "waits a day, check the two most urgent with my manager, and tell the other "
                     "two when they can expect theirs.", "Archivist")
     assert not good.red_flags
+
+
+def test_a_story_placed_in_time_is_not_told_to_add_an_example() -> None:
+    story = ("On my first solo dive survey I couldn't identify a red alga in my quadrats. I "
+             "checked two field guides for about an hour, then photographed it with a scale bar "
+             "and sent it to the project's phycologist with what I'd ruled out. She identified "
+             "it that day.")
+    a = _analyse("Asking for help", story, "Marine Biologist")
+    assert a.examples >= 1
+    assert "concrete example" not in a.advice
