@@ -123,3 +123,24 @@ def test_a_note_never_praises_under_5_nor_asks_for_a_result_it_has(answer, phase
     if not a.numbers:
         assert "Backed by numbers" not in a.note
         assert "measured result" not in a.note
+
+
+def test_a_copied_answer_with_numbers_still_counts_towards_the_numbers_advice():
+    """Two of three stories gave numbers (Q3 mostly a copy of Q1): no 'give a number' summary."""
+    buzz = "We leveraged a cutting-edge, best-in-class synergy platform."
+    answers = [f"{buzz} As a result we shipped 5 days early.",
+               "I mapped the dependencies and split the work. In the end the client renewed.",
+               f"At my last job a client was unhappy with late reports. {buzz} As a result we "
+               "shipped 5 days early.",
+               f"Last year our release was slipping. {buzz} It guarantees 100% uptime and never "
+               "fails."]
+    engine = Engine(OfflineBrain())
+    result = engine.start(InterviewMeta(target_role="Software Engineer",
+                                        experience_level="Mid-level", difficulty="standard",
+                                        questions_target=4))
+    records = [TurnRecord.from_result(1, "opening", None, result)]
+    for n, answer in enumerate(answers, start=2):
+        result = engine.answer(result.state, answer)
+        records.append(TurnRecord.from_result(n, "question", answer, result))
+    feedback = records[-1].feedback
+    assert contradictions(feedback, interview_facts(records), feedback["scores"]) == []
