@@ -125,8 +125,9 @@ def test_a_note_never_praises_under_5_nor_asks_for_a_result_it_has(answer, phase
         assert "measured result" not in a.note
 
 
-def test_a_copied_answer_with_numbers_still_counts_towards_the_numbers_advice():
-    """Two of three stories gave numbers (Q3 mostly a copy of Q1): no 'give a number' summary."""
+def test_a_copied_answer_is_left_out_of_the_numbers_advice_on_both_sides():
+    """Q3 mostly copies Q1 (which had a number) and earns nothing; of the two stories that
+    count, Q2 had no number: the summary says so, and the checker weighs the same two."""
     buzz = "We leveraged a cutting-edge, best-in-class synergy platform."
     answers = [f"{buzz} As a result we shipped 5 days early.",
                "I mapped the dependencies and split the work. In the end the client renewed.",
@@ -143,4 +144,6 @@ def test_a_copied_answer_with_numbers_still_counts_towards_the_numbers_advice():
         result = engine.answer(result.state, answer)
         records.append(TurnRecord.from_result(n, "question", answer, result))
     feedback = records[-1].feedback
+    assert "give a number that shows the impact (Q2 had none)" in feedback["summary"]
+    assert [fact.copy_of for fact in interview_facts(records)] == [None, None, 1, None]
     assert contradictions(feedback, interview_facts(records), feedback["scores"]) == []

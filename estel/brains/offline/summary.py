@@ -47,11 +47,11 @@ def summary(
     if off_topic:
         text += w["sum_off_topic"].format(count=len(off_topic), total=len(answered))
     scored = [a for a in answered if not a.unscorable]
-    advice = ADVISERS[weakest](scored, w, answered) if scored else ""
+    advice = ADVISERS[weakest](scored, w) if scored else ""
     return f"{text} {advice}".strip()
 
 
-def _content(scored: Sequence[Answered], w: dict[str, str], answered: Sequence[Answered]) -> str:
+def _content(scored: Sequence[Answered], w: dict[str, str]) -> str:
     found: list[str] = []
     wrong = [a for a in scored if a.analysis.red_flags]
     if wrong:
@@ -66,10 +66,7 @@ def _content(scored: Sequence[Answered], w: dict[str, str], answered: Sequence[A
         found.append(w["sum_named"].format(cites=_cite(named, w)))
     stories = [a for a in scored if a.phase != "wrap_up"]
     numberless = [a for a in stories if not a.analysis.numbers]
-    # Counted over every story given, copies included: two of three answers with numbers (one
-    # of them a copy) is no interview short of numbers.
-    given = [a for a in answered if a.phase != "wrap_up"]
-    if numberless and sum(1 for a in given if not a.analysis.numbers) * 2 >= len(given):
+    if numberless and len(numberless) * 2 >= len(stories):
         found.append(w["sum_numberless"].format(cites=_cite(numberless, w)))
     bare = [a for a in stories if not a.analysis.examples and a.phase == "behavioural"
             and not a.analysis.has_result]
@@ -81,7 +78,7 @@ def _content(scored: Sequence[Answered], w: dict[str, str], answered: Sequence[A
     return _advice(w, "sum_content", found)
 
 
-def _communication(scored: Sequence[Answered], w: dict[str, str], _: object = None) -> str:
+def _communication(scored: Sequence[Answered], w: dict[str, str]) -> str:
     found: list[str] = []
     fillers = [f for a in scored for f in a.analysis.fillers]
     if fillers:
@@ -101,7 +98,7 @@ def _communication(scored: Sequence[Answered], w: dict[str, str], _: object = No
     return _advice(w, "sum_communication", found)
 
 
-def _confidence(scored: Sequence[Answered], w: dict[str, str], _: object = None) -> str:
+def _confidence(scored: Sequence[Answered], w: dict[str, str]) -> str:
     found: list[str] = []
     hedged = [a for a in scored if a.analysis.hedges]
     if hedged:
