@@ -67,7 +67,8 @@ SHORT_FORMS = {
     "mech": "mechanical", "admin": "administrator", "mktg": "marketing", "comms": "communications",
 }
 TYPO_CUTOFF = 88  # token_sort_ratio for a whole-title fuzzy match
-MIN_TYPO_LETTERS = 4  # shorter words are abbreviations: never "corrected" (SRE is not SDE)
+MIN_TYPO_LETTERS = 5  # shorter words are abbreviations or common words: never "corrected"
+# (SRE is not SDE; a ship is not a shop: one letter apart, four-letter words are often both real)
 LONG_WORD = 10  # from this length a word may have two typos, shorter ones one
 COMMONER = 3  # a listed word is read as a typo of a neighbour used this many times as often
 

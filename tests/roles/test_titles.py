@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from estel.brains.offline.bank import BANDS, BankQuestion, RoleFamily, TalkingPoint
+from estel.brains.offline.bank import BANDS, BankQuestion, RoleFamily, TalkingPoint, load_bank
 from estel.roles.titles import (
     display_title,
     normalise_title,
@@ -106,6 +106,14 @@ def test_short_abbreviations_are_never_typo_corrected():
     # 'SRA' is one edit from 'sre' but three letters long: an unknown abbreviation
     assert resolve_title("SRA", SMALL_BANK).is_generic
     assert resolve_title("Beekeeper", SMALL_BANK).family.family != "finance_accounting"
+
+
+def test_a_real_four_letter_word_is_not_corrected_into_a_department():
+    # 'ship' is one letter from 'shop': a Ship Captain was interviewed on retail management
+    bank = load_bank()
+    for title in ("Ship Captain", "Ship Officer"):
+        assert resolve_title(title, bank).family.family != "retail_management", title
+    assert resolve_title("Shop Manager", bank).family.family == "retail_management"
 
 
 def test_abbreviations_match_whole_words_only():
