@@ -62,21 +62,28 @@ def check_speech_of(audio: bytes, content_type: str, said: str, other: str) -> N
     assert len(right) > len(wrong), (heard, right, wrong)
 
 
+def start_two_questions_aloud(fake: FakeOpenAI, browser, url: str, init_script: str):
+    """A 2-question SRE interview with "Read questions aloud" on, started by the user's click
+    (the gesture autoplay needs); the fake model has both questions scripted."""
+    fake.add(ok({"question": question(FIRST, "Alerting on error budgets")}),
+             ok({"question": question(SECOND, "Disagreeing on deadlines"),
+                 "assessment": ASSESSMENT}))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(60_000)
+    page.add_init_script(init_script)
+    page.goto(url)
+    set_up_interview(page, "Site Reliability Engineer", questions=2)
+    page.get_by_text("Read questions aloud").click()
+    page.get_by_role("button", name="Start interview").click()
+    return page
+
+
 def test_read_aloud_plays_the_question_spoken_once_per_question(tmp_path: Path):
     with FakeOpenAI() as fake, streamlit_server(
             tmp_path, ESTEL_BRAIN="openai", OPENAI_BASE_URL=fake.base_url,
             OPENAI_API_KEY=API_KEY, ESTEL_OPENAI_MODEL=MODEL,
             ESTEL_SPEECH_MODEL="fake-tts") as url, chromium_browser() as browser:
-        fake.add(ok({"question": question(FIRST, "Alerting on error budgets")}),
-                 ok({"question": question(SECOND, "Disagreeing on deadlines"),
-                     "assessment": ASSESSMENT}))
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(60_000)
-        page.add_init_script(COUNT_PLAYS)
-        page.goto(url)
-        set_up_interview(page, "Site Reliability Engineer", questions=2)
-        page.get_by_text("Read questions aloud").click()
-        page.get_by_role("button", name="Start interview").click()  # the user's gesture
+        page = start_two_questions_aloud(fake, browser, url, COUNT_PLAYS)
         source, state = played_audio(page, 1)
         assert state["error"] is None
         reply = page.context.request.get(source)
@@ -117,16 +124,7 @@ def test_without_a_speech_server_the_browser_speaks_each_question_once(tmp_path:
             tmp_path, ESTEL_BRAIN="openai", OPENAI_BASE_URL=fake.base_url,
             OPENAI_API_KEY=API_KEY, ESTEL_OPENAI_MODEL=MODEL) as url, \
             chromium_browser() as browser:
-        fake.add(ok({"question": question(FIRST, "Alerting on error budgets")}),
-                 ok({"question": question(SECOND, "Disagreeing on deadlines"),
-                     "assessment": ASSESSMENT}))
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(60_000)
-        page.add_init_script(RECORD_SPEECH)
-        page.goto(url)
-        set_up_interview(page, "Site Reliability Engineer", questions=2)
-        page.get_by_text("Read questions aloud").click()
-        page.get_by_role("button", name="Start interview").click()
+        page = start_two_questions_aloud(fake, browser, url, RECORD_SPEECH)
         page.wait_for_function("() => window.__spoken.length >= 1")
         answer_box(page)
         page.locator(".st-key-send button").click()  # refused: a rerun on the same question

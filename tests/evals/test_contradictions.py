@@ -95,17 +95,23 @@ ANSWER = st.one_of(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(ANSWER, min_size=4, max_size=4))
-def test_offline_feedback_contradicts_no_answer(answers):
+def _play(answers: list[str]) -> list[TurnRecord]:
+    """A Mid-level Software Engineer offline interview of len(answers) questions, as records."""
     engine = Engine(OfflineBrain())
     result = engine.start(InterviewMeta(target_role="Software Engineer",
                                         experience_level="Mid-level", difficulty="standard",
-                                        questions_target=4))
+                                        questions_target=len(answers)))
     records = [TurnRecord.from_result(1, "opening", None, result)]
     for n, answer in enumerate(answers, start=2):
         result = engine.answer(result.state, answer)
         records.append(TurnRecord.from_result(n, "question", answer, result))
+    return records
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(ANSWER, min_size=4, max_size=4))
+def test_offline_feedback_contradicts_no_answer(answers):
+    records = _play(answers)
     feedback = records[-1].feedback
     assert feedback is not None
     found = contradictions(feedback, interview_facts(records), feedback["scores"])
@@ -135,14 +141,7 @@ def test_a_copied_answer_is_left_out_of_the_numbers_advice_on_both_sides():
                "shipped 5 days early.",
                f"Last year our release was slipping. {buzz} It guarantees 100% uptime and never "
                "fails."]
-    engine = Engine(OfflineBrain())
-    result = engine.start(InterviewMeta(target_role="Software Engineer",
-                                        experience_level="Mid-level", difficulty="standard",
-                                        questions_target=4))
-    records = [TurnRecord.from_result(1, "opening", None, result)]
-    for n, answer in enumerate(answers, start=2):
-        result = engine.answer(result.state, answer)
-        records.append(TurnRecord.from_result(n, "question", answer, result))
+    records = _play(answers)
     feedback = records[-1].feedback
     assert "give a number that shows the impact (Q2 had none)" in feedback["summary"]
     assert [fact.copy_of for fact in interview_facts(records)] == [None, None, 1, None]
