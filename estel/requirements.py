@@ -206,15 +206,30 @@ def _one_each(found: Sequence[Found]) -> tuple[str, ...]:
 def merged(first: Sequence[str], then: Sequence[str]) -> tuple[str, ...]:
     """`first` (a model's reading, in its order), then those of `then` (the offline rules')
     that neither repeat nor sit inside one of them, at most MAX_REQUIREMENTS: a model may word a
-    requirement its own way or leave out one the bank can ask about."""
+    requirement its own way or leave out one the bank can ask about. A phrase of `then` that
+    holds words of `first` takes the place of the first of them."""
     kept = [t for t in first if t.strip()]
-    keys = [_key(t) for t in kept]
     for term in then:
         key = _key(term)
-        if key and not any(_inside(key, k) or _inside(k, key) for k in keys):
+        keys = [_key(t) for t in kept]
+        if not key or any(_inside(key, k) for k in keys):
+            continue
+        # the model's words inside a phrase the JD writes ("Natasha's" and "Law" of "Natasha's
+        # Law"): the phrase takes the first one's place, as `_one_each` keeps the longer spelling
+        inner = [i for i, k in enumerate(keys) if k and _inside(k, key)]
+        if inner:
+            kept[inner[0]] = term
+            kept = [t for i, t in enumerate(kept) if i not in inner[1:]]
+        else:
             kept.append(term)
-            keys.append(key)
     return tuple(kept[:MAX_REQUIREMENTS])
+
+
+def overlaps(first: str, second: str) -> bool:
+    """One requirement is the other, or sits inside it ("Gainsight" and "Gainsight health
+    scores"), plurals aside."""
+    a, b = _key(first), _key(second)
+    return bool(a and b) and (_inside(a, b) or _inside(b, a))
 
 
 def _key(term: str) -> str:

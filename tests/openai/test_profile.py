@@ -44,7 +44,9 @@ def test_the_model_extracts_the_profile_and_every_prompt_carries_it(fake, kit):
     for seen in turns:
         text = seen.user_text
         assert "<candidate_profile>" in text
-        assert "job requirements: REST; gRPC; PostgreSQL; Kafka; Redis" in text
+        # the model read "REST", "gRPC"...; the JD's own phrases around them take their places
+        assert ("job requirements: REST APIs; gRPC services; PostgreSQL queries; Kafka; "
+                "Redis") in text
         assert "résumé item: you led the migration of 40 services to Kubernetes" in text
     questions = [e["payload"]["payload"] for e in envelopes[:-1]]
     assert questions[1]["question"].startswith("Your résumé says you led the migration")

@@ -77,6 +77,15 @@ def requirement_texts(term: str, band: Band, asked_before: int,
     return table[min(asked_before, len(table) - 1)].format(x=term), hint.format(x=term)
 
 
+def requirement_lead(terms: list[str], language: Language = ENGLISH) -> str:
+    """The sentence before a bank question chosen for requirements its words do not name:
+    'The job description mentions dbt and Airflow.'"""
+    named = " and ".join(terms)
+    if language == HINGLISH:
+        return f"Job description mein {named} ka zikr hai."
+    return f"The job description mentions {named}."
+
+
 def requirement_topic(term: str) -> str:
     return f"{REQUIREMENT_TOPIC}{term}"[:MAX_TOPIC]
 

@@ -31,6 +31,7 @@ from estel.brains.offline.bank import (
 from estel.brains.offline.follow_ups import normalised
 from estel.brains.offline.hinglish import templates
 from estel.brains.offline.requirement_questions import (
+    requirement_lead,
     requirement_of,
     requirement_question,
     requirement_texts,
@@ -38,10 +39,19 @@ from estel.brains.offline.requirement_questions import (
 )
 from estel.contract import QUESTION_DIFFICULTIES, InterviewTranscriptItem, QuestionDifficulty
 from estel.languages import ENGLISH, Language
-from estel.requirements import addressed, everyday, mentions, selection_terms
+from estel.requirements import (
+    addressed,
+    everyday,
+    jd_requirements,
+    mentions,
+    overlaps,
+    selection_terms,
+)
 from estel.roles.bands import adjacent_bands, band_for
 from estel.roles.titles import abbreviations, spoken_title
 from estel.session import base_difficulty
+
+MAX_OWN_BEFORE_WEAK = 2  # questions of their own on JD requirements before a bank one on it
 
 
 @dataclass(frozen=True)
@@ -115,15 +125,21 @@ def _on_the_jd(
     """A technical question on the candidate's JD requirements, from the family's own band or
     the nearest one (entry|mid, senior|lead: the same side of the line), any difficulty (a
     question on the job beats one at the wanted difficulty; the tag stays the wanted one).
-    Requirements no earlier question asked about come first, then the interview's own band,
-    then the most requirements, then the nearest difficulty. A requirement no bank question
-    is on ("Looker") gets a question of its own when the bank has nothing fresh on the JD, and
-    on the interview's last technical turn if none was asked yet (`_on_unknown`)."""
+    Requirements no earlier question asked about come first (named in its text, or the reason
+    a bank question was chosen), then a question whose own words name one, then the
+    interview's own band, then the most requirements, then the nearest difficulty.
+
+    A requirement no bank question is on ("Looker") gets a question of its own (`_on_unknown`)
+    unless a fresh bank question names a requirement in its own words: one that is on the JD
+    only through its rubric's keywords ("DCF" for "cash flow") is a weaker fit than a plain
+    question on a tool the JD names. A bank question whose words name no requirement says
+    which one it was chosen for."""
     if ctx.phase != "technical" or ctx.profile is None or not ctx.profile.requirements:
         return None
     terms = selection_terms(ctx.profile.requirements, family)
     earlier = " ".join(f"{item.question} {item.topic}" for item in ctx.history)
-    fresh_terms = [t for t in terms if not mentions(earlier, t)]
+    spent = _spent(ctx, family, terms)
+    fresh_terms = [t for t in terms if not mentions(earlier, t) and t not in spent]
     order = difficulty_order(wanted, base)
     ranked = []
     near = adjacent_bands(band)[0]
@@ -134,35 +150,67 @@ def _on_the_jd(
             continue
         on = addressed(q, terms)
         if on:
-            new = len([t for t in on if t in fresh_terms])
-            # new requirements first, then the interview's own band, more of them, difficulty
-            ranked.append((-new, tier != band, -len(on), order.index(q.difficulty), q.id, q,
-                           tier))
-    ranked.sort(key=lambda r: r[:5])
+            new = [t for t in on if t in fresh_terms]
+            named = any(mentions(f"{q.question} {q.topic}", t) for t in new)
+            ranked.append((-len(new), not named, tier != band, -len(on),
+                           order.index(q.difficulty), q.id, q, tier))
+    # on a new requirement first, then named in its words, more new ones, own band, more, ...
+    ranked.sort(key=lambda r: (r[0] == 0, r[1], r[0], *r[2:6]))
     fresh_in_bank = bool(ranked) and ranked[0][0] < 0
-    unknown = _on_unknown(ctx, family, band, wanted, earlier, skip_topics, fresh_in_bank,
-                          language)
+    named_in_bank = fresh_in_bank and not ranked[0][1]
+    unknown = _on_unknown(ctx, family, band, wanted, earlier, skip_topics, named_in_bank,
+                          fresh_in_bank, language)
     if unknown is not None or not ranked:
         return unknown
     *_, chosen, tier = ranked[0]
     question, hint = templates(chosen, language)
-    return Selection(question=chosen, family=family, band=tier, text=fill_role(question, role),
+    text = fill_role(question, role)
+    lead = _lead_in(ctx.profile.requirements, chosen, family, text, language)
+    return Selection(question=chosen, family=family, band=tier, text=f"{lead}{text}",
                      helper_hint=fill_role(hint, role), difficulty=wanted)
+
+
+def _spent(ctx: TurnContext, family: RoleFamily, terms: tuple[str, ...]) -> set[str]:
+    """The terms an earlier bank question of the interview was chosen for (its rubric is on
+    them), though its words may not name them: asked once, they are no longer new."""
+    topics = {item.topic for item in ctx.history}
+    spent: set[str] = set()
+    for q in family.questions:
+        if q.phase == "technical" and q.topic in topics:
+            spent.update(addressed(q, terms))
+    return spent
+
+
+def _lead_in(requirements: tuple[str, ...], chosen: BankQuestion, family: RoleFamily,
+             text: str, language: Language) -> str:
+    """'The job description mentions dbt. ' before a bank question whose words name none of
+    the requirements it is on, so the candidate sees why it is asked; else ''."""
+    skills = {t.lower() for t in family.role_terms}  # "dbt": everyday in the bank's prose
+    on = [r for r in requirements if (r.lower() in skills or not _everyday_word(r))
+          and addressed(chosen, selection_terms((r,), family))]
+    seen = f"{text} {chosen.topic}"
+    if not on or any(mentions(seen, t) for t in selection_terms(tuple(on), family)):
+        return ""
+    return requirement_lead(on[:2], language) + " "
 
 
 def _on_unknown(
     ctx: TurnContext, family: RoleFamily, band: Band, wanted: QuestionDifficulty, earlier: str,
-    skip_topics: frozenset[str], fresh_in_bank: bool, language: Language = ENGLISH,
+    skip_topics: frozenset[str], named_in_bank: bool, weak_in_bank: bool,
+    language: Language = ENGLISH,
 ) -> Selection | None:
     """The question on the first JD requirement no bank question is on and no earlier
-    question asked about, when the bank has no fresh question on the JD, or on the last
+    question asked about (`ordered_unknown`), unless a fresh bank question names one (or is
+    on one through its rubric, after MAX_OWN_BEFORE_WEAK such questions), or on the last
     technical turn of an interview that asked none yet; else None."""
     assert ctx.profile is not None
     before = [item.topic for item in ctx.history if requirement_of(item.topic) is not None]
     last_technical = "technical" not in ctx.plan[ctx.question_number:]
-    if fresh_in_bank and not (last_technical and not before):
+    if named_in_bank and not (last_technical and not before):
         return None
-    for term in unknown_requirements(ctx.profile.requirements, family):
+    if weak_in_bank and len(before) >= MAX_OWN_BEFORE_WEAK:
+        return None  # a third template question in a row reads as one question repeated
+    for term in ordered_unknown(ctx.profile.requirements, family, ctx.profile.job_description):
         topic = requirement_topic(term)
         if topic in before or topic in skip_topics or mentions(earlier, term):
             continue
@@ -171,6 +219,17 @@ def _on_unknown(
         return Selection(question=question, family=family, band=band, text=text,
                          helper_hint=hint, difficulty=wanted)
     return None
+
+
+@lru_cache(maxsize=256)
+def ordered_unknown(requirements: tuple[str, ...], family: RoleFamily,
+                    job_description: str) -> tuple[str, ...]:
+    """`unknown_requirements`, those the offline reading of the JD also finds first: a word
+    only a model read ("B2B", "EMEA") names a market or a region more often than a skill."""
+    offline = jd_requirements(job_description, family) if job_description else ()
+    unknown = unknown_requirements(requirements, family)
+    agreed = [t for t in unknown if any(overlaps(t, o) for o in offline)]
+    return (*agreed, *(t for t in unknown if t not in agreed))
 
 
 @lru_cache(maxsize=256)
