@@ -90,6 +90,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
               f"{report.remaining} still waiting.")
         for error in report.errors[:10]:
             print(f"  {error}")
+        if report.refused:  # kept aside, not waiting: the interview had ended or moved on
+            print(f"Refused {len(report.refused)} queued turn(s): kept in the sync_refused table"
+                  f" of {settings.sqlite_path}, not sent.")
+            for refusal in report.refused[:10]:
+                print(f"  {refusal}")
         return EXIT_PENDING if report.remaining else EXIT_OK
     return _sync_without_supabase(settings.sqlite_path)
 

@@ -3,6 +3,11 @@
 One entry per session: the newest write replaces an older one, except that a queued `complete`
 is never replaced by a `create` (so a late retry cannot turn a finished row back). Each entry has
 a token; removing an entry names its token, so a newer write queued meanwhile is never dropped.
+
+A queued turn (`put_turn`) keeps its compare-and-set as `guard`: the states the remote row may
+be in for the turn to land (the state it was answered against, and those of this session's own
+earlier queued turns, which may have reached the database before a timeout hid it). A replay
+the database refuses moves to `sync_refused` with the reason (`refuse`), so it is never lost.
 """
 
 from __future__ import annotations
@@ -21,13 +26,13 @@ from estel.store.sqlite import SQLiteStore
 
 OutboxOp = Literal["create", "complete"]
 
-_PUT = """
-INSERT INTO sync_outbox (session_id, op, row, token, queued_at, attempts, last_error)
-VALUES (:session_id, :op, :row, :token, :queued_at, 0, NULL)
+_INSERT = """
+INSERT INTO sync_outbox (session_id, op, row, token, queued_at, attempts, last_error, guard)
+VALUES (:session_id, :op, :row, :token, :queued_at, 0, NULL, :guard)
 ON CONFLICT (session_id) DO UPDATE SET
-  op = excluded.op, row = excluded.row, token = excluded.token
-WHERE NOT (sync_outbox.op = 'complete' AND excluded.op = 'create')
+  op = excluded.op, row = excluded.row, token = excluded.token, guard = excluded.guard
 """
+_PUT = _INSERT + "WHERE NOT (sync_outbox.op = 'complete' AND excluded.op = 'create')"
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,18 @@ class OutboxItem:
     queued_at: str
     attempts: int
     last_error: str | None
+    guard: tuple[str, ...] | None = None  # a queued turn: the states it may land on
+
+
+@dataclass(frozen=True)
+class RefusedItem:
+    """A queued turn the database refused when it was replayed, kept with the reason."""
+
+    session_id: str
+    row: dict[str, Any]
+    queued_at: str
+    refused_at: str
+    reason: str
 
 
 class Outbox:
@@ -67,10 +84,28 @@ class Outbox:
 
     def put(self, op: OutboxOp, row: dict[str, Any]) -> str:
         """Queue `row` (durably) and return the token of the entry now queued for its session."""
-        params = {"session_id": row["id"], "op": op, "token": uuid.uuid4().hex,
-                  "row": json.dumps(row, ensure_ascii=False), "queued_at": iso_utc(utc_now())}
         with self._connection() as conn, self.store.transaction(conn):
-            conn.execute(_PUT, params)
+            conn.execute(_PUT, _params(op, row, None))
+            found = conn.execute("SELECT token FROM sync_outbox WHERE session_id = ?",
+                                 [row["id"]]).fetchone()
+        return str(found["token"])
+
+    def put_turn(self, row: dict[str, Any], expected_digest: str | None) -> str:
+        """Queue a turn's row with its compare-and-set (the module docstring); its token. Over
+        a queued row of the same session (which the turn was checked against) the guard grows by
+        that row's state, and an opening not sent yet stays a 'create'."""
+        with self._connection() as conn, self.store.transaction(conn):
+            prior = conn.execute("SELECT op, row, guard FROM sync_outbox WHERE session_id = ?",
+                                 [row["id"]]).fetchone()
+            if prior is None:
+                op: OutboxOp = "create" if expected_digest is None else "complete"
+                guard = [expected_digest] if expected_digest is not None else []
+            else:
+                op = "create" if prior["op"] == "create" else "complete"
+                guard = json.loads(prior["guard"] or "[]")
+                guard.append(json.loads(prior["row"]).get("state_digest"))
+            guard = list(dict.fromkeys(g for g in guard if g))
+            conn.execute(_INSERT, _params(op, row, guard))
             found = conn.execute("SELECT token FROM sync_outbox WHERE session_id = ?",
                                  [row["id"]]).fetchone()
         return str(found["token"])
@@ -104,6 +139,27 @@ class Outbox:
                                   [item.session_id, item.token])
         return cursor.rowcount == 1
 
+    def refuse(self, item: OutboxItem, reason: str) -> bool:
+        """Move the entry (if it is still the one sent) to sync_refused, with the reason."""
+        with self._connection() as conn, self.store.transaction(conn):
+            cursor = conn.execute("DELETE FROM sync_outbox WHERE session_id = ? AND token = ?",
+                                  [item.session_id, item.token])
+            if cursor.rowcount == 1:
+                conn.execute("INSERT INTO sync_refused (session_id, row, queued_at, refused_at,"
+                             " reason) VALUES (?, ?, ?, ?, ?)",
+                             [item.session_id, json.dumps(item.row, ensure_ascii=False),
+                              item.queued_at, iso_utc(utc_now()), reason])
+        return cursor.rowcount == 1
+
+    def refused(self) -> list[RefusedItem]:
+        """Replays the database refused, oldest first (`python -m estel sync` lists them)."""
+        sql, params = self._mine("SELECT * FROM sync_refused", [])
+        with self._connection() as conn:
+            rows = conn.execute(sql + " ORDER BY id", params).fetchall()
+        return [RefusedItem(session_id=r["session_id"], row=json.loads(r["row"]),
+                            queued_at=r["queued_at"], refused_at=r["refused_at"],
+                            reason=r["reason"]) for r in rows]
+
     def failed(self, item: OutboxItem, error: str) -> None:
         with self._connection() as conn, self.store.transaction(conn):
             conn.execute("UPDATE sync_outbox SET attempts = attempts + 1, last_error = ?"
@@ -125,9 +181,16 @@ class Outbox:
             raise StoreFailure(f"The local outbox in {self.store.path} failed: {error}") from error
 
 
+def _params(op: OutboxOp, row: dict[str, Any], guard: list[str] | None) -> dict[str, Any]:
+    return {"session_id": row["id"], "op": op, "token": uuid.uuid4().hex,
+            "row": json.dumps(row, ensure_ascii=False), "queued_at": iso_utc(utc_now()),
+            "guard": None if guard is None else json.dumps(guard)}
+
+
 def _item(row: sqlite3.Row) -> OutboxItem:
+    guard = row["guard"]
     return OutboxItem(
         session_id=row["session_id"], op=row["op"], row=json.loads(row["row"]),
         token=row["token"], queued_at=row["queued_at"], attempts=int(row["attempts"]),
-        last_error=row["last_error"],
+        last_error=row["last_error"], guard=None if guard is None else tuple(json.loads(guard)),
     )

@@ -27,11 +27,11 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from estel.errors import BadInput, StoreFailure
-from estel.store.base import FILTER_COLUMNS, SessionFilters, SessionRecord, TurnWrite
+from estel.store.base import FILTER_COLUMNS, SessionFilters, SessionRecord
 from estel.store.outbox import OutboxOp
 from estel.store.pg_functions import function_call
 from estel.store.remote import OutboxStore
-from estel.store.rows import COLUMNS, record_from_row, row_from_record
+from estel.store.rows import COLUMNS, record_from_row
 from estel.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
@@ -104,9 +104,11 @@ class PostgresStore(OutboxStore):
             raise StoreFailure(f"Could not read sessions from {self.description}: "
                                f"{_describe(error)}") from error
 
-    def _write_turn(self, write: TurnWrite) -> bool:
+    def _write_guarded(self, row: dict[str, Any], insert: bool, accept: Sequence[str]) -> bool:
         with self._connection() as conn:
-            return _write(conn, "turn", row_from_record(write.record), write.expected_digest)
+            if insert and _write(conn, "create", row):
+                return True
+            return bool(accept) and _write(conn, "turn", row, accept)
 
     def _send(self, op: OutboxOp, row: dict[str, Any]) -> None:
         with self._connection() as conn:
@@ -130,20 +132,19 @@ class PostgresStore(OutboxStore):
 
 
 def _write(conn: psycopg.Connection[Any], op: str, row: dict[str, Any],
-           expected_digest: str | None = None) -> bool:
+           accept: Sequence[str] = ()) -> bool:
     """Insert/upsert the JSON row the way PostgREST does (json_populate_record). op 'create':
-    insert unless the id exists; 'complete': upsert; 'turn': insert when expected_digest is None,
-    else update only while the row is in progress at expected_digest (TurnWrite.fits). True
-    when a row was written."""
+    insert unless the id exists; 'complete': upsert; 'turn': update only while the row is in
+    progress at one of the `accept` states (TurnWrite.fits). True when a row was written."""
     names = [k for k in row if not (k == "user_id" and row[k] is None)]
     cols = sql.SQL(", ").join(map(sql.Identifier, names))
     source = sql.SQL("select {} from json_populate_record(null::public.interview_sessions, %s)"
                      ).format(cols)
     body = json.dumps(row)
-    if op == "turn" and expected_digest is not None:
-        query = sql.SQL("update {} set ({}) = ({}) where id = %s and state_digest = %s"
+    if op == "turn":
+        query = sql.SQL("update {} set ({}) = ({}) where id = %s and state_digest = any(%s)"
                         " and status = 'in_progress'").format(TABLE, cols, source)
-        return conn.execute(query, [body, row["id"], expected_digest]).rowcount == 1
+        return conn.execute(query, [body, row["id"], list(accept)]).rowcount == 1
     conflict = (sql.SQL("do nothing") if op != "complete" else sql.SQL("do update set {}").format(
         sql.SQL(", ").join(sql.SQL("{0} = excluded.{0}").format(sql.Identifier(n))
                            for n in names if n != "id")))

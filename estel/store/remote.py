@@ -7,8 +7,13 @@ Reads see the outbox first: it holds the newest copy of a row not yet sent.
 
 A subclass says how to reach its database: `_send` (write one row, raising one of
 `SEND_ERRORS`), `_describe` and `_answered` (what went wrong, and whether the database answered
-at all), `_remote_get` / `_remote_by_digest` (read rows) and `_write_turn` (a turn's compare-
-and-set as one conditional write, done by the database).
+at all), `_remote_get` / `_remote_by_digest` (read rows) and `_write_guarded` (a turn's
+compare-and-set as one conditional write, done by the database).
+
+A turn that waits in the outbox is replayed through that same `_write_guarded`: it lands only on
+a row still in progress at a state its session's own writes left (see estel/store/outbox.py),
+never upserted over a row another process abandoned, completed or moved on. A refused replay is
+kept in the outbox file's sync_refused table and listed in the SyncReport.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from estel.store.sqlite import SQLiteStore
 log = logging.getLogger(__name__)
 
 MOVED_ON = "The stored interview moved on; this turn was not saved."
+REPLAY_MOVED_ON = ("the stored interview moved on before this queued turn was sent ({now}); "
+                   "it was not written and is kept in the outbox file's sync_refused table")
 
 
 @dataclass
@@ -38,6 +45,7 @@ class SyncReport:
     failed: int = 0
     remaining: int = 0
     errors: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # "<session id>: <why>", kept, not sent
 
 
 class OutboxStore:
@@ -84,13 +92,12 @@ class OutboxStore:
         if pending is not None:
             if not write.fits(pending.row):
                 return self._conflict()
-            return self._save("complete", write.record)
+            return self._queue_turn(write)
         try:
             written = self._write_turn(write)
         except self.QUEUE_TURN_ERRORS as error:
             log.warning("turn kept in the outbox: %s", self._describe(error))
-            return self._save("create" if write.expected_digest is None else "complete",
-                              write.record)
+            return self._queue_turn(write)
         except self.SEND_ERRORS as error:
             return SaveReceipt(saved=False, location=self.description,
                                message=f"Could not save the turn: {self._describe(error)}")
@@ -128,6 +135,9 @@ class OutboxStore:
             if error is None:
                 report.sent += 1
                 continue
+            if reachable is None:
+                report.refused.append(f"{item.session_id}: {error}")
+                continue
             report.failed += 1
             report.errors.append(f"{item.session_id}: {error}")
             if not reachable:
@@ -158,27 +168,70 @@ class OutboxStore:
     def _remote_by_digest(self, digest: str, limit: int) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def _write_turn(self, write: TurnWrite) -> bool:
-        """The turn's compare-and-set done by the database in one conditional write (insert
-        unless the id exists; else update only while `write.fits` the stored row). True when
-        written; raises one of `SEND_ERRORS`."""
+    def _write_guarded(self, row: dict[str, Any], insert: bool, accept: Sequence[str]) -> bool:
+        """A turn's compare-and-set done by the database in conditional writes: with `insert`,
+        insert unless the id exists; else (or when it exists) update only while the stored row
+        is in progress at one of the `accept` states. True when written; raises one of
+        `SEND_ERRORS`."""
         raise NotImplementedError
+
+    def _row(self, record: SessionRecord) -> dict[str, Any]:
+        """The row written for `record` (SupabaseStore adds its owner)."""
+        return row_from_record(record)
+
+    def _write_turn(self, write: TurnWrite) -> bool:
+        """A direct turn: insert the opening; an answer only onto its expected state."""
+        expected = write.expected_digest
+        return self._write_guarded(self._row(write.record), expected is None,
+                                   [expected] if expected is not None else [])
+
+    def _replay_turn(self, item: OutboxItem) -> str | None:
+        """Send a queued turn through the same guarded write; None when it landed (or had
+        landed before a timeout hid it), else why the database refused it."""
+        assert item.guard is not None
+        if self._write_guarded(item.row, item.op == "create", item.guard):
+            return None
+        try:
+            stored = self._remote_get(item.session_id)
+        except StoreFailure as error:  # the write was answered, the read not: try again later
+            raise _Unread(error.message) from error
+        if stored is not None and all(stored.get(key) == item.row.get(key)
+                                      for key in ("status", "state_digest")):
+            return None  # our own earlier send of this very row arrived
+        now = "it is gone" if stored is None else f"it is {stored.get('status')} at another state"
+        return REPLAY_MOVED_ON.format(now=now)
 
     # -- internals ----------------------------------------------------------------------------
 
     def _save(self, op: OutboxOp, record: SessionRecord) -> SaveReceipt:
         return self._save_row(op, row_from_record(record))
 
-    def _save_row(self, op: OutboxOp, row: dict[str, Any]) -> SaveReceipt:
-        """Queue the row durably, then send it (and what else waits); its receipt."""
+    def _queue_turn(self, write: TurnWrite) -> SaveReceipt:
+        """Queue a turn with its compare-and-set, then send it as `_save_row` does."""
+        row = self._row(write.record)
+        expected = write.expected_digest
         try:
-            self.outbox.put(op, row)
+            self.outbox.put_turn(row, expected)
+        except StoreFailure as outbox_error:
+            log.warning("outbox unavailable: %s", outbox_error.message)
+            return SaveReceipt(saved=False, location=self.description,
+                               message=f"Could not save the turn: {outbox_error.message}")
+        return self._save_row("create" if expected is None else "complete", row, queued=True)
+
+    def _save_row(self, op: OutboxOp, row: dict[str, Any], queued: bool = False) -> SaveReceipt:
+        """Queue the row durably (unless `queued` already), then send it (and what else
+        waits); its receipt."""
+        try:
+            if not queued:
+                self.outbox.put(op, row)
             item = self.outbox.get(row["id"])
         except StoreFailure as outbox_error:
             return self._save_without_outbox(op, row, outbox_error)
         if item is None:  # sent and removed by a concurrent flush meanwhile
             return self._saved_remotely()
-        error, _ = self._send_item(item)
+        error, reachable = self._send_item(item)
+        if reachable is None:  # a queued turn the database refused: the row moved on
+            return self._conflict()
         if error is not None:
             return SaveReceipt(
                 saved=True, location=self.outbox.description, pending_sync=True,
@@ -209,14 +262,20 @@ class OutboxStore:
         return SaveReceipt(saved=False, location=self.description, conflict=True,
                            message=MOVED_ON)
 
-    def _send_item(self, item: OutboxItem) -> tuple[str | None, bool]:
-        """(None, True) when sent; else (error text, whether the database answered at all)."""
+    def _send_item(self, item: OutboxItem) -> tuple[str | None, bool | None]:
+        """(None, True) when sent; (why, None) when a queued turn was refused (kept aside);
+        else (error text, whether the database answered at all)."""
         try:
-            self._send(item.op, item.row)
-        except self.SEND_ERRORS as error:
-            text = self._describe(error)
+            if item.guard is None:
+                self._send(item.op, item.row)
+            elif (refusal := self._replay_turn(item)) is not None:
+                log.warning("queued turn of %s refused: %s", item.session_id, refusal)
+                _bookkeep(self.outbox.refuse, item, refusal)
+                return refusal, None
+        except (*self.SEND_ERRORS, _Unread) as error:
+            text = error.args[0] if isinstance(error, _Unread) else self._describe(error)
             _bookkeep(self.outbox.failed, item, text)
-            return text, self._answered(error)
+            return text, not isinstance(error, _Unread) and self._answered(error)
         _bookkeep(self.outbox.done, item)
         return None, True
 
@@ -231,6 +290,10 @@ class OutboxStore:
             return self.outbox.find_digest(digest)
         except StoreFailure:
             return []
+
+
+class _Unread(Exception):
+    """A replayed turn was not written and the row could not be read to say why."""
 
 
 def _bookkeep(action: Any, *args: Any) -> None:

@@ -116,6 +116,23 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # these columns, so they cost nothing there. (target_role has one since migration 1.)
     tuple(f"CREATE INDEX interview_sessions_{column}_idx ON interview_sessions ({column})"
           for column in ("experience_level", "difficulty", "brain", "model", "prompt_version")),
+    # 8: a queued turn keeps its compare-and-set (estel/store/outbox.py): `guard` lists the
+    # states the remote row may be in for the replay to land (null: a plain create/complete).
+    # A replay the database refuses is kept in sync_refused with the reason, never dropped.
+    (
+        "ALTER TABLE sync_outbox ADD COLUMN guard TEXT"
+        " CHECK (guard IS NULL OR json_type(guard) = 'array')",
+        """
+        CREATE TABLE sync_refused (
+          id INTEGER PRIMARY KEY,
+          session_id TEXT NOT NULL,
+          row TEXT NOT NULL CHECK (json_type(row) = 'object'),
+          queued_at TEXT NOT NULL,
+          refused_at TEXT NOT NULL,
+          reason TEXT NOT NULL
+        )
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

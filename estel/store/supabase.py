@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -146,18 +146,24 @@ class SupabaseStore(OutboxStore):
         except BadInput as error:  # another account's interview
             return SaveReceipt(saved=False, location=self.description, message=error.message)
 
-    def _write_turn(self, write: TurnWrite) -> bool:
-        """One PostgREST request, so the database decides: the opening is inserted unless the
-        id exists; an answer is a PATCH filtered on id, the expected digest and
-        `status=eq.in_progress` (TurnWrite.fits). The rows it returns say whether it wrote."""
-        row = self._owned_row(write.record)
-        table, body = self._table(), _body(row)
-        if write.expected_digest is None:
-            query = table.upsert(body, on_conflict="id", ignore_duplicates=True)
-        else:
-            query = (table.update(body).eq("id", row["id"])
-                     .eq("state_digest", write.expected_digest).eq("status", "in_progress"))
-        return bool(query.select("id").execute().data)
+    def _write_guarded(self, row: dict[str, Any], insert: bool, accept: Sequence[str]) -> bool:
+        """PostgREST requests, so the database decides (a direct turn is one request): the
+        opening is inserted unless the id exists; an answer is a PATCH filtered on id, the
+        accepted digests and `status=eq.in_progress` (TurnWrite.fits). The rows each returns
+        say whether it wrote."""
+        body = _body(row)
+        if insert and self._table().upsert(body, on_conflict="id", ignore_duplicates=True
+                                           ).select("id").execute().data:
+            return True
+        if not accept:
+            return False
+        query = self._table().update(body).eq("id", row["id"])
+        query = (query.eq("state_digest", accept[0]) if len(accept) == 1
+                 else query.in_("state_digest", list(accept)))
+        return bool(query.eq("status", "in_progress").select("id").execute().data)
+
+    def _row(self, record: SessionRecord) -> dict[str, Any]:
+        return self._owned_row(record)
 
     def _remote_get(self, session_id: str) -> dict[str, Any] | None:
         rows = self._query(lambda t: t.select("*").eq("id", session_id).limit(1)).data

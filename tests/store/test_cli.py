@@ -116,3 +116,24 @@ def test_sync_sends_waiting_rows_and_fails_while_some_remain(
     assert pg.execute("select count(*) from public.interview_sessions").fetchone()[0] == 2
     assert main(["sessions"]) == 0
     assert "Showing 2 of 2 sessions · Supabase: 127.0.0.1" in capsys.readouterr().out
+
+
+@pytest.mark.postgres
+def test_sync_lists_a_queued_turn_the_database_refused(
+    env: Path, monkeypatch: pytest.MonkeyPatch, fake_postgrest: Any, pg: Any,
+    make_completed: Any, make_jwt: Any, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A queued turn whose interview ended elsewhere is not sent, and sync says so by id."""
+    monkeypatch.setenv("SUPABASE_URL", fake_postgrest.url)
+    monkeypatch.setenv("SUPABASE_KEY", make_jwt("service_role"))
+    done = make_completed(id=str(uuid.uuid4()))
+    pg.execute("insert into public.interview_sessions select * from json_populate_record("
+               "null::public.interview_sessions, %s)", [json.dumps(row_from_record(done))])
+    late = {**row_from_record(done), "status": "in_progress", "completed_at": None,
+            "state_digest": "a" * 64}
+    Outbox(SQLiteStore(env)).put_turn(late, "b" * 64)
+    assert main(["sync"]) == 0
+    out = capsys.readouterr().out
+    assert "Refused 1 queued turn(s)" in out
+    assert f"{done.id}: the stored interview moved on" in out
+    assert pg.execute("select status from public.interview_sessions").fetchone()[0] == "completed"
