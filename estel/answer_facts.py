@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# A comfortable interview pace in words per minute. The rate is taken over the whole recording
-# (pauses and the silence before the first word included), so it reads a little slower than
-# the talking itself; only clearly faster or slower answers get a remark.
+# A comfortable interview pace in words per minute. The rate is taken over the talking (silence
+# before, after and long silences inside a recording left out, estel/voice.speaking_seconds);
+# only clearly faster or slower answers get a remark.
 PACE_LOW, PACE_HIGH = 110, 170
 PACE_AIM = "aim for about 120–160"
 
@@ -27,17 +27,27 @@ class SpokenDelivery(BaseModel):
 
     words: int = Field(ge=0)  # words the transcription heard
     recording_seconds: float = Field(ge=0)  # how long the recording(s) ran
-    words_per_minute: float = Field(ge=0)
+    # of which talking (None: not measured, e.g. kept before it was; the recording's length)
+    speaking_seconds: float | None = Field(default=None, ge=0)
+    words_per_minute: float = Field(ge=0)  # over the talking
     fillers: list[str] = []  # each filler heard, in order ('um', 'basically')
     long_pauses: list[float] = []  # seconds of each silence between phrases of 2 s or more
 
     def then(self, later: SpokenDelivery) -> SpokenDelivery:
         """One answer recorded in two goes: the second added to the first."""
         words, seconds = self.words + later.words, self.recording_seconds + later.recording_seconds
+        talking = self.talking + later.talking
         return SpokenDelivery(words=words, recording_seconds=round(seconds, 1),
-                              words_per_minute=rate(words, seconds),
+                              speaking_seconds=round(talking, 2),
+                              words_per_minute=rate(words, talking),
                               fillers=[*self.fillers, *later.fillers],
                               long_pauses=[*self.long_pauses, *later.long_pauses])
+
+
+    @property
+    def talking(self) -> float:
+        """Seconds the rate is taken over: the talking, else the whole recording."""
+        return self.recording_seconds if self.speaking_seconds is None else self.speaking_seconds
 
 
 class AnswerFacts(BaseModel):
