@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from estel.analysis.lexicon import FILLERS
+
 # A comfortable interview pace in words per minute. The rate is taken over the talking (silence
 # before, after and long silences inside a recording left out, estel/voice.speaking_seconds);
 # only clearly faster or slower answers get a remark.
@@ -65,6 +67,19 @@ class AnswerFacts(BaseModel):
         if self.seconds is None or self.limit_seconds is None:
             return None
         return max(0.0, self.seconds - self.limit_seconds)
+
+
+def spoken_delivery(text: str, recording_seconds: float, speaking_seconds: float | None = None,
+                    long_pauses: Iterable[float] = ()) -> SpokenDelivery:
+    """The delivery of a spoken answer from what was heard (`text`) and the recording's timing:
+    its words and fillers are counted here, the rate taken over the talking time (the
+    recording's length when that is not known)."""
+    words = len(text.split())
+    fillers = [m.group(0).strip(" ,").lower() for m in FILLERS.finditer(text)]
+    return SpokenDelivery(words=words, recording_seconds=round(recording_seconds, 1),
+                          speaking_seconds=speaking_seconds,
+                          words_per_minute=rate(words, speaking_seconds or recording_seconds),
+                          long_pauses=list(long_pauses), fillers=fillers)
 
 
 def rate(words: int, seconds: float) -> float:
@@ -161,7 +176,7 @@ def summary_lines(answers: Mapping[int, AnswerFacts]) -> list[str]:
     spoken = [f.spoken for f in facts if f.spoken is not None]
     if spoken:
         words = sum(s.words for s in spoken)
-        seconds = sum(s.recording_seconds for s in spoken)
+        seconds = sum(s.talking for s in spoken)
         pace = rate(words, seconds)
         note = pace_note(pace)
         pauses = sum(len(s.long_pauses) for s in spoken)

@@ -96,3 +96,15 @@ def test_an_answer_is_spoken_while_it_is_mostly_what_was_heard():
     assert still_spoken(heard, heard.replace("half", "fifty percent") + " It took a month.")
     assert not still_spoken(heard, "Let me type this instead: I ran the on-call rota.")
     assert not still_spoken("", "anything")
+
+
+def test_rates_over_several_recordings_count_their_talking_not_their_silence():
+    """A recording measured with its talking time (silence left out) is averaged over that;
+    one kept before talking time was measured, over its length."""
+    measured = spoken(words=60, seconds=40).model_copy(update={"speaking_seconds": 24.0})
+    older = spoken(words=30, seconds=12)
+    both = measured.then(older)
+    assert (both.recording_seconds, both.speaking_seconds, both.words_per_minute) == (
+        52, 36, 150)  # 90 words over 24 + 12 s of talking
+    answers = {1: AnswerFacts(spoken=measured), 2: AnswerFacts(spoken=older)}
+    assert "150 words/min on average" in summary_lines(answers)[0]
