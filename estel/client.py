@@ -12,9 +12,10 @@ keeps each interview: `client.session_id` is the last reply's `Estel-Session`; p
 through `POST /v1/brain/stream`, handing the question's words to `on_question` as they arrive.
 
 The optional `context` extensions ride as keyword arguments: `length` (adaptive length,
-`{"mode": "adaptive", "min_questions": N}`) and `profile` (`{"job_description": …,
-"resume_text": …}`), checked by the same pydantic models the service parses with
-(estel/extensions.py), so a bad one is refused before anything is sent.
+`{"mode": "adaptive", "min_questions": N}`), `profile` (`{"job_description": …,
+"resume_text": …}`) and, with an answer, `answer` (how it was given: `{"seconds": …,
+"limit_seconds": …, "spoken": {"recording_seconds": …}}`), checked by the same pydantic models
+the service parses with (estel/extensions.py), so a bad one is refused before anything is sent.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ from estel.contract import (
     InterviewSessionState,
 )
 from estel.errors import ErrorKind, EstelError
-from estel.extensions import ExtendedRequest, ProfileExtension, describe_validation_error
+from estel.extensions import (
+    AnswerExtension,
+    ExtendedRequest,
+    ProfileExtension,
+    describe_validation_error,
+)
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8787"
 BRAIN_PATH = "/v1/brain"
@@ -47,6 +53,7 @@ MetaLike = InterviewMeta | Mapping[str, Any]
 StateLike = InterviewSessionState | Mapping[str, Any]
 LengthLike = AdaptiveLength | Mapping[str, Any]  # {"mode": "adaptive", "min_questions": N}
 ProfileLike = ProfileExtension | Mapping[str, Any]  # {"job_description": …, "resume_text": …}
+AnswerLike = AnswerExtension | Mapping[str, Any]  # {"seconds": …, "limit_seconds": …, "spoken": …}
 
 
 class EstelServiceError(EstelError):
@@ -121,14 +128,18 @@ class EstelClient:
         *,
         length: LengthLike | None = None,
         profile: ProfileLike | None = None,
+        answer_facts: AnswerLike | None = None,
     ) -> EstelInterviewEnvelope:
         """An answer turn: the answer and the last session_state (meta defaults to its meta);
         `session_id` binds it to that saved interview (a state from any other is refused).
         `length` and `profile` may repeat the first turn's (the service refuses a changed
-        `length` with 409 and ignores a changed `profile`, saying so in `message`)."""
+        `length` with 409 and ignores a changed `profile`, saying so in `message`).
+        `answer_facts` (the wire's `context.answer`) says how the answer was given; the
+        service keeps it with the answer for the candidate's report, never for a score."""
         state = _state(session_state)
         return self.send(interview_request(answer, meta or state.meta, state, language,
-                                           length=length, profile=profile),
+                                           length=length, profile=profile,
+                                           answer=answer_facts),
                          session_id=session_id)
 
     def send(self, request: InterviewRequest | Mapping[str, Any], *,
@@ -251,16 +262,16 @@ def submit_interview_answer(
 def interview_request(
     message: str, meta: MetaLike, session_state: StateLike | None = None,
     language: str = "en", *, length: LengthLike | None = None,
-    profile: ProfileLike | None = None,
+    profile: ProfileLike | None = None, answer: AnswerLike | None = None,
 ) -> ExtendedRequest:
     """The request for one turn (for `send` and `stream`), checked before it is sent by the
-    models the service parses with: a bad `meta`, `session_state`, `length` or `profile`
-    raises EstelServiceError (kind bad_input) in the service's words. Without extensions it
-    is exactly the seed's request."""
+    models the service parses with: a bad `meta`, `session_state` or extension raises
+    EstelServiceError (kind bad_input) in the service's words. Without extensions it is
+    exactly the seed's request."""
     context: dict[str, Any] = {"context": "interview_session", "meta": _meta(meta),
                                "session_state": None if session_state is None
                                else _state(session_state)}
-    for name, value in (("length", length), ("profile", profile)):
+    for name, value in (("length", length), ("profile", profile), ("answer", answer)):
         if value is not None:  # omitted, never null: the wire refuses an explicit null
             context[name] = dict(value) if isinstance(value, Mapping) else value
     try:

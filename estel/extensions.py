@@ -11,17 +11,19 @@ Adding an extension:
 1. its wire model here (a `ContractModel`: closed, strict, optional fields omitted never null);
 2. one field on `ExtendedContext`: `name: Model = optional()` (EXTENSION_FIELDS lists it);
 3. the same field on `InterviewContextExtensions` in docs/contract-extensions.ts;
-4. what the session keeps of it: a field on `SessionExtensions` (the store's `extensions` column).
+4. what the session keeps of it: a field on `SessionExtensions` (the store's `extensions` column),
+   or, for `context.answer`, the answered question's transcript entry.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from estel.answer_facts import AnswerFacts, spoken_delivery
 from estel.contract import (
     ContractModel,
     EstelInterviewEnvelope,
@@ -35,6 +37,9 @@ MAX_REQUIREMENTS = 15  # a JD that names everything names nothing in particular
 MAX_REQUIREMENT_CHARS = 60
 MAX_RESUME_ITEMS = 5
 MAX_RESUME_ITEM_CHARS = 200
+MAX_ANSWER_SECONDS = 86_400  # a day: longer is not one answer's time
+MAX_RECORDING_SECONDS = 3_600
+MAX_LONG_PAUSES = 100
 
 
 def _no_default(schema: dict[str, Any]) -> None:
@@ -67,10 +72,53 @@ class ProfileExtension(ContractModel):
         description=f"the résumé as text, at most {MAX_RESUME_CHARS:,} characters")
 
 
+class SpokenAnswer(ContractModel):
+    """`context.answer.spoken`: the recording of a spoken answer, as the client measured it. The
+    words, fillers and words per minute are not sent: the server counts them on the answer."""
+
+    recording_seconds: float = Field(gt=0, le=MAX_RECORDING_SECONDS,
+                                     description="how long the recording(s) of the answer ran")
+    speaking_seconds: float = optional(
+        gt=0, le=MAX_RECORDING_SECONDS,
+        description="of which talking (silence before, after and over 1 s inside left out)")
+    long_pauses: list[Annotated[float, Field(ge=0, le=MAX_RECORDING_SECONDS)]] = optional(
+        max_length=MAX_LONG_PAUSES, description="seconds of each silence of 2 s or more")
+
+    @model_validator(mode="after")
+    def _within_the_recording(self) -> SpokenAnswer:
+        if self.speaking_seconds is not None and self.speaking_seconds > self.recording_seconds:
+            raise ValueError("speaking_seconds cannot be more than recording_seconds")
+        if sum(self.long_pauses or ()) > self.recording_seconds:
+            raise ValueError("the long pauses add up to more than recording_seconds")
+        return self
+
+
+class AnswerExtension(ContractModel):
+    """`context.answer`: how the candidate gave this turn's answer. Kept with that answer as
+    the candidate's own report data (time against the timer, spoken delivery); no score, no
+    question and no dashboard figure reads it, so nothing in it needs trusting."""
+
+    seconds: float = optional(ge=0, le=MAX_ANSWER_SECONDS,
+                              description="from the question being shown to the answer sent")
+    limit_seconds: int = optional(ge=1, le=MAX_ANSWER_SECONDS,
+                                  description="the answer timer's limit, when one was set")
+    spoken: SpokenAnswer = optional(description="present when the answer was spoken")
+
+    def facts(self, message: str) -> AnswerFacts:
+        """What is kept: the client's timings, with words, fillers and the rate counted on
+        `message` (the answer the server judged)."""
+        spoken = self.spoken
+        delivery = None if spoken is None else spoken_delivery(
+            message, spoken.recording_seconds, spoken.speaking_seconds, spoken.long_pauses or ())
+        return AnswerFacts(seconds=self.seconds, limit_seconds=self.limit_seconds,
+                           spoken=delivery)
+
+
 class ExtendedContext(InterviewContext):
     """The seed's context plus the optional extension fields (None when omitted)."""
 
     profile: ProfileExtension = optional(description="the candidate's job description and résumé")
+    answer: AnswerExtension = optional(description="how this turn's answer was given")
 
 
 # the extension fields of `context` (the seed's context has exactly these three others):

@@ -17,8 +17,7 @@ import numpy as np
 import openai
 from pydantic import BaseModel, Field
 
-from estel.analysis.lexicon import FILLERS
-from estel.answer_facts import SpokenDelivery, rate
+from estel.answer_facts import SpokenDelivery, spoken_delivery
 
 if TYPE_CHECKING:
     from estel.config import Settings
@@ -142,13 +141,7 @@ def transcribe(client: openai.OpenAI, settings: Settings, audio: bytes) -> Trans
 def speech_stats(transcript: Transcript) -> SpokenDelivery:
     """Speaking rate over the talking time (the recording's length when it is not known),
     long pauses from segment gaps, fillers."""
-    words = len(transcript.text.split())
     gaps = [round(b.start - a.end, 1) for a, b in zip(transcript.segments,
                                                       transcript.segments[1:], strict=False)]
-    fillers = [m.group(0).strip(" ,").lower() for m in FILLERS.finditer(transcript.text)]
-    talking = transcript.speaking
-    return SpokenDelivery(words=words, recording_seconds=round(transcript.duration, 1),
-                          speaking_seconds=talking,
-                          words_per_minute=rate(words, talking or transcript.duration),
-                          long_pauses=[g for g in gaps if g >= LONG_PAUSE_SECONDS],
-                          fillers=fillers)
+    return spoken_delivery(transcript.text, transcript.duration, transcript.speaking,
+                           [g for g in gaps if g >= LONG_PAUSE_SECONDS])

@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import Any
 
 from estel import length
+from estel.answer_facts import AnswerFacts
 from estel.contract import (
     AdaptiveLength,
     InterviewSessionState,
@@ -51,6 +52,8 @@ LENGTH_CHANGED = ("This interview's length was set when it started (context.leng
 PROFILE_KEPT = ("context.profile is read on the first turn only: this interview keeps the profile "
                 "it started with.")
 NOT_SAVED = "Your answer could not be saved, so it was not taken. Please send it again."
+ANSWER_NOT_KEPT = ("context.answer describes the answer a turn sends; the first turn has none, "
+                   "so it was not kept.")
 
 
 class BrainService:
@@ -80,6 +83,8 @@ class BrainService:
             request = parse_request(body)
             if request.context.session_state is None:
                 result = run_turn(self.engine, request)  # reads context.length/.profile
+                if request.context.answer is not None:
+                    result = replace(result, warnings=(*result.warnings, ANSWER_NOT_KEPT))
                 record = new_record(result, language=request.language)
                 self._commit(TurnWrite(record, None))
                 return TurnOutcome(result.envelope(), result, None, request, record.id)
@@ -136,7 +141,9 @@ class BrainService:
                 raise StoreFailure(GENERIC_BRAIN_FAILURE)
             if result is None:
                 result = self._answer_turn(request, stored.session_state, record)
-            receipt = self._commit(TurnWrite(advanced_record(record, result), digest))
+            given = _given(request, stored.session_state)
+            receipt = self._commit(TurnWrite(advanced_record(record, result, answers=given),
+                                             digest))
             if not receipt.conflict:  # else another request answered it first: try the next
                 return TurnOutcome(result.envelope(), result, None, request, record.id)
         if length_changed:
@@ -235,6 +242,14 @@ class _Pending:
     def __init__(self, write: TurnWrite) -> None:
         self.write = write
         self.receipt: SaveReceipt | None = None
+
+
+def _given(request: ExtendedRequest, state: InterviewSessionState
+           ) -> dict[int, AnswerFacts] | None:
+    """How the answer to the open question (the state's last) was given, when the client said
+    (context.answer); kept with that answer for the candidate's report, never scored."""
+    given = request.context.answer
+    return None if given is None else {len(state.transcript): given.facts(request.message)}
 
 
 def _same_length(record: SessionRecord, asked: AdaptiveLength | None) -> bool:

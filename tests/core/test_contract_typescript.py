@@ -160,6 +160,34 @@ def profile_documents(meta) -> list[tuple[str, Any]]:
     return pairs
 
 
+ANSWER_FACTS = (  # context.answer as clients send it: typed and timed, spoken, spoken briefly
+    {"seconds": 95.5, "limit_seconds": 120},
+    {"seconds": 41, "spoken": {"recording_seconds": 38.2, "speaking_seconds": 30.5,
+                               "long_pauses": [2.5, 3]}},
+    {"spoken": {"recording_seconds": 12}},
+)
+
+
+def answer_documents(meta) -> list[tuple[str, Any]]:
+    """Answer turns carrying `context.answer` (how the answer was given), as
+    ExtendedInterviewRequest, with the real envelopes they got."""
+    engine, state, pairs = Engine(OfflineBrain()), None, []
+    run_meta = meta(4, target_role="Nurse")
+    for number in range(5):
+        wire: dict[str, Any] = {"message": "I escalated within ten minutes." if number else "",
+                                "language": "en",
+                                "context": {"context": "interview_session", "meta": run_meta,
+                                            "session_state": state}}
+        if number:
+            wire["context"]["answer"] = ANSWER_FACTS[(number - 1) % len(ANSWER_FACTS)]
+        request = ExtendedRequest.model_validate(wire).to_wire()
+        envelope = handle_request(request, engine)
+        assert envelope["status"] == "success", envelope
+        pairs += [("ExtendedInterviewRequest", request), ("EstelInterviewEnvelope", envelope)]
+        state = envelope["payload"]["session_state"]
+    return pairs
+
+
 def error_documents() -> list[tuple[str, Any]]:
     engine = Engine(ScriptedBrain([RuntimeError("boom")]))
     bad_inputs: list[Any] = [
@@ -233,6 +261,14 @@ def wrong_documents(good: dict[str, Any], feedback: dict[str, Any],
          changed(request, lambda d: d["context"].update(profile={"photo": "me.png"}))),
         ("ExtendedInterviewRequest",
          changed(request, lambda d: d["context"].update(profile={"job_description": 1}))),
+        ("InterviewRequest", changed(request, lambda d: d["context"].update(answer={}))),
+        ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(answer=None))),
+        ("ExtendedInterviewRequest",
+         changed(request, lambda d: d["context"].update(answer={"limit_seconds": "120"}))),
+        ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(
+            answer={"spoken": {"speaking_seconds": 10}}))),
+        ("ExtendedInterviewRequest", changed(request, lambda d: d["context"].update(
+            answer={"spoken": {"recording_seconds": 10, "words_per_minute": 150}}))),
     ]
 
 
@@ -253,11 +289,13 @@ def test_envelopes_and_requests_type_check_and_wrong_ones_do_not(
     shutil.copy(repo / "docs" / "contract-extensions.ts", tmp_path / "contract-extensions.ts")
     extended = extended_documents(meta)
     profiled = profile_documents(meta)
+    answered = answer_documents(meta)
     seed_pairs = interview_documents(interview, meta)
     # a seed request is also a valid extended request (every extension is optional)
     also_extended = [("ExtendedInterviewRequest", doc) for ts_type, doc in seed_pairs
                      if ts_type == "InterviewRequest"]
-    good_pairs = seed_pairs + error_documents() + extended + profiled + also_extended
+    good_pairs = (seed_pairs + error_documents() + extended + profiled + answered
+                  + also_extended)
     envelopes = [doc for ts_type, doc in good_pairs if ts_type == "EstelInterviewEnvelope"]
     question = next(d for d in envelopes if d.get("payload", {}).get("payload", {})
                     .get("helper_hint"))
@@ -282,8 +320,9 @@ def test_envelopes_and_requests_type_check_and_wrong_ones_do_not(
     # also checked as extended requests
     seed_requests = 2 + 3 + 9 + 9 + 21 + 9 + 4
     assert len(good_pairs) == (2 * seed_requests + 2 * 5 + len(extended) + len(profiled)
-                               + seed_requests)
+                               + len(answered) + seed_requests)
     # the thin run went on to 6 questions, the full one ended at its minimum of 4
     assert len(extended) == 2 * ((6 + 1) + (4 + 1))
     assert len(profiled) == 2 * 3 * 5
+    assert len(answered) == 2 * 5
     assert len(ok_lines) == len(good_pairs)

@@ -20,7 +20,7 @@ from estel.client import EstelClient, EstelServiceError, interview_request
 from estel.contract import AdaptiveLength, InterviewMeta
 from estel.engine import Engine
 from estel.errors import ErrorKind
-from estel.extensions import ProfileExtension
+from estel.extensions import AnswerExtension, ProfileExtension
 from estel.server.service import PROFILE_KEPT
 from estel.store.sqlite import SQLiteStore
 
@@ -176,3 +176,32 @@ def test_stream_takes_an_extended_request(live):
     row = store.get(estel.session_id)
     assert row.min_questions == 7
     assert row.extensions.profile.job_description == JD
+
+
+
+@pytest.mark.parametrize("as_model", [False, True])
+def test_how_an_answer_was_given_rides_with_it_and_is_kept(offline, as_model):
+    url, store = offline
+    given: Any = {"seconds": 75, "limit_seconds": 90,
+                  "spoken": {"recording_seconds": 60, "speaking_seconds": 50}}
+    if as_model:
+        given = AnswerExtension.model_validate(given)
+    with EstelClient(url) as estel:
+        first = estel.start_interview_session(META)
+        estel.submit_interview_answer(STEADY, first.payload.session_state,
+                                      session_id=estel.session_id, answer_facts=given)
+        session = estel.session_id
+    [entry] = [e for e in store.get(session).transcript if e.answer]
+    assert (entry.answer_seconds, entry.answer_limit_seconds) == (75, 90)
+    assert entry.spoken.words == len(STEADY.split())
+    assert entry.spoken.words_per_minute == round(len(STEADY.split()) * 60 / 50)
+
+
+def test_a_bad_answer_description_is_refused_before_sending():
+    state = Engine(OfflineBrain()).start(InterviewMeta.model_validate(META)).state
+    sent: list[httpx.Request] = []
+    with pytest.raises(EstelServiceError) as refused:
+        capturing_client(sent).submit_interview_answer("x", state, answer_facts={"seconds": -2})
+    assert "context.answer.seconds: Input should be greater than or equal to 0" in (
+        refused.value.message)
+    assert sent == []

@@ -21,18 +21,20 @@ SESSION_HEADER = "Estel-Session"  # estel.server.app.SESSION_HEADER, spelled out
 
 def interview_request(
     message: str = "", state: Mapping[str, Any] | None = None, *, meta: Mapping[str, Any],
-    length: Any = None, profile: Any = None, language: str = "en",
+    length: Any = None, profile: Any = None, answer: Any = None, language: str = "en",
     mode: str = "interview_session",
 ) -> dict[str, Any]:
     """The request for one turn: `state` None is the first turn (message "" by the seed's
-    rule); `length` / `profile` are the optional `context` extensions, as given (a test may
-    pass a malformed one on purpose)."""
+    rule); `length` / `profile` / `answer` are the optional `context` extensions, as given (a
+    test may pass a malformed one on purpose)."""
     context: dict[str, Any] = {"context": mode, "meta": copy.deepcopy(dict(meta)),
                                "session_state": copy.deepcopy(state)}
     if length is not None:
         context["length"] = copy.deepcopy(length)
     if profile is not None:
         context["profile"] = copy.deepcopy(profile)
+    if answer is not None:
+        context["answer"] = copy.deepcopy(answer)
     return {"message": message, "language": language, "context": context}
 
 
