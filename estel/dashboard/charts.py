@@ -14,6 +14,14 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from estel.dashboard.chart_text import (
+    LINE_PX,
+    TITLE_STANDOFF,
+    count_tick_labels,
+    label_margin,
+    shortened,
+)
+
 PRIMARY = "#4F46E5"  # theme primaryColor
 SCORE_COLOURS = {"communication": "#4F46E5", "content": "#0EA5A4", "confidence": "#F59E0B"}
 SCORE_LABELS = {"communication": "Communication", "content": "Content", "confidence": "Confidence"}
@@ -151,6 +159,20 @@ def count_axis(largest: float) -> dict[str, Any]:
     return {"rangemode": "tozero", "tick0": 0, "dtick": step, "tickformat": ",d"}
 
 
+# Margins given up front (see estel/dashboard/chart_text.py): plotly's automargin stays on as a
+# safety net, but when these are big enough it draws each chart once instead of twice.
+BOTTOM_TITLED = 2 * LINE_PX + TITLE_STANDOFF + 10  # tick labels and an axis title
+BOTTOM_DATES = 2 * LINE_PX + 14  # two-line date ticks ("Nov 17" over "2026"), no title
+TOP_LEGEND = 64  # a one-line legend above the plot (it grows when the legend wraps)
+TOP_STACKED_LEGEND = 84  # a legend wrapped to three lines
+LABEL_MAX_PX = 220  # longer role and skill-gap names are cut with "…" (whole in the hover)
+
+
+def count_margin(axis: dict[str, Any], largest: float) -> int:
+    """The margin beside a titled count axis (`count_axis`'s dict) whose data reach `largest`."""
+    return label_margin(count_tick_labels(largest, axis["dtick"]), title=True)
+
+
 def time_axis(periods: Sequence[Any]) -> dict[str, Any]:
     """A date axis for per-period points. Up to 7 periods get one tick each ("Nov 17"); plotly's
     own ticks on a span of a day or two fell on hours and milliseconds ("23:59:59.9995")."""
@@ -174,11 +196,15 @@ def score_distribution_figure(histogram: Any, *, height: int = 340) -> go.Figure
             marker_color=DIMENSION_COLOURS.get(name, PRIMARY),
             hovertemplate=f"{label} %{{x}}: %{{y}} sessions<extra></extra>",
         ))
+    largest = float(histogram["sessions"].max())
+    counts = count_axis(largest)
     fig.update_layout(barmode="group", bargap=0.2,
                       xaxis={"title": {"text": "score"}},
-                      yaxis={"title": {"text": "sessions"}, "gridcolor": GRID,
-                             **count_axis(float(histogram["sessions"].max()))})
-    return _legend_on_top(_base_layout(fig, height))
+                      yaxis={"title": {"text": "sessions"}, "gridcolor": GRID, **counts})
+    _legend_on_top(_base_layout(fig, height))
+    fig.update_layout(margin={"l": count_margin(counts, largest), "t": TOP_LEGEND,
+                              "b": BOTTOM_TITLED})
+    return fig
 
 
 def overall_trend_figure(trend: Any, *, height: int = 340) -> go.Figure:
@@ -205,10 +231,14 @@ def overall_trend_figure(trend: Any, *, height: int = 340) -> go.Figure:
         # own ticks (not synced to the score axis, which gave 2.95, 5.89 … sessions)
         # The bars keep to the lower half: a full-height bar (one session) read as a 10.
         yaxis2={"title": {"text": "sessions"}, "overlaying": "y", "side": "right",
-                "showgrid": False, **count_axis(2 * largest),
+                "showgrid": False, **(counts := count_axis(2 * largest)),
                 "range": [0, 2 * largest], "rangemode": "normal"},
     )
-    return _legend_on_top(_base_layout(fig, height))
+    _legend_on_top(_base_layout(fig, height))
+    fig.update_layout(margin={"l": label_margin(["10"], title=True),
+                              "r": count_margin(counts, 2 * largest / 1.1), "t": TOP_LEGEND,
+                              "b": BOTTOM_DATES})
+    return fig
 
 
 def role_scores_figure(profiles: Any, *, height: int | None = None) -> go.Figure:
@@ -219,16 +249,17 @@ def role_scores_figure(profiles: Any, *, height: int | None = None) -> go.Figure
     if len(profiles) == 0:
         return empty_figure("No completed sessions to compare roles.", height=height or 340)
     ordered = profiles.iloc[::-1]  # plotly draws the first category at the bottom
-    roles = [f"{row.target_role} ({row.sessions})" for row in ordered.itertuples(index=False)]
+    names = [f"{row.target_role} ({row.sessions:,})" for row in ordered.itertuples(index=False)]
+    roles = [shortened(name, LABEL_MAX_PX) for name in names]
     fig = go.Figure()
     # a group's first trace is drawn at its bottom: add them last to first, and reverse the
     # legend, so both read communication, content, confidence from the top
     for name, label in reversed(SCORE_LABELS.items()):
         values = [round(float(value), 2) for value in ordered[name]]
         fig.add_trace(go.Bar(
-            x=values, y=roles, orientation="h", name=label,
+            x=values, y=roles, orientation="h", name=label, customdata=names,
             marker_color=SCORE_COLOURS[name],
-            hovertemplate=f"%{{y}}<br>{label}: %{{x:.1f}}/10<extra></extra>",
+            hovertemplate=f"%{{customdata}}<br>{label}: %{{x:.1f}}/10<extra></extra>",
         ))
     fig.update_layout(barmode="group", bargap=0.25,
                       xaxis={"range": [0, 10], "dtick": 2, "title": {"text": "mean score"},
@@ -236,7 +267,11 @@ def role_scores_figure(profiles: Any, *, height: int | None = None) -> go.Figure
                       yaxis={"automargin": True})
     _base_layout(fig, height or max(260, 62 * len(roles) + 90))
     _legend_on_top(fig)
-    fig.update_layout(legend={"traceorder": "reversed"})
+    # room for the legend on three lines: plotly.js wraps a horizontal legend at the plot
+    # area's width, which beside role names is too narrow for its three entries
+    fig.update_layout(legend={"traceorder": "reversed"},
+                      margin={"l": label_margin(roles), "t": TOP_STACKED_LEGEND,
+                              "b": BOTTOM_TITLED})
     return fig
 
 
@@ -245,18 +280,23 @@ def skill_gap_figure(gaps: Any, *, height: int | None = None) -> go.Figure:
     if len(gaps) == 0:
         return empty_figure("No skill gaps recorded yet.", height=height or 320)
     ordered = gaps.iloc[::-1]  # plotly draws the first bar at the bottom
+    names = [str(name) for name in ordered["skill_gap"]]
+    labels = [shortened(name, LABEL_MAX_PX) for name in names]
     fig = go.Figure(go.Bar(
-        x=ordered["sessions"].tolist(), y=ordered["skill_gap"].tolist(), orientation="h",
+        x=ordered["sessions"].tolist(), y=labels, orientation="h",
         # counts outside the bars, never rotated inside a short one; cliponaxis keeps the last
-        marker_color=PRIMARY, text=ordered["sessions"].tolist(), textposition="outside",
-        cliponaxis=False,
-        customdata=[round(float(s) * 100, 1) for s in ordered["share"]],
-        hovertemplate="%{y}: %{x} sessions (%{customdata:.0f}% of completed)<extra></extra>",
+        marker_color=PRIMARY, texttemplate="%{x:,d}", textposition="outside", cliponaxis=False,
+        customdata=[[name, round(float(s) * 100, 1)] for name, s in zip(
+            names, ordered["share"], strict=True)],
+        hovertemplate="%{customdata[0]}: %{x:,d} sessions (%{customdata[1]:.0f}% of completed)"
+                      "<extra></extra>",
     ))
     fig.update_layout(xaxis={"title": {"text": "sessions"}, "gridcolor": GRID,
                              **count_axis(float(gaps["sessions"].max()))},
                       yaxis={"automargin": True})
-    return _base_layout(fig, height or max(240, 28 * len(gaps) + 60))
+    _base_layout(fig, height or max(240, 28 * len(gaps) + 60))
+    fig.update_layout(margin={"l": label_margin(labels), "b": BOTTOM_TITLED})
+    return fig
 
 
 def activity_figure(activity: Any, *, height: int = 320) -> go.Figure:
@@ -273,10 +313,13 @@ def activity_figure(activity: Any, *, height: int = 320) -> go.Figure:
             hovertemplate=f"%{{x|%b %d, %Y}}: %{{y}} {label.lower()}<extra></extra>",
         ))
     largest = float(activity["started"].max())
+    counts = count_axis(largest)
     fig.update_layout(xaxis=time_axis(periods),
-                      yaxis={"title": {"text": "sessions"}, "gridcolor": GRID,
-                             **count_axis(largest)})
-    return _legend_on_top(_base_layout(fig, height))
+                      yaxis={"title": {"text": "sessions"}, "gridcolor": GRID, **counts})
+    _legend_on_top(_base_layout(fig, height))
+    fig.update_layout(margin={"l": count_margin(counts, largest), "t": TOP_LEGEND,
+                              "b": BOTTOM_DATES})
+    return fig
 
 
 def dashboard_figures(frame: Any, *, start: datetime | None = None, end: datetime | None = None,

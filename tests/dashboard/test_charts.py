@@ -76,7 +76,9 @@ def test_skill_gaps_are_horizontal_bars_most_named_on_top(known: pd.DataFrame) -
     # plotly draws the first category at the bottom, so the list is reversed
     assert list(bars.y) == ["Storytelling", "Prioritisation", "SQL", "Metrics"]
     assert list(bars.x) == [1, 1, 2, 2]
-    assert list(bars.customdata) == [25.0, 25.0, 50.0, 50.0]
+    # the whole name and the share of completed sessions, for the hover
+    assert [list(item) for item in bars.customdata] == [
+        ["Storytelling", 25.0], ["Prioritisation", 25.0], ["SQL", 50.0], ["Metrics", 50.0]]
 
 
 def test_activity_has_started_and_completed_lines(known: pd.DataFrame) -> None:

@@ -63,6 +63,25 @@ BOXES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
 })"""
 
 
+# Each chart's margins as the figure gave them and as plotly drew them: plotly grows a margin
+# that is too small for its labels (automargin) by drawing the chart a second time.
+MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => ({
+    label: plot.closest('[aria-label]')?.getAttribute('aria-label'),
+    given: ['l', 'r', 't', 'b'].map(side => plot.layout.margin[side]),
+    drawn: ['l', 'r', 't', 'b'].map(side => Math.round(plot._fullLayout._size[side]))}))"""
+
+
+# Text the chart's own SVG cuts off: any label, title or legend entry outside the chart's box.
+CLIPPED = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+    const frame = plot.querySelector('.main-svg').getBoundingClientRect();
+    return [...plot.querySelectorAll('.main-svg text')].filter(text => {
+        const r = text.getBoundingClientRect();
+        return r.width && (r.left < frame.left - 1 || r.right > frame.right + 1
+                           || r.top < frame.top - 1 || r.bottom > frame.bottom + 1);
+    }).map(text => text.textContent);
+})"""
+
+
 def overlap(a, b) -> bool:
     return bool(a and b) and a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 \
         and b[1] < a[3] - 1
@@ -93,5 +112,9 @@ def test_charts_draw_with_the_basic_bundle_and_no_text_overlaps(live, width, hei
                 axis = chart[name]
                 assert not overlap(axis["title"], axis["ticks"]), (chart["label"], name)
                 assert not overlap(axis["title"], chart["plot"]), (chart["label"], name)
+        assert page.evaluate(CLIPPED) == []
+        if width >= 1024:  # on a phone a wrapped legend may still grow the top margin
+            for chart in page.evaluate(MARGINS):
+                assert chart["drawn"] == chart["given"], chart
     finally:
         page.close()
