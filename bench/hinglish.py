@@ -8,7 +8,8 @@ score (communication/content/confidence), fillers and hedges heard and rubric po
 then the largest gap between a good Hinglish answer and its English twin, the lowest good and
 highest weak score, and how many of the covered families' questions have Hinglish text; then a
 confident Hinglish bluffer (absolutes, wrong claims) against a plain correct Hinglish answer to the
-same question, with the red flags and absolutes heard.
+same question, with the red flags and absolutes heard; then the same for answers said in Hindi
+word order (tests/support/hinglish_word_order_answers.py).
 Figures only; it exits 0.
 """
 
@@ -22,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from hinglish_answers import BLUFF_VS_PLAIN, CASES  # noqa: E402
+from hinglish_word_order_answers import WORD_ORDER_BLUFF_VS_PLAIN  # noqa: E402
 
 from estel.analysis.answer import AnswerAnalysis, analyse_answer  # noqa: E402
 from estel.brains.offline.bank import load_bank  # noqa: E402
@@ -51,15 +53,16 @@ def main() -> None:
     print(f"largest gap English good - Hinglish good: {gap:.1f}")
     print(f"lowest good answer {good}, highest weak answer {weak}")
     bluffs(questions)
+    bluffs(questions, WORD_ORDER_BLUFF_VS_PLAIN, ", Hindi word order")
     bank = load_bank()
     for name, family in sorted(hinglish_bank().items()):
         print(f"{name}: {len(family.questions)}/{len(bank[name].questions)} questions in Hinglish")
 
 
-def bluffs(questions: dict) -> None:
+def bluffs(questions: dict, pairs: dict | None = None, label: str = "") -> None:
     """A Hinglish bluffer against a plain correct Hinglish answer, per question."""
     gaps = []
-    for qid, (bluff_text, plain_text) in BLUFF_VS_PLAIN.items():
+    for qid, (bluff_text, plain_text) in (pairs or BLUFF_VS_PLAIN).items():
         q = questions[qid]
         bluff, plain = (analyse_answer(text, fill_role(q.question, "Analyst"), phase=q.phase,
                                        talking_points=q.talking_points, red_flags=q.red_flags,
@@ -69,7 +72,7 @@ def bluffs(questions: dict) -> None:
               f"{plain.confidence})  bluffer {bluff.overall} ({bluff.communication}/"
               f"{bluff.content}/{bluff.confidence})  red flags {len(bluff.red_flags)}  "
               f"absolutes {list(bluff.absolutes)}")
-    print(f"smallest gap plain correct - bluffer (Hinglish): {min(gaps):.1f}")
+    print(f"smallest gap plain correct - bluffer (Hinglish{label}): {min(gaps):.1f}")
 
 
 if __name__ == "__main__":

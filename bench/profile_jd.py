@@ -11,6 +11,7 @@ shows what the JD changed.
     python3 bench/profile_jd.py              # offline and through the fake OpenAI server
     python3 bench/profile_jd.py --offline    # offline only
     python3 bench/profile_jd.py --set fresh  # the second set of JDs (bench/profile_jd_fresh.py)
+    python3 bench/profile_jd.py --set heldout  # the third (bench/profile_jd_heldout.py)
     python3 bench/profile_jd.py --show       # also each technical question asked, hit or miss
 
 Prints one line per role and path (with how many of the hand-listed skills the requirements
@@ -174,12 +175,15 @@ def fake_engines():
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--offline", action="store_true", help="the offline brain only")
-    parser.add_argument("--set", choices=("bench", "fresh"), default="bench",
-                        help="which JDs: this file's, or bench/profile_jd_fresh.py's")
+    parser.add_argument("--set", choices=("bench", "fresh", "heldout"), default="bench",
+                        help="which JDs: this file's, bench/profile_jd_fresh.py's or "
+                             "bench/profile_jd_heldout.py's")
     parser.add_argument("--show", action="store_true", help="print every technical question")
     args = parser.parse_args()
     if args.set == "fresh":
         from profile_jd_fresh import ROLES as roles
+    elif args.set == "heldout":
+        from profile_jd_heldout import ROLES as roles
     else:
         roles = ROLES
     shares = {"offline": measure("offline", lambda: Engine(OfflineBrain()), roles, args.show)}

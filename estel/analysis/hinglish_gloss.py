@@ -9,7 +9,10 @@ tha" is "the reviewer was wrong", "customers ko pata nahi hota ki unhe kya chahi
    X, "ko pata nahi" don't know, "kabhi ... nahi" never), then Hindi words with one English
    reading (hamesha always, bas just, galat wrong, saari all, maine I, nahi not);
 2. the object-verb order of Hindi's "kar" verbs: "[object] (ko) [English verb] (nahi) kar
-   diya/dunga" becomes "(not) [verb, past or plain] [object]";
+   diya/dunga/lenge" becomes "(not) [verb, past or plain] [object]"; the object may carry
+   postpositions after their nouns ("hyperparameters test set pe tune kar lenge" is "tune
+   hyperparameters on test set", "data ko database se delete karenge" is "delete data from
+   database"), and "karna padega/hoga" is "have to";
 3. the clause-final copula: "[subject] [word] hai/tha" becomes "[subject] is/was [word]".
 Hindi has no articles, so a red flag's "the" and "a" are optional when it reads a gloss
 (`relax_articles`). English answers are never glossed (`flag_raised` reads only Hinglish ones),
@@ -53,6 +56,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(pass|succeed|work)\s+(?:na|nahi)\s+(?:ho|kare|ho\s+jaaye|ho\s+jaye|hota|hoti|jaaye)\b",
      r"it \1s"),
     (r"\bsab\s+kuch\b", "everything"),
+    # "koi cost nahi (hota)": no cost; the "nahi" is the "no", not a negated verb
+    (r"\bkoi\s+(?:bhi\s+)?([a-z][\w-]*)\s+(?:hi\s+)?(?:nahi|nahin)\b", r"no \1"),
     (r"\b(?:main|mai)\s+ne\b", "i"),
     # Hindi verbs made with "de/le" ("laga denge": will add) read as their English verb + "kar"
     (r"\b(laga|hata|daal|bana|bhej|likh|badal|chhod|rok)\s+(?=(?:diya|diye|di|dunga|dungi|denge|do"
@@ -75,6 +80,9 @@ _WORDS = {
     "bhej": "send", "likh": "write", "badal": "change", "chhod": "skip", "rok": "stop",
     "shuru": "start", "khatam": "finish", "istemaal": "use", "istemal": "use",
 }
+# "main" before a noun and its postposition is English ("main database se"); "main database
+# ko upgrade kar dunga" is Hindi's "I" (the object marker follows the pronoun's object)
+_MAIN_ADJECTIVE = re.compile(r"\bmain(?=\s+[a-z][\w-]*\s+(?:pe|par|mein|se)\b)")
 _PHRASE_RES = tuple((re.compile(pattern), english) for pattern, english in _PHRASES)
 # nouns that make a verb with "kar" ("kaam kiya": worked, "koshish ki": tried); left unglossed
 _KAR_NOUNS = STOPWORDS | {"kaam", "baat", "koshish", "intezaar", "dhyan", "madad", "bharosa",
@@ -83,17 +91,28 @@ _WORD = re.compile(r"\b(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + 
 # what may not be part of a verb's object: Hindi function words, pronouns, connectives
 _NOT_OBJECT = sorted((STOPWORDS | {"i", "we", "they", "you", "he", "she", "it", "just", "so",
                                    "then", "and", "or", "not", "never", "always", "because",
-                                   "first", "also", "only", "main", "mai", "is", "was", "are"}),
+                                   "first", "also", "only", "mai", "is", "was", "are"}),
                      key=len, reverse=True)
 _OBJECT_WORD = r"(?!(?:" + "|".join(_NOT_OBJECT) + r")\b)[\w+%.'-]+\s+"
+# postpositions after their noun ("test set pe": on the test set), and what they mean in English
+_POSTPOSITIONS = {"pe": "on", "par": "on", "mein": "in", "me": "in", "se": "from",
+                  "ke liye": "for", "ke saath": "with", "ke sath": "with", "ke upar": "on",
+                  "ke andar": "in"}
+_PP = r"(?:" + "|".join(p.replace(" ", r"\s+") for p in sorted(_POSTPOSITIONS, key=len,
+                                                                 reverse=True)) + r")"
+# an object word, then its postposition, the object marker "ko" or an emphatic "hi"/"bhi"
+_OBJECT_PART = _OBJECT_WORD + r"(?:(?:" + _PP + r"|ko|hi|bhi)\s+)*"
 _PAST_LIGHT = (r"(?:kiya|kiye|kari|(?<=not\s)ki\b"
                r"|kar\s+(?:diya|diye|di|liya|liye|li|chuka|chuki|chuke))")
 _SHOULD = r"(?:kar(?:na|ni|ne)|kar\s+(?:dena|deni|lena|leni))\s+(?:hi\s+)?chahiye"
-_LIGHT = (r"(?:" + _PAST_LIGHT + r"|" + _SHOULD + r"|kar(?:\s+(?:dunga|dungi|denge|doonga|do|dena"
+_MUST = (r"(?:kar(?:na|ni|ne)|kar\s+(?:dena|deni|lena|leni))\s+(?:hi\s+)?"
+         r"(?:padega|padegi|padenge|padta|padti|padte|pada|padi|hoga|hogi|honge)")
+_LIGHT = (r"(?:" + _PAST_LIGHT + r"|" + _SHOULD + r"|" + _MUST
+          + r"|kar(?:\s+(?:dunga|dungi|denge|doonga|do|dena"
           r"|lunga|lungi|lenge|lo|leta|lete|leti|deta|dete|deti|sakta|sakte|sakti|raha|rahe|rahi))?|karunga"
           r"|karungi|karenge|karta|karti|karte|karo|karke|(?<=not\s)ki)\b)"
           r"(?:\s+(?:hai|hain|hoon|hun|tha|thi|the|ho)\b)?")
-_KAR_VERB = re.compile(r"(?<![\w'-])(?P<obj>(?:" + _OBJECT_WORD + r"){0,3}?)(?:ko\s+)?"
+_KAR_VERB = re.compile(r"(?<![\w'-])(?P<obj>(?:" + _OBJECT_PART + r"){0,5}?)"
                        r"\b(?P<verb>[a-z][a-z-]+)"
                        r"\s+(?P<neg>(?:nahi|nahin|not|na|mat)\s+)?(?P<light>" + _LIGHT)
 # "payment fail ho gaya": the payment failed (an English verb made intransitive with "ho gaya")
@@ -113,7 +132,8 @@ def gloss(text: str) -> str:
     text = normalise(text).lower()
     for pattern, english in _PHRASE_RES:
         text = pattern.sub(english, text)
-    text = _WORD.sub(lambda m: _WORDS[m.group(0)], text)
+    text = _MAIN_ADJECTIVE.sub("main_", text)  # "main database se": English "main", not "I"
+    text = _WORD.sub(lambda m: _WORDS[m.group(0)], text).replace("main_", "main")
     text = _KAR_VERB.sub(_reorder, text)
     text = _BECAME.sub(lambda m: m.group(0) if m.group(1) in _KAR_NOUNS else _past(m.group(1)),
                        text)
@@ -136,13 +156,51 @@ def relaxed(pattern: str) -> re.Pattern[str]:
 
 
 def _reorder(m: re.Match[str]) -> str:
-    obj, verb = m.group("obj").strip(), m.group("verb")
+    verb = m.group("verb")
     if verb in _KAR_NOUNS:  # "kaam kar", "baat kar": a Hindi noun, left as it is
         return m.group(0)
     light = m.group("light")
     done = _past(verb) if re.match(_PAST_LIGHT, light) else verb
-    neg = ("should " if re.match(_SHOULD, light) else "") + ("not " if m.group("neg") else "")
+    mood = ("should " if re.match(_SHOULD, light) else
+            "have to " if re.match(_MUST, light) else "")
+    neg = mood + ("not " if m.group("neg") else "")
+    obj = _english_object(m.group("obj"))
     return f"{neg}{done} {obj} " if obj else f"{neg}{done} "
+
+
+# English adverbs said before a Hindi verb that English says right after it
+_ADVERBS = frozenset(("forever", "permanently", "directly", "straight", "immediately",
+                      "quickly", "manually", "automatically", "again", "once", "twice"))
+_PP_SPLIT = re.compile(r"\s+(" + _PP + r"|ko|hi|bhi)(?=\s|$)")
+
+
+def _english_object(span: str) -> str:
+    """'hyperparameters test set pe' -> 'hyperparameters on test set'; 'data ko main database
+    se' -> 'data from main database': the direct object first, then each postposition's phrase
+    as an English preposition before its noun. Words before a last postposition are all its
+    noun ("test set pe"), unless there are three or more: then its last two ("hyperparameters
+    test set pe"), Hindi putting the object before the place."""
+    adverbs = [w for w in span.split() if w in _ADVERBS]  # "forever cache": cache forever
+    span = " ".join(w for w in span.split() if w not in _ADVERBS)
+    parts = _PP_SPLIT.split(" " + span)
+    direct: list[str] = []
+    phrases: list[str] = []
+    words = parts[0].split()
+    pairs = list(zip(parts[1::2], parts[2::2], strict=True))
+    for index, (marker, rest) in enumerate(pairs):
+        key = " ".join(marker.split())
+        if key in _POSTPOSITIONS:
+            last = index == len(pairs) - 1 and not rest.strip()
+            split = len(words) - 2 if last and not phrases and len(words) >= 3 else 0
+            direct += words[:split] if split > 0 else []
+            noun = words[split:] if split > 0 else words
+            if noun:
+                phrases.append(f"{_POSTPOSITIONS[key]} {' '.join(noun)}")
+        else:  # "ko" marks the direct object; "hi", "bhi" are emphasis
+            direct += words
+        words = rest.split()
+    direct += words
+    return " ".join([*adverbs, *direct, *phrases])
 
 
 def _past(verb: str) -> str:
