@@ -289,7 +289,23 @@ def _keep_name(name: str, line: str, start: int, end: int, common: frozenset[str
     elif (words[0] in _TITLE_HEADS or words[-1] in _ORG_NOUNS or words[-1] in title_words
           or all(w in _NO_NAME for w in words)):
         return False
+    if _measure(name, line, start, end):
+        return False
     return not (_PLACE_BEFORE.search(line[:start]) or _PLACE_AFTER.match(line[end:]))
+
+
+_AMOUNT_BEFORE = re.compile(r"[£$€]?\d[\d,.]*\s*(?:[kKmMbB]|bn|mn|%)?\s*$")
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:$|[.,;:()!?/]|(?:and|or|in|of|per|a|to|across|with|from|"
+                             r"up|down|growth|target)\b)")
+
+
+def _measure(name: str, line: str, start: int, end: int) -> bool:
+    """An acronym after an amount that ends its phrase is a unit the business is measured in
+    ("2.4m MAU", "£8M ARR", "40% YoY"), not a skill; "3 AWS accounts" still names a tool."""
+    return (re.fullmatch(r"[A-Z][A-Za-z]{1,4}", name) is not None
+            and sum(c.isupper() for c in name) >= 2
+            and _AMOUNT_BEFORE.search(line[:start]) is not None
+            and _CLAUSE_GOES_ON.match(line[end:]) is not None)
 
 
 def _written_as_name(name: str) -> bool:

@@ -125,3 +125,13 @@ def test_short_jds_lists_and_bare_bullets_are_read(bank):
                               analytics)
     assert {"dbt", "Looker", "Power BI"} <= set(bullets)  # "Looker", not "looker"
     assert jd_requirements("Experience with data and people required.", analytics) == ()
+
+
+def test_a_unit_after_an_amount_is_no_requirement(bank):
+    """"2.4m MAU", "£8M ARR", "40% YoY" measure the business; "3 AWS accounts" names a tool."""
+    jd = ("Growth Marketing Manager. Our app has 2.4m MAU and £8M ARR (up 40% YoY). You will "
+          "run paid social on Meta and TikTok, own our HubSpot lifecycle emails, report CAC and "
+          "LTV weekly, and look after 3 AWS accounts.")
+    read = lower(jd_requirements(jd, bank["marketing"]))
+    assert {"meta", "tiktok", "hubspot", "cac", "ltv", "aws"} <= read
+    assert not {"mau", "arr", "yoy"} & read
