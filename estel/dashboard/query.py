@@ -112,8 +112,8 @@ def change_marker(store: SessionStore, every_seconds: float = 30) -> tuple[objec
             info = path.stat()
         except OSError:
             stats.append(None)
-        else:
-            stats.append((info.st_size, info.st_mtime_ns))
+        else:  # an empty WAL holds nothing: a reader opening the file creates one
+            stats.append((info.st_size, info.st_mtime_ns) if info.st_size else None)
     return ("sqlite", *stats)
 
 

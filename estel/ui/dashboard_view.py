@@ -5,7 +5,8 @@ Filters go into the store query (`estel.dashboard.query`); the pure aggregations
 computes is cached, keyed on the store, the filters and the store's change marker
 (`query.change_marker`: on SQLite it changes with every write, elsewhere every `TTL` seconds), so
 reruns (a click in the table, opening a report) and other visitors cost nothing until a session
-is saved; Refresh forgets it.
+is saved; Refresh forgets it. On SQLite a background warmer (`estel.dashboard.warmer`) recomputes
+the views visitors opened as soon as a save changes the marker, so the next visitor does not wait.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from estel.dashboard.query import (
     load_dashboard,
     load_sessions,
 )
+from estel.dashboard.warmer import View, Warmer
 from estel.errors import EstelError
 from estel.report import ReportView, record_session_json
 from estel.store.base import SessionFilters, SessionStore
+from estel.store.sqlite import SQLiteStore
 from estel.ui import resources
 from estel.ui.basic_plotly import basic_plotly_chart, preload
 from estel.ui.dashboard_filters import Chosen, render_filters
@@ -96,8 +99,12 @@ def _render(store: SessionStore, today: date) -> None:
         _empty_state()
         return
     choice = render_filters(options, today)
-    data = _dashboard(store, store.description, marker, choice.filters, choice.start,
-                      choice.end)
+    with st.spinner("Loading sessions…"):  # shown only if it takes over half a second
+        data = _dashboard(store, store.description, marker, choice.filters, choice.start,
+                          choice.end)
+    if isinstance(store, SQLiteStore):  # others have no change marker to watch
+        _warmer(store, store.description).seen(
+            View(choice.filters, choice.start, choice.end), marker)
     if data.rows == 0:
         st.info("No sessions match these filters. Widen the period or clear a filter.",
                 icon=":material/filter_alt_off:")
@@ -241,7 +248,7 @@ def _options(_store: SessionStore, store_key: str, marker: tuple[object, ...]) -
         filter_options(_store)
 
 
-@st.cache_data(max_entries=16, show_spinner="Loading sessions…")
+@st.cache_data(max_entries=16, show_spinner=False)  # the page shows its own; the warmer none
 def _dashboard(_store: SessionStore, store_key: str, marker: tuple[object, ...],
                filters: SessionFilters, start: datetime | None,
                end: datetime | None) -> DashboardData:
@@ -257,6 +264,18 @@ def _dashboard(_store: SessionStore, store_key: str, marker: tuple[object, ...],
         figures=dashboard_figures(frame, start=start, end=end),
         table=analytics.sessions_table(newest, TABLE_ROWS),
     )
+
+
+# released (Refresh settings, a cleared cache): its thread stops instead of watching an old store
+@st.cache_resource(show_spinner=False, on_release=lambda warmer: warmer.stop())
+def _warmer(_store: SessionStore, store_key: str) -> Warmer:
+    """One per store: recomputes the views visitors opened when a session is saved
+    (estel/dashboard/warmer.py), through the same caches the page reads."""
+    def compute(marker: Any, view: View) -> None:
+        _options(_store, store_key, marker)
+        _dashboard(_store, store_key, marker, view.filters, view.start, view.end)
+
+    return Warmer(marker=lambda: change_marker(_store, TTL), compute=compute)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

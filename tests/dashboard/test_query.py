@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -177,6 +178,32 @@ def test_the_change_marker_moves_with_every_write_and_only_then(
     assert after != before
     seeded_store.complete(done.model_copy(update={"id": "1" * 8 + done.id[8:]}))
     assert change_marker(seeded_store) not in (before, after)
+
+
+def test_a_reader_that_creates_an_empty_wal_does_not_move_the_marker(
+    tmp_path: Path, played: list[SessionRecord]
+) -> None:
+    """When the last connection closes SQLite checkpoints and removes the WAL; the next reader
+    creates an empty one. That is no change: it had cost a second recompute after each save."""
+    import sqlite3
+
+    from estel.dashboard.query import change_marker
+
+    writer = SQLiteStore(tmp_path / "wal.db")
+    writer.complete(next(r for r in played if r.status == "completed"))
+    writer.close()  # the last connection: SQLite checkpoints and removes the WAL
+    wal = tmp_path / "wal.db-wal"
+    assert not wal.exists()
+    store = SQLiteStore(tmp_path / "wal.db")
+    before = change_marker(store)
+    reader = sqlite3.connect(tmp_path / "wal.db")
+    try:
+        reader.execute("SELECT count(*) FROM interview_sessions").fetchone()
+        assert wal.exists()
+        assert wal.stat().st_size == 0
+        assert change_marker(store) == before
+    finally:
+        reader.close()
 
 
 def test_a_store_without_a_marker_gets_a_time_slot(monkeypatch: pytest.MonkeyPatch) -> None:
