@@ -89,7 +89,7 @@ class Warmer:
 
     def _run(self) -> None:
         wait = self.poll_seconds
-        while views := self._watched():
+        while self._watched():
             time.sleep(wait)
             wait = self.poll_seconds
             try:
@@ -99,6 +99,7 @@ class Warmer:
                 continue
             if marker == self._done:
                 continue
+            views = self._watched()  # as of now: a view seen during the sleep counts
             began = self.clock()
             for view in views:
                 try:
