@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from estel import session
 from estel.analysis.advice import Features
 from estel.analysis.advice import advice as advice_for
 from estel.analysis.advice import praise as praise_for
+from estel.analysis.aim import missed_ask
 from estel.analysis.bluff import bluff_markers, without_bluff
 from estel.analysis.hinglish import hinglish_fillers
 from estel.analysis.language import split_sentences
@@ -64,6 +65,10 @@ FLAG_ADVICE = {
     "example from your own work",
 }
 OFF_TOPIC_CAP = 1.5  # the most communication or confidence an off-topic answer keeps
+# A good story that answers a different question keeps its delivery, not its content.
+MISSED_ASK_CAP = 1.5
+MISSED_ASK_ADVICE = ("answer the question that was asked, about {topic}, with an example of "
+                     "that; this story, however well told, answers a different one")
 INJECTION_NOTE = "Instructions to the interviewer were ignored; only the answer itself is scored."
 # A follow-up quotes the candidate ('fixed the bug'); saying it again is not copying the question.
 PRAISE_FROM = 5.0  # no answer under this overall is praised
@@ -104,6 +109,8 @@ class AnswerAnalysis:
     absolutes: tuple[str, ...] = ()  # unsupported absolutes and superlatives
     buzzwords: tuple[str, ...] = ()
     has_result: bool = False  # says what happened or what changed
+    # the question's topic when a good story answered a different question (estel.analysis.aim)
+    missed_ask: str = ""
 
     @property
     def overall(self) -> float:
@@ -149,8 +156,15 @@ def analyse_answer(
         flags = (*flags, "off_topic")
     serious = [flag for flag in flags if flag != "injection"]
     comm, content, conf = _guarded(scores_for(feats, phase), serious, injected, bool(words))
+    missed = "" if serious or not words else missed_ask(clean, words, question, topic)
+    if missed:  # one assessment: the cap, the points, the note and the reaction all say it
+        feats = replace(feats, points_hit=(), points_named=(),
+                        points_missed=tuple(p.point for p in talking_points))
+        content = min(content, MISSED_ASK_CAP)
     if serious or not words:
         praise, advice = "", FLAG_ADVICE[(serious or flags or ["empty"])[0]]
+    elif missed:
+        praise, advice = "", MISSED_ASK_ADVICE.format(topic=lower_first(missed))
     else:
         praise, advice = praise_for(feats, phase), _bluff_advice(raised, feats) or advice_for(
             feats, phase)
@@ -185,6 +199,7 @@ def analyse_answer(
         absolutes=feats.absolutes,
         buzzwords=feats.buzzwords,
         has_result="result" in feats.star,
+        missed_ask=missed,
     )
 
 

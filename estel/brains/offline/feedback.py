@@ -168,6 +168,8 @@ def _improvements(answered: Sequence[Answered], w: Words) -> list[str]:
 
 def _fix(a: AnswerAnalysis, w: Words) -> str:
     """The advice for one answer, with the talking points it missed when there are any."""
+    if a.missed_ask:
+        return w("missed_fix", topic=lower_first(a.missed_ask))
     missed = "; ".join(lower_first(second_person(p)) for p in a.points_missed[:3])
     if not missed or _unscorable(a):
         return w.phrase(a.advice)
@@ -212,6 +214,9 @@ def _next_steps(role: str, answered: Sequence[Answered], w: Words) -> list[str]:
     off_topic = [a for a in answered if _off_topic(a.analysis)]
     if off_topic:
         steps.append(w("off_topic", numbers=_numbers(off_topic)))
+    missed_ask = [a for a in scored if a.analysis.missed_ask]
+    if missed_ask:
+        steps.append(w("missed_ask", cites=", ".join(a.cite for a in missed_ask[:3])))
     no_result = [a for a in scored if a.phase == "behavioural" and "result" not in a.analysis.star]
     if no_result:
         steps.append(w("no_result", cite=no_result[0].cite))

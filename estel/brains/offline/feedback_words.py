@@ -42,6 +42,10 @@ EN: dict[str, str] = {
                 "nothing.",
     "off_topic": "Before answering, repeat the question to yourself and name the example from "
                  "your work that fits it: {numbers} talked about something else.",
+    "missed_ask": "Listen for what each question asks before you pick a story: {cites} told a good "
+                  "story that answered a different question.",
+    "missed_fix": "the question asked about {topic}, and this story answers a different one; tell "
+                  "a story that shows {topic}, just as clearly",
     "no_result": "Rewrite your {cite} story in four sentences (situation, task, action, result) "
                  "and end with what changed.",
     "unreflective": "End your {cite} story with what you learned or would do differently next "
@@ -94,6 +98,10 @@ HI: dict[str, str] = {
                 "{numbers} ko koi score nahi mila.",
     "off_topic": "Jawaab dene se pehle sawaal ko mann mein dohraiye aur apne kaam ka woh example "
                  "chuniye jo us par fit ho: {numbers} mein kisi aur cheez ki baat hui.",
+    "missed_ask": "Story chunne se pehle suniye ki sawaal kya pooch raha hai: {cites} mein achhi "
+                  "story thi, lekin woh kisi aur sawaal ka jawaab thi.",
+    "missed_fix": "sawaal {topic} ke baare mein tha, aur yeh story kisi aur sawaal ka jawaab hai; "
+                  "{topic} dikhane wali story utni hi saaf bataiye",
     "no_result": "Apni {cite} wali story ko chaar sentences mein dobara likhiye (situation, task, "
                  "action, result) aur end mein bataiye ki kya badla.",
     "unreflective": "Apni {cite} wali story ko is baat se khatam kijiye ki aapne kya seekha ya "

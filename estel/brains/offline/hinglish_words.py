@@ -21,6 +21,16 @@ REACTIONS: dict[str, tuple[str, ...]] = {
         "Ise answer ki tarah score nahi kiya ja sakta, toh agla sawaal try karte hain.",
         "Chaliye, ise yahin chhodte hain aur aage badhte hain.",
     ),
+    "missed_ask": (
+        "Aapne yeh achhe se bataya ('{told}'), lekin sawaal {topic} ke baare mein tha, toh yeh "
+        "story us sawaal ka jawaab nahi deti.",
+        "Story saaf thi ('{told}'), lekin main {topic} ke baare mein pooch raha tha, aur yeh "
+        "story kisi aur baat ke baare mein hai.",
+    ),
+    "missed_ask_plain": (
+        "Aapne yeh achhe se bataya, lekin sawaal {topic} ke baare mein tha, toh yeh story us "
+        "sawaal ka jawaab nahi deti.",
+    ),
     "off_topic": (
         "Yeh sawaal se alag kisi aur cheez ke baare mein tha, toh chaliye aage badhte hain.",
         "Isme woh baat nahi aayi jo maine poochhi thi; chaliye ek aur sawaal lete hain.",

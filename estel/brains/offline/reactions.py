@@ -32,6 +32,17 @@ REPEATED = (
     "That was the answer you gave earlier, so it tells me nothing new; let's move on.",
     "I've heard that answer already in this interview; let's try a fresh one.",
 )
+# A good story that answers a different question: said kindly, with what it was and what was asked.
+MISSED_ASK = (
+    "You told that well ('{told}'), but the question was about {topic}, so that story doesn't "
+    "answer what I asked.",
+    "That was a clear story ('{told}'), but I was asking about {topic}, and the story is about "
+    "something else.",
+)
+MISSED_ASK_PLAIN = (
+    "You told that well, but the question was about {topic}, so that story doesn't answer what "
+    "I asked.",
+)
 INJECTED = "I've set aside the instructions in that answer; only the answer itself counts."
 WRONG = (
     "One thing to check from that answer: {correction}.",
@@ -87,7 +98,7 @@ BRIEF = (
 # The wordings by name; estel.brains.offline.hinglish_words.REACTIONS mirrors it in Hinglish.
 REACTIONS: dict[str, tuple[str, ...]] = {
     "not_an_answer": NOT_AN_ANSWER, "off_topic": OFF_TOPIC, "repeated": REPEATED,
-    "injected": (INJECTED,),
+    "injected": (INJECTED,), "missed_ask": MISSED_ASK, "missed_ask_plain": MISSED_ASK_PLAIN,
     "wrong": WRONG, "overclaim": OVERCLAIM,
     "praise_point": PRAISE_POINT, "praise_numbers": PRAISE_NUMBERS,
     "praise_result": PRAISE_RESULT, "praise_plain": PRAISE_PLAIN,
@@ -106,6 +117,9 @@ def reaction(a: AnswerAnalysis, seed: int, language: Language = ENGLISH) -> str:
         return _pick(w[kind or "not_an_answer"], seed)
     if "injection" in a.flags:
         return w["injected"][0]
+    if a.missed_ask:
+        kind = "missed_ask" if a.fragment else "missed_ask_plain"
+        return _pick(w[kind], seed).format(told=a.fragment, topic=lower_first(a.missed_ask))
     if a.corrections:
         text = _pick(w["wrong"], seed).format(
             correction=lower_first(a.corrections[0].rstrip(".")))
