@@ -296,9 +296,10 @@ def _features(
         points_missed=rubric.not_explained,
         role_hits=keyword_hits(words, role_terms),
         overlap=_overlap(words, tokens(question)),
-        asks=(asks := _asks(text) if phase == "wrap_up" else 0),
+        # questions back are credited only where the wrap-up invites them
+        invited=(invited := phase == "wrap_up" and bool(INVITES_QUESTIONS.search(question))),
+        asks=(asks := _asks(text) if invited else 0),
         asks_why=bool(asks and ASK_REASON.search(text)),
-        invited=phase == "wrap_up" and bool(INVITES_QUESTIONS.search(question)),
         rubric=bool(points),
         credit=rubric.credit,
         points_named=rubric.named,

@@ -255,10 +255,15 @@ ASK_REASON = re.compile(
     r"\b(?:because|so\s+that|matters?|important|the\s+reason|which\s+is\s+why|I\s+ask|I'm\s+asking)\b",
     _I,
 )
+# A wrap-up that invites the candidate's own questions ("any questions for us?", "what would you
+# want to know about our school before accepting?"); one asking for the candidate's plan ("what
+# would you want to understand in your first month?") does not, so questions back earn nothing.
 INVITES_QUESTIONS = re.compile(
-    r"\b(?:questions?\s+(?:do\s+you\s+have|for\s+(?:us|me))|would\s+you\s+like\s+to\s+know"
-    r"|any\s+questions|want\s+to\s+ask)\b",
-    _I,
+    r"""\b(?:questions?\s+(?:do\s+you\s+have|for\s+(?:us|me))|any\s+questions|want\s+to\s+ask
+    |(?:would|do)\s+you\s+(?:like|want|need)\s+to\s+(?:ask|know|understand|find\s+out|hear|see)
+    \b(?!\s+(?:in\s+your|first|during))
+    )""",
+    _IX,
 )
 
 VAGUE = re.compile(
