@@ -261,10 +261,28 @@ def _resolve(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
         return owned
     found = process.extractOne(" ".join(plain), index.phrases, scorer=fuzz.token_sort_ratio,
                                score_cutoff=TYPO_CUTOFF)
-    if found is not None:
+    if found is not None and _only_typos(plain, index.entries[found[2]].words):
         entry = index.entries[found[2]]
         return entry.family, found[0], 0.8 * found[1] / 100, "fuzzy"
     return GENERIC_FAMILY, "", 0.0, "none"
+
+
+def _only_typos(typed: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    """True when a whole-title fuzzy match differs from the title only by typos and spacing:
+    every typed word is in the title, or a long word one or two edits from one of its words with
+    the same first letter, or the words run together. A short real word is a different job
+    ('Band Manager' is not a brand manager, 'Tour Manager' not a store manager), and so is a
+    different longer one ('Stage Manager' is not a site manager)."""
+    if "".join(typed) == "".join(title):
+        return True
+    for word in typed:
+        if word in title:
+            continue
+        allowed = 1 if len(word) < LONG_WORD else 2
+        if len(word) < MIN_TYPO_LETTERS or not any(
+                w[0] == word[0] and OSA.distance(word, w) <= allowed for w in title):
+            return False
+    return True
 
 
 def _owner(index: TitleIndex, plain: tuple[str, ...]) -> tuple[str, str, float, str] | None:

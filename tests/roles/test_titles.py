@@ -182,3 +182,16 @@ def test_no_title_is_claimed_by_two_catalogue_families(bank):
               if any(set(q.bands) != set(BANDS) for q in family.questions)}
     shared = [c for c in title_index(bank).collisions if {c[1], c[2]} <= banded]
     assert not shared, shared
+
+
+def test_a_title_that_is_a_different_real_job_is_not_fuzzy_matched_into_another_family():
+    # 'band' is one letter from 'brand', 'stage' shares most letters with 'site': each is a
+    # different job, and a whole-title fuzzy match had read them as marketing, construction...
+    bank = load_bank()
+    for title in ("Band Manager", "Bank Manager", "Tour Manager", "Stage Manager"):
+        match = resolve_title(title, bank)
+        assert match.method != "fuzzy", (title, match.matched)
+    # real typos and word order still resolve
+    assert resolve_title("Brand Manger", bank).family.family == "marketing"
+    assert resolve_title("Manager, Brand", bank).family.family == "marketing"
+    assert resolve_title("Sales Mangaer", bank).family.family == "sales"
