@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from estel.brains.offline.bank import load_bank
 
 # third person about the candidate: the forms the bank used before ('they have owned', 'their
@@ -26,3 +28,13 @@ def test_topics_and_point_names_address_the_candidate():
         if CANDIDATE_THIRD_PERSON.search(text)
     ]
     assert offending == []
+
+
+@pytest.mark.parametrize("role", ["Ship Captain", "Stage Manager", "Beekeeper", "Sommelier"])
+def test_generic_questions_read_naturally_for_an_unusual_title(role):
+    """'a team doing Ship Captain work' is stiff: the generic family names the role as a person
+    ('as a Ship Captain'), never as a kind of work."""
+    from estel.brains.offline.selection import fill_role
+    for q in load_bank()["generic"].questions:
+        text = fill_role(q.question, role)
+        assert f"{role} work" not in text, text
