@@ -232,3 +232,26 @@ def test_fluency_and_confidence_never_lift_content():
     assert sure.confidence > plain.confidence
     assert plain.communication > halting.communication
     assert sure.content == plain.content == halting.content
+
+
+@pytest.mark.parametrize("record", [
+    "We never missed a curtain up in 212 performances.",
+    "Across the whole 18-month run, the crew never missed a curtain up.",
+    "Our team had zero lost-time incidents in 14 months on that site.",
+    "In three seasons we never lost a hive to starvation.",
+])
+def test_a_teams_track_record_over_a_stated_period_is_not_an_overclaim(record):
+    """A hiring manager hears a checkable record ('in 212 performances'), not a boast: it has a
+    scope someone can be asked about. The same words without a scope, or about oneself, are."""
+    assert not bluff_markers(record).absolutes, record
+
+
+@pytest.mark.parametrize("claim", [
+    "We never miss a curtain up.",  # a habit, no scope: a promise about the future
+    "I never make mistakes.",
+    "I never made a mistake in ten years.",  # self-perfection, whatever the period
+    "Our system never fails.",
+    "We never had a single complaint.",  # no scope to check it against
+])
+def test_unscoped_or_self_perfect_absolutes_stay_overclaims(claim):
+    assert bluff_markers(claim).absolutes, claim
