@@ -81,6 +81,32 @@ COMPETENCIES: tuple[Competency, ...] = (
                _re(r"""\b(decid\w*|decision\w*|chose|choos\w*|choice|options?|weigh\w*|call
                |judgement|risks?|unknown|uncertain\w*|didn'?t\s+know|couldn'?t\s+wait
                |recommend\w*|trade-?offs?|faisla)\b""")),
+    Competency("change", _re(r"""\b(chang(e|es|ing)|resist\w*|rollout|rolling\s+out
+               |introduc\w*|adopt\w*|restructur\w*|migrat\w*|new\s+system|transformation)\b"""),
+               _re(r"""\b(chang\w*|new|introduc\w*|roll\w*|adopt\w*|resist\w*|moved?|switch\w*
+               |migrat\w*|restructur\w*|pilot\w*|trial\w*|replac\w*|on\s+board|convinc\w*
+               |persuad\w*|train\w*|reorganis\w*|reorganiz\w*|redesign\w*|naya|badla\w*)\b""")),
+    Competency("incident", _re(r"""\b(incidents?|outages?|crisis|crises|emergenc\w+|near\s+miss
+               |power\s+cut|breach\w*|postmortem|page[ds]?|alerts?|went\s+down)\b"""),
+               _re(r"""\b(incidents?|outages?|crisis|emergenc\w+|alarms?|alerts?|down|fail\w*
+               |broke\w*|fires?|flood\w*|injur\w*|evacuat\w*|paged|restor\w*|recover\w*
+               |outbreak|breach\w*|collaps\w*|leak\w*|near\s+miss|stopp\w*|safe\w*|accident\w*
+               |urgent\w*|went\s+wrong|postmortem|root\s+cause|rollback|rolled\s+back)\b""")),
+    Competency("influence", _re(r"""\b(influenc\w*|persuad\w*|convinc\w*|invest\w*|funding
+               |budget|business\s+case|winning|bids?|pitch\w*|negotiat\w*|making\s+the\s+case
+               |make\s+the\s+case|buy-in|sponsor\w*)\b"""),
+               _re(r"""\b(influenc\w*|persuad\w*|convinc\w*|invest\w*|fund\w*|budgets?|costs?
+               |business\s+case|the\s+case\s+for|proposals?|propos\w*|pitch\w*|bids?
+               |negotiat\w*|present\w*|argu\w*
+               |evidence|data|approv\w*|sign-?off|signed|agreed|won|win|buy-in|sponsor\w*
+               |board|executives?|savings?|roi)\b""")),
+    Competency("feedback_received", _re(r"""\b(feedback\s+(from|on|you)|code\s+review
+               |quality\s+review|criticis\w*|critique)\b"""),
+               _re(r"""\b(feedback|reviews?|reviewer|comments?|criticis\w*|told\s+me
+               |pointed\s+out|marked|observer|suggest\w*|notes?|critique|said\s+(my|that\s+my))\b""")),
+    Competency("help", _re(r"""\b(ask(ing)?\s+for\s+help|stuck|unstuck|blocked)\b"""),
+               _re(r"""\b(help\w*|ask\w*|stuck|block\w*|tried|senior|colleague\w*|mentor\w*
+               |googl\w*|docs|documentation|pair\w*|reached\s+out|manager|supervisor)\b""")),
     Competency("upset_person", _re(r"""\b(complain\w*|upset|angry|rude|unhappy|difficult\s+
                (caller|customer|client|stakeholder|guest|contact|visitor|patient|relative|parent)
                |bad\s+(online\s+)?review|did\s+not\s+want\s+to\s+hear|escalation)\b"""),

@@ -55,7 +55,7 @@ def test_most_stories_about_something_else_are_caught_and_scored_below_the_answe
             assert wrong.communication >= 5.0  # well told: delivery keeps its credit
             assert wrong.points_hit == ()
             assert wrong.praise == ""
-    assert caught >= 8, caught
+    assert caught >= len(CASES) - 2, caught
 
 
 def test_the_ship_captains_fire_story_does_not_answer_a_question_about_a_hire():

@@ -215,4 +215,42 @@ CASES: tuple[AimCase, ...] = (
         vague="Decisions are part of the job every day. I always weigh up the risks and use my "
         "professional judgement, and I'm comfortable making difficult decisions under pressure.",
     ),
+    AimCase(
+        "Vineyard Manager", "Lead", "generic", "gen-beh-lead-03",
+        on="When the estate moved from hand-picking to a machine harvester in 2023, my pickers, "
+        "some with twenty vintages behind them, saw it as the end of their jobs. I told them "
+        "the real reason, a 40% rise in labour cost that threatened the whole estate, and what "
+        "it meant for each of them. Three of the senior pickers helped choose which blocks stayed "
+        "hand-picked for the sparkling wine, and two trained as harvester drivers. We kept eleven "
+        "of fourteen seasonal staff, and at the end of the vintage the team asked to keep the "
+        "mixed approach.",
+        wrong="One spring we had a late frost forecast two nights before budburst on our most "
+        "exposed block. I called in the whole team at midnight, we lit 300 bougies between the "
+        "rows and ran the wind machines until dawn. The temperature on the block stayed at "
+        "minus 0.5 while the valley floor hit minus 3. We lost under 5% of the buds there, "
+        "against 60% at the neighbouring estate, and I wrote a frost protocol we now rehearse "
+        "every March.",
+        wrong_subject="frost",
+        vague="Change is hard for people, so communication is key. I always try to bring the "
+        "team with me and explain why things are happening, and I believe in leading by example.",
+    ),
+    AimCase(
+        "Museum Curator", "Lead", "generic", "gen-tech-lead-03",
+        on="I'd start from the visitor numbers and the backlog: we have 4,000 objects waiting "
+        "to be catalogued, and at our current rate that's nine years. I'd put that next to what "
+        "the trustees care about, the loan requests we have had to refuse because items aren't "
+        "documented, and cost two options: two fixed-term cataloguers, or a collections "
+        "database with volunteer digitisation. I'd show what each frees up, which loans and "
+        "grants it opens, and what we would drop if the answer is only half of it, and I'd ask "
+        "the chair of trustees to read the paper before the meeting.",
+        wrong="Last year a visitor reported that a display case in our textiles gallery had "
+        "condensation inside. I closed the gallery the same morning, moved the four most fragile "
+        "pieces to the store under conservation supervision, and logged the humidity every hour. "
+        "The case seal had failed. We replaced it, brought in a conservator to check every "
+        "object, and only one sampler needed treatment. I set up monthly seal checks on all 60 "
+        "cases since.",
+        wrong_subject="condensation",
+        vague="Making the case for resources is important. I always try to be persuasive and "
+        "show the value of what we do, and I'm comfortable presenting to senior people.",
+    ),
 )
