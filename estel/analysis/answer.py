@@ -67,6 +67,7 @@ FLAG_ADVICE = {
 OFF_TOPIC_CAP = 1.5  # the most communication or confidence an off-topic answer keeps
 # A good story that answers a different question keeps its delivery, not its content.
 MISSED_ASK_CAP = 1.5
+BUZZ_STORY = 3  # buzzwords that make a story a bluff rather than a good story
 MISSED_ASK_ADVICE = ("answer the question that was asked, about {topic}, with an example of "
                      "that; this story, however well told, answers a different one")
 INJECTION_NOTE = "Instructions to the interviewer were ignored; only the answer itself is scored."
@@ -156,7 +157,9 @@ def analyse_answer(
         flags = (*flags, "off_topic")
     serious = [flag for flag in flags if flag != "injection"]
     comm, content, conf = _guarded(scores_for(feats, phase), serious, injected, bool(words))
-    missed = "" if serious or not words else missed_ask(clean, words, question, topic)
+    # a bluff is told about its bluff first, whatever question it answers
+    judged = words and not serious and not _bluffed(feats, raised)
+    missed = missed_ask(clean, words, question, topic) if judged else ""
     if missed:  # one assessment: the cap, the points, the note and the reaction all say it
         feats = replace(feats, points_hit=(), points_named=(),
                         points_missed=tuple(p.point for p in talking_points))
@@ -201,6 +204,11 @@ def analyse_answer(
         has_result="result" in feats.star,
         missed_ask=missed,
     )
+
+
+def _bluffed(feats: Features, raised: Sequence[RedFlag]) -> bool:
+    """Wrong claims, absolutes or dense jargon: the first thing to fix, whatever the story."""
+    return bool(raised or feats.absolutes or len(feats.buzzwords) >= BUZZ_STORY)
 
 
 def _bluff_advice(raised: Sequence[RedFlag], feats: Features) -> str:

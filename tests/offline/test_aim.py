@@ -70,7 +70,9 @@ def test_the_ship_captains_fire_story_does_not_answer_a_question_about_a_hire():
     assert "hiring for the team" in said, said
     assert "took the bridge" in said, said
     feedback = build_feedback(case.role, [Answered(1, q.topic, q.phase, a)])
-    assert any("hiring for the team" in line for line in feedback.improvements), feedback
+    assert any("Q1 (Hiring for the team): a good story, but it answers a different question"
+               in line for line in feedback.improvements), feedback
+    assert any("answered a different question" in line for line in feedback.next_steps)
     assert not any("Q1" in line for line in feedback.strengths)
 
 
@@ -90,3 +92,17 @@ def test_a_follow_up_is_not_judged_on_the_main_questions_aim():
     a = analyse_answer(case.wrong, "What did you do first, and why?", phase=q.phase,
                        topic=q.topic, talking_points=q.talking_points)
     assert a.missed_ask == ""
+
+
+def test_a_bluff_is_told_about_its_bluff_not_about_the_question_it_missed():
+    """A buzzword story with an absolute is not 'a good story for another question': the
+    overclaim is the thing to fix first."""
+    case = CASES[0]
+    q = QUESTIONS[case.question_id]
+    bluff = ("I spearheaded a best-in-class, transformational safety culture on board and every "
+             "initiative I have led has been a huge success. We leveraged synergies across the "
+             "fleet, empowered every watch, and the results simply speak for themselves, with "
+             "zero incidents and 100% compliance in every audit, guaranteed.")
+    a = BRAIN._analysis(case.role, fill_role(q.question, case.role), q.topic, bluff, q.phase)
+    assert a.missed_ask == ""
+    assert a.absolutes

@@ -169,7 +169,7 @@ def _improvements(answered: Sequence[Answered], w: Words) -> list[str]:
 def _fix(a: AnswerAnalysis, w: Words) -> str:
     """The advice for one answer, with the talking points it missed when there are any."""
     if a.missed_ask:
-        return w("missed_fix", topic=lower_first(a.missed_ask))
+        return w("missed_fix")  # the line cites the question's topic before it
     missed = "; ".join(lower_first(second_person(p)) for p in a.points_missed[:3])
     if not missed or _unscorable(a):
         return w.phrase(a.advice)

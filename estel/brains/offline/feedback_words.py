@@ -44,8 +44,8 @@ EN: dict[str, str] = {
                  "your work that fits it: {numbers} talked about something else.",
     "missed_ask": "Listen for what each question asks before you pick a story: {cites} told a good "
                   "story that answered a different question.",
-    "missed_fix": "a good story, but for a different question; tell one about {topic}, just as "
-                  "clearly",
+    "missed_fix": "a good story, but it answers a different question; tell one that answers this "
+                  "one, just as clearly",
     "no_result": "Rewrite your {cite} story in four sentences (situation, task, action, result) "
                  "and end with what changed.",
     "unreflective": "End your {cite} story with what you learned or would do differently next "
@@ -100,8 +100,8 @@ HI: dict[str, str] = {
                  "chuniye jo us par fit ho: {numbers} mein kisi aur cheez ki baat hui.",
     "missed_ask": "Story chunne se pehle suniye ki sawaal kya pooch raha hai: {cites} mein achhi "
                   "story thi, lekin woh kisi aur sawaal ka jawaab thi.",
-    "missed_fix": "achhi story, lekin kisi aur sawaal ke liye; {topic} ke baare mein ek story "
-                  "utni hi saaf bataiye",
+    "missed_fix": "achhi story, lekin yeh kisi aur sawaal ka jawaab hai; is sawaal ka jawaab "
+                  "dene wali story utni hi saaf bataiye",
     "no_result": "Apni {cite} wali story ko chaar sentences mein dobara likhiye (situation, task, "
                  "action, result) aur end mein bataiye ki kya badla.",
     "unreflective": "Apni {cite} wali story ko is baat se khatam kijiye ki aapne kya seekha ya "
