@@ -106,3 +106,14 @@ def test_a_bluff_is_told_about_its_bluff_not_about_the_question_it_missed():
     a = BRAIN._analysis(case.role, fill_role(q.question, case.role), q.topic, bluff, q.phase)
     assert a.missed_ask == ""
     assert a.absolutes
+
+
+def test_a_hinglish_interview_hears_it_in_hinglish():
+    from estel.brains.offline.feedback_words import note_in
+    from estel.languages import HINGLISH
+    case = CASES[0]
+    _, a = _analyse(case, case.wrong)
+    said = note_in(HINGLISH, a.note, a.praise, a.advice)
+    assert "hiring for the team" in said
+    assert "sawaal" in said, said
+    assert not said.startswith("Answer the question"), said

@@ -312,6 +312,9 @@ def language_of(table: dict[str, str]) -> Language:
     return HINGLISH if table is HI else ENGLISH
 
 
+_MISSED = re.compile(r"answer the question that was asked, about (.+), with an example of that;")
+
+
 def hinglish_phrase(text: str, language: Language) -> str:
     """An analysis phrase (advice, praise) in the report's language; as is when no rendering
     is known (it then stays English, like the rubric points)."""
@@ -319,6 +322,9 @@ def hinglish_phrase(text: str, language: Language) -> str:
         return text
     if text in PHRASES:
         return PHRASES[text]
+    if missed := _MISSED.match(text):  # estel.analysis.answer's advice for a story that missed
+        return (f"jo sawaal poochha gaya tha ({missed.group(1)}) uska jawaab usi ke example se "
+                "dijiye; yeh story achhi thi, lekin kisi aur sawaal ka jawaab hai")
     if copied := _REPEATS.match(text):  # estel.analysis.repeat's advice, naming the answer
         return (f"yeh aapke {copied.group(1)} wale answer ko hi dohraata hai; is sawaal ka "
                 "jawaab us example se dijiye jo is par fit ho")
