@@ -31,6 +31,11 @@ def _named(default: Any, name: str, **constraints: Any) -> Any:
     return Field(default=default, validation_alias=name, **constraints)
 
 
+# what the app says when voice answers are off (the sidebar and the Interview page)
+TRANSCRIBE_HINT = ("Voice answers: set ESTEL_TRANSCRIBE_MODEL (e.g. whisper-1) with an OpenAI key"
+                   " or an OpenAI-compatible OPENAI_BASE_URL that serves audio transcriptions.")
+
+
 class Settings(BaseSettings):
     """Resolved configuration. Secrets are SecretStr so they never print."""
 

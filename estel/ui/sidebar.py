@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from estel.config import TRANSCRIBE_HINT
 from estel.ui import account, resources
-from estel.ui.voice_input import ENABLE_HINT
 
 SWITCH_HINT = """
 Settings are read from `.streamlit/secrets.toml`, then environment variables, then defaults
@@ -63,7 +63,7 @@ def render_sidebar() -> None:
         if settings.settings.transcription_configured:
             st.markdown(f":material/mic: `{settings.settings.transcribe_model}`")
         else:
-            st.caption(f":material/mic_off: {ENABLE_HINT}")
+            st.caption(f":material/mic_off: {TRANSCRIBE_HINT}")
         with st.expander("How to switch", icon=":material/swap_horiz:"):
             st.markdown(SWITCH_HINT)
             if st.button("Reload settings", key="reload_settings", icon=":material/refresh:"):

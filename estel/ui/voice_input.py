@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from estel.brains.openai.brain import make_client
+from estel.config import TRANSCRIBE_HINT
 from estel.ui import resources, state
 from estel.voice import VoiceProblem, speech_stats, transcribe
 
@@ -22,8 +23,7 @@ if TYPE_CHECKING:
     from estel.ui.state import InterviewRun
 
 HEARD_KEY = "estel_voice_heard"  # (question number, recording digest, problem or None)
-ENABLE_HINT = ("Voice answers: set ESTEL_TRANSCRIBE_MODEL (e.g. whisper-1) with an OpenAI key or "
-               "an OpenAI-compatible OPENAI_BASE_URL that serves audio transcriptions.")
+ENABLE_HINT = TRANSCRIBE_HINT
 
 
 def voice_enabled(settings: Settings) -> bool:
