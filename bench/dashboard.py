@@ -192,17 +192,16 @@ def save_one_more(db: Path) -> None:
     store.complete(newest.model_copy(update={"id": str(uuid.uuid4())}))
 
 
-def cold_page(db: Path, runs: int) -> float:
-    """The Dashboard page in Chromium (bench/dashboard_page.py); returns the worst cold load
-    whose figures had to be computed (first visit, after a save)."""
+def cold_page(db: Path, runs: int) -> dict[str, list[float]]:
+    """The Dashboard page in Chromium (bench/dashboard_page.py): per scenario, the seconds
+    until everything was drawn, one per load."""
     from dashboard_page import STAGES
     from dashboard_page import measure as page_measure
 
     print(f"cold page loads in Chromium (fresh browser context each; seconds from goto until"
           f" {', '.join(STAGES)} are drawn; 'all' = every one):")
     results = page_measure(db, runs, lambda: save_one_more(db))
-    computed = results["first visit"] + results["after a save"]
-    return max(times["all"] for times in computed)
+    return {scenario: [times["all"] for times in loads] for scenario, loads in results.items()}
 
 
 def main() -> int:
@@ -227,10 +226,16 @@ def main() -> int:
             if subprocess.run(command, check=False).returncode:
                 return 1
         if args.page_runs:
-            worst = cold_page(db, args.page_runs)
+            loads = cold_page(db, args.page_runs)
             sessions = SQLiteStore(db).count()
-            print(f"dashboard: {sessions} sessions, cold page {worst:.2f} s to every figure"
-                  f" (Chromium, fresh context, figures computed; goal <= 2 s)")
+            saved, new, first = (loads[name] for name in (
+                "after a save", "new visitor", "first visit"))
+            # the goal's case: a cold browser, and figures the last save made stale
+            print(f"dashboard: {sessions} sessions, cold page after a save"
+                  f" {statistics.median(saved):.2f} s (median of {len(saved)}, worst"
+                  f" {max(saved):.2f} s), new visitor {statistics.median(new):.2f} s, first visit"
+                  f" after the server started {max(first):.2f} s (Chromium, fresh context,"
+                  f" to every figure and the table; goal <= 2 s)")
     return 0
 
 
