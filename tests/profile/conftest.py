@@ -23,9 +23,12 @@ META: dict[str, Any] = {"target_role": "Data Analyst", "experience_level": "Mid-
 
 def make_request(message: str = "", state: dict[str, Any] | None = None,
                  profile: dict[str, Any] | None = None,
-                 meta: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A request; with `profile` it carries `context.profile`, else it is the seed's shape."""
-    return interview_request(message, state, meta=meta or META, profile=profile)
+                 meta: dict[str, Any] | None = None,
+                 answer: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A request; with `profile` (`answer`) it carries `context.profile` (`context.answer`),
+    else it is the seed's shape."""
+    return interview_request(message, state, meta=meta or META, profile=profile,
+                             answer=answer)
 
 
 @pytest.fixture(scope="session")

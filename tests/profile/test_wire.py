@@ -27,8 +27,15 @@ ANSWER = ("I wrote SQL with window functions every day and built Tableau dashboa
           "the weekly report from two days to two hours.")
 
 
-def test_the_extension_fields_are_length_and_profile():
-    assert EXTENSION_FIELDS == ("length", "profile")
+def test_the_extension_fields_are_length_profile_and_answer():
+    assert EXTENSION_FIELDS == ("length", "profile", "answer")
+
+
+def test_a_request_with_answer_facts_drops_to_the_seed_shape(request_with):
+    given = {"seconds": 80.5, "limit_seconds": 120, "spoken": {"recording_seconds": 41}}
+    extended = ExtendedRequest.model_validate(request_with(answer=given))
+    assert extended.to_wire()["context"]["answer"] == given
+    assert "answer" not in extended.seed_request().to_wire()["context"]
 
 
 def test_a_request_without_extensions_is_exactly_the_seed_request(request_with):
