@@ -19,8 +19,9 @@ Scenarios, in order:
 
 1. `first visit`: the first page load after the server started (nothing computed yet);
 2. `new visitor`: a fresh context again, the data unchanged (the server's cache answers);
-3. `after a save`: one more session is written to the file, then a fresh context (the data
-   changed, so every figure is computed again: the cold computing case).
+3. `after a save`: one more session is written to the file, then a fresh context at once (the
+   data changed, so every figure is computed again: by the Dashboard's warmer, which watches
+   the file since the earlier visits, or by the page if it asks first).
 
 Stages are checked inside the page at every animation frame (an init script) and timed from its
 time origin, shifted to the clock started before `goto`; this process only waits for them, so
