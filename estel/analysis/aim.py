@@ -2,34 +2,32 @@
 
 An engine-room fire told well (STAR, numbers) is still not an answer to "Tell me about a hire you
 made". The off-topic gate (`relevance`) catches life outside work; this module catches the wrong
-*work* story. It weighs what the question asks against what the answer is about, using the whole
-question bank as a map of what interview questions ask:
+*work* story, for bank questions whose topic names what they ask (`estel.analysis.asks`: a hire,
+a mistake, a conflict, priorities, leading change...). Two tests must both fail before an answer
+is said to miss its question:
 
-- every bank question has a profile: the roots of its topic, its wording, its talking points'
-  names, keywords and evidence, and its model answer;
-- a root's weight is how distinctive it is across the bank (inverse document frequency), so
-  'hire', 'fire' and 'budget' say what a question is about and 'team', 'result' and 'learned' do
-  not;
-- the asked question's profile is built the same way from what the analysis is given (question,
-  topic, talking points), so a question the bank does not hold (a JD requirement, a CV item) is
-  judged too.
+1. it never talks about what the question asks, in any words: 'shortlisted', 'took on a new mate'
+   and 'interview liya' all talk about a hire (`asks.shows_any`, on the answer and its Hinglish
+   gloss);
+2. the question bank shows it is about something else: it fits at least `RANK_GUARD` other bank
+   questions better than the one asked. Every bank question has a profile (the roots of its
+   topic, wording, talking points and model answer, each weighted by how distinctive it is across
+   the bank, so 'hire', 'fire' and 'budget' count and 'team', 'result' and 'learned' hardly do). A
+   good answer in unexpected words (trade words, synonyms, Hinglish) fits nothing in the bank
+   much better than its own question, and keeps the benefit of the doubt.
 
-An answer misses the question when it is a story with substance, shows almost nothing of the
-asked question's distinctive subject, *and* clearly fits some other question of the bank better:
-a good answer in other words than the question's (synonyms, trade words, Hinglish) fits nothing
-in the bank well, and is given the benefit of the doubt. The story's own subject is named back
-('the fire') from its most repeated distinctive noun, so the interviewer can say kindly what it
-was about.
+A short or vague answer is left to the other rules (`MIN_STORY_WORDS`); a follow-up, a JD
+requirement or a résumé question is never judged here (only a bank question's own wording is).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from estel.analysis.asks import asked_competencies, shows_any
 from estel.analysis.hinglish_gloss import gloss
@@ -80,10 +78,21 @@ class BankMap:
     def weigh(self, raw: dict[str, float]) -> Profile:
         return {r: w * self.idf.get(r, self.default_idf) for r, w in raw.items()}
 
+    @cached_property
+    def postings(self) -> dict[str, tuple[tuple[int, float], ...]]:
+        """For each root, the profiles that hold it and its weight there (an inverted index:
+        an answer is compared only with the questions that share a root with it)."""
+        found: dict[str, list[tuple[int, float]]] = {}
+        for i, (_, profile) in enumerate(self.profiles):
+            for r, v in profile.items():
+                found.setdefault(r, []).append((i, v))
+        return {r: tuple(items) for r, items in found.items()}
+
 
 @cache
 def bank_map() -> BankMap:
-    """Every bank question's profile and the roots' distinctiveness; built once per process."""
+    """Every bank question's profile, scaled to unit length, and the roots' distinctiveness;
+    built once per process (about a second), then each judged answer costs a few milliseconds."""
     questions = [q for family in load_bank().values() for q in family.questions]
     raws = [_raw_profile(_profile_parts(q.question, q.topic, q.talking_points, q.model_answer))
             for q in questions]
@@ -92,19 +101,13 @@ def bank_map() -> BankMap:
     idf = {r: math.log(n / count) for r, count in df.items()}
     default = math.log(n)
     m = BankMap(idf, (), default)
-    return BankMap(idf, tuple(zip(questions, (m.weigh(raw) for raw in raws), strict=True)),
+    return BankMap(idf, tuple(zip(questions, (_unit(m.weigh(raw)) for raw in raws), strict=True)),
                    default)
 
 
-def fit(answer_roots: frozenset[str], profile: Profile, idf: dict[str, float],
-        default: float) -> float:
-    """Cosine of the answer's roots (each weighted by its distinctiveness) and a profile."""
-    if not answer_roots or not profile:
-        return 0.0
-    dot = sum(profile.get(r, 0.0) * idf.get(r, default) for r in answer_roots)
-    a_norm = math.sqrt(sum(idf.get(r, default) ** 2 for r in answer_roots))
-    p_norm = math.sqrt(sum(v * v for v in profile.values()))
-    return dot / (a_norm * p_norm)
+def _unit(profile: Profile) -> Profile:
+    norm = math.sqrt(sum(v * v for v in profile.values())) or 1.0
+    return {r: v / norm for r, v in profile.items()}
 
 
 def _template(question: str) -> re.Pattern[str]:
@@ -132,12 +135,18 @@ def bank_entry(question: str, topic: str) -> int | None:
 
 
 def asked_rank(said: frozenset[str], index: int) -> int:
-    """How many bank questions on other topics the answer fits better than the one asked."""
+    """How many bank questions on other topics the answer fits better than the one asked (the
+    cosine's answer length is the same for all of them, so the dot products rank them)."""
     m = bank_map()
-    asked_q, asked_profile = m.profiles[index]
-    asked = fit(said, asked_profile, m.idf, m.default_idf)
-    return sum(1 for q, profile in m.profiles
-               if q.topic != asked_q.topic and fit(said, profile, m.idf, m.default_idf) > asked)
+    scores: dict[int, float] = defaultdict(float)
+    for r in said:
+        weight = m.idf.get(r, m.default_idf)
+        for i, v in m.postings.get(r, ()):
+            scores[i] += weight * v
+    asked = scores.get(index, 0.0)
+    topic = m.profiles[index][0].topic
+    return sum(1 for i, value in scores.items()
+               if value > asked and m.profiles[i][0].topic != topic)
 
 
 # A story needs this many words before its aim is judged: a short or vague answer is judged as
