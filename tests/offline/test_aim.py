@@ -10,7 +10,7 @@ the note, the interviewer's reaction and the final feedback.
 from __future__ import annotations
 
 import pytest
-from aim_answers import CASES, AimCase
+from aim_answers import CASES, MORE_ON_TOPIC, MORE_WRONG, AimCase
 
 from estel.analysis.answer import AnswerAnalysis, analyse_answer
 from estel.brains.offline.bank import BankQuestion, load_bank
@@ -117,3 +117,29 @@ def test_a_hinglish_interview_hears_it_in_hinglish():
     assert "hiring for the team" in said
     assert "sawaal" in said, said
     assert not said.startswith("Answer the question"), said
+
+
+@pytest.mark.parametrize(("role", "question_id", "answer"), MORE_ON_TOPIC,
+                         ids=[f"{r}-{q}" for r, q, _ in MORE_ON_TOPIC])
+def test_more_on_topic_answers_in_trade_words_are_never_taken_for_another_story(
+        role, question_id, answer):
+    q = QUESTIONS[question_id]
+    a = BRAIN._analysis(role, fill_role(q.question, role), q.topic, answer, q.phase)
+    assert a.missed_ask == ""
+
+
+def test_more_stories_for_other_questions_are_mostly_caught():
+    caught = sum(bool(BRAIN._analysis(role, fill_role(QUESTIONS[qid].question, role),
+                                      QUESTIONS[qid].topic, answer,
+                                      QUESTIONS[qid].phase).missed_ask)
+                 for role, qid, answer in MORE_WRONG)
+    assert caught >= len(MORE_WRONG) - 1, caught
+
+
+def test_a_decision_under_uncertainty_is_not_judged_on_vocabulary():
+    """Any story can be a decision made without all the facts; no word list tells one apart."""
+    q = QUESTIONS["gen-beh-senior-03"]
+    atc = next(a for r, qid, a in MORE_ON_TOPIC if qid == q.id)
+    a = BRAIN._analysis("Air Traffic Controller", fill_role(q.question, "ATC"), q.topic, atc,
+                        q.phase)
+    assert a.missed_ask == ""

@@ -254,3 +254,115 @@ CASES: tuple[AimCase, ...] = (
         "show the value of what we do, and I'm comfortable presenting to senior people.",
     ),
 )
+
+
+# Further strong answers in their own words, written after the first version of the check; two
+# of them (the air traffic controller, the sous chef) were wrongly flagged by it and led to fixes.
+MORE_ON_TOPIC: tuple[tuple[str, str, str], ...] = (
+    ('Air Traffic Controller', 'gen-beh-senior-03',
+     'Two aircraft reported a possible bird strike on the same runway within a minute, and the '
+     "airport fire service couldn't get eyes on the runway for at least ten minutes. I had a "
+     'queue of six arrivals. I closed the runway straight away and sent arrivals to the '
+     'parallel one, which cost us about eight minutes each, because a damaged surface would '
+     'have been far worse. The inspection found debris, and the airport now gives controllers '
+     'that authority in the local instructions.'),
+    ('Lighthouse Keeper', 'gen-tech-entry-01',
+     'On my first week at the station the radio link failed, the supply boat was due, and two '
+     'lamps needed their weekly clean. The radio came before anything, because without it we '
+     "can't report a vessel in trouble, so I spent the morning on it with the engineer on the "
+     'phone. The boat crew helped me unload in half an hour, and the lamps got done that '
+     'evening. I told the area manager at the end of the day what had slipped.'),
+    ('Tattoo Artist', 'gen-beh-entry-02',
+     "In my second year I stencilled a client's name with the letters reversed on her forearm, "
+     'because I printed the transfer without flipping it. She spotted it in the mirror before '
+     "I'd touched a needle. I apologised, redid the stencil, and gave her the session at half "
+     'price. Since then I read every name transfer back to the client before it goes on the '
+     "skin, and I've had no repeat in six years."),
+    ('Dog Groomer', 'gen-beh-mid-01',
+     'A regular customer came back furious that her poodle had been clipped far shorter than '
+     'usual by a colleague while I was away. I let her say everything, looked up the notes and '
+     "saw the usual length had never been written down. I apologised, didn't charge for the "
+     'visit, and booked her next appointment with me. I added a photo and the blade number to '
+     "every dog's record, and she's been back every six weeks since."),
+    ('Beekeeper', 'gen-beh-lead-02',
+     'When our bee farm grew to 400 hives I needed a second seasonal beekeeper who could work '
+     'alone at out-apiaries. I wrote down what the job actually needed: a driving licence, '
+     'comfort with stings, and enough experience to spot disease. Five people applied; each '
+     'did a paid half-day with me at a live apiary, and I scored them on the same inspection '
+     'checklist. The one I took on found a case of foulbrood in her first month.'),
+    ('Sous Chef', 'gen-beh-senior-01',
+     'Our new commis kept burning the sauces on the hot section because he was trying to run '
+     "four pans at once. I didn't take the pans off him. I put him on two for a week, stood "
+     'beside him on service and talked through timing out loud, then added a pan each week. By '
+     'the end of the month he was running the section alone on a Tuesday, and he now runs the '
+     'pass on Sundays.'),
+    ('Court Clerk', 'gen-beh-mid-03',
+     'My manager wanted us to stop reading out bail conditions in full to save time in the '
+     "list. I thought defendants would breach conditions they hadn't understood, so I pulled "
+     "the figures: seven breaches in a month where the conditions hadn't been read out. I "
+     'showed her privately. She kept the shorter version for simple cases but agreed to full '
+     'readings for anything with a curfew. Breaches in those cases fell the next quarter.'),
+    ('Tour Guide', 'gen-beh-entry-01',
+     'Half our guides went down with food poisoning on the busiest Saturday of the season, so '
+     'four of us had eleven walking tours. I merged the small groups, reran the routes so two '
+     'tours shared the cathedral slot, and called in a retired guide for the afternoon. Every '
+     'tour ran, the longest wait was fifteen minutes, and we only had two refund requests.'),
+    ('Park Ranger', 'gen-beh-lead-01',
+     'One of my seasonal rangers kept leaving the visitor centre unlocked at close, three '
+     'times in a fortnight. I took him aside at the start of his next shift, showed him the '
+     "alarm log with the dates, and asked what was happening. He'd been covering the car park "
+     'at the same time and rushing. We moved his car park round to before close, and I checked '
+     "the log with him each Friday for a month. It hasn't happened since."),
+    ('Funeral Director', 'gen-beh-lead-03',
+     'When the company moved us onto a single booking system across three branches, my '
+     'arrangers hated losing their paper diaries; some had used them for twenty years. I '
+     'explained that two families had been double-booked for the same chapel, and let the '
+     'arrangers choose which fields the new screen showed first. I kept one paper diary '
+     'running alongside it for a month. After six weeks nobody opened the diary, and double '
+     'bookings stopped.'),
+    ('Pilot', 'gen-beh-entry-03',
+     'On my first line flight as a new first officer the FMS rejected the route the dispatcher '
+     'had sent, and I spent ten minutes trying to fix it myself during boarding. When I '
+     "realised we'd miss our slot, I asked the captain. He showed me the airway had been "
+     'closed by NOTAM that morning. We reloaded a revised route in two minutes and pushed on '
+     'time. Now I check NOTAMs before I touch the route, and I ask at five minutes, not ten.'),
+    ('Florist', 'gen-beh-mid-02',
+     'Our wedding orders were tracked on sticky notes on the cooler door, and twice in one '
+     'season a bridal bouquet was made with the wrong flowers. I set up one shared order sheet '
+     'with a photo of the mood board and a checklist for each piece, and showed the team on a '
+     "quiet Monday. The two part-timers resisted until it saved them a phone call. We haven't "
+     'had a wrong bouquet in two seasons.'),
+    ('Welder', 'gen-beh-entry-02',
+     'On a stair fabrication job I welded the stringers before checking the rise against the '
+     'site drawing, which had been revised. The stairs came out 40 mm short per flight. I told '
+     'the foreman as soon as I saw it on the measure-up, and we cut and re-welded two flights '
+     'over a weekend at our cost. Now I check the revision number on every drawing before I '
+     'tack anything.'),
+    ('Hotel Concierge', 'hos-beh-entry-01',
+     'A guest came to the desk furious because her anniversary dinner booking had been lost by '
+     'the restaurant. I listened, apologised, and rang three places while she waited; I got '
+     'her a table at a better restaurant for 8.30 and arranged a car. She wrote to the manager '
+     'to thank us, and I now confirm every booking by email the day before.'),
+)
+
+# Further strong stories given to a question they do not answer.
+MORE_WRONG: tuple[tuple[str, str, str], ...] = (
+    ('Park Ranger', 'gen-beh-lead-02',
+     'Last summer a wildfire started near the northern trailhead on a busy Sunday. I closed '
+     'the trail, got 120 visitors back to the car park, and coordinated with the fire service '
+     'on the radio until the crews arrived. Nobody was hurt and the fire was contained to four '
+     'hectares. We now run an evacuation drill every June.'),
+    ('Florist', 'gen-beh-senior-01',
+     'For a 300-guest wedding the roses arrived from the wholesaler wilted two days before the '
+     'event. I rang four suppliers, got 400 stems from a grower in Lincolnshire, drove to '
+     'collect them myself and conditioned them overnight. Every arrangement went out on time '
+     "and the couple booked us for their daughter's christening."),
+    ('Welder', 'gen-beh-mid-03',
+     'We had a pipe spool job where the X-ray tests kept failing on porosity. I traced it to '
+     'damp rods being left out overnight, set up a rod oven and a log, and the repair rate '
+     'fell from 12% to under 2% within a month.'),
+    ('Pilot', 'gen-beh-mid-01',
+     'On a night approach into Bergen we had a hydraulic failure warning at 3,000 feet. I ran '
+     'the checklist, declared a PAN, and we landed with the alternate gear extension. The '
+     'engineers found a cracked line; I wrote up the handling for our recurrent training.'),
+)
