@@ -21,12 +21,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from estel.errors import BadInput, StoreFailure
 from estel.store.base import SaveReceipt, SessionRecord, TurnWrite
+from estel.store.digest import state_digest
 from estel.store.outbox import Outbox, OutboxItem, OutboxOp
+from estel.store.replay import turns_from_record
 from estel.store.rows import record_from_row, row_from_record
 from estel.store.sqlite import SQLiteStore
 
@@ -265,6 +267,7 @@ class OutboxStore:
     def _send_item(self, item: OutboxItem) -> tuple[str | None, bool | None]:
         """(None, True) when sent; (why, None) when a queued turn was refused (kept aside);
         else (error text, whether the database answered at all)."""
+        item = _with_legacy_guard(item)
         try:
             if item.guard is None:
                 self._send(item.op, item.row)
@@ -290,6 +293,22 @@ class OutboxStore:
             return self.outbox.find_digest(digest)
         except StoreFailure:
             return []
+
+
+def _with_legacy_guard(item: OutboxItem) -> OutboxItem:
+    """A turn an older Estel queued as a plain upsert ('complete' with an in-progress row, which
+    `complete()` refuses) gets the guard it lacks: the state its answer was given against,
+    rebuilt from the row (estel/store/replay.py). A row that cannot be rebuilt gets no state it
+    may land on, so it is refused and kept rather than written blind."""
+    if item.guard is not None or item.op != "complete" or item.row.get("status") != "in_progress":
+        return item
+    try:
+        turns = turns_from_record(record_from_row(item.row))
+    except (BadInput, ValueError):
+        return replace(item, guard=())
+    if len(turns) < 2:  # the opening: insert unless the id exists
+        return replace(item, op="create", guard=())
+    return replace(item, guard=(state_digest(turns[-2].state),))
 
 
 class _Unread(Exception):

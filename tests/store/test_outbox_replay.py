@@ -19,6 +19,7 @@ import pytest
 
 from estel.store.base import SessionRecord, TurnWrite
 from estel.store.records import abandoned_record, advanced_record, new_record, state_digest
+from estel.store.rows import row_from_record
 from estel.store.sqlite import SQLiteStore
 
 
@@ -175,3 +176,26 @@ def test_a_queued_opening_is_not_written_over_an_existing_row(
     report = stores.up.flush_outbox()
     assert remote_row(pg, row.id)[1] == row.state_digest
     assert len(report.refused) == 1
+
+
+@pytest.mark.parametrize("meanwhile", ["abandoned elsewhere", "nothing"])
+def test_a_turn_queued_by_an_older_estel_gets_the_same_check(
+        stores: Stores, interview: Callable[..., list], pg: Any, meanwhile: str) -> None:
+    """Before the guard, a turn waited as a plain upsert ('complete' with an in-progress row,
+    which `complete()` itself refuses). Such an entry, still in an outbox file at the upgrade,
+    is replayed with the state its answer was given against, rebuilt from the row."""
+    turns = interview(questions=3)
+    row = two_answers_in(stores, turns)
+    late = advanced_record(row, turns[2])
+    stores.up.outbox.put("complete", row_from_record(late))  # as the old code queued it
+    if meanwhile == "abandoned elsewhere":
+        landed(stores.other, TurnWrite(abandoned_record(row), row.state_digest))
+
+    report = stores.up.flush_outbox()
+
+    if meanwhile == "nothing":  # a legitimate answer still lands
+        assert (report.sent, report.refused) == (1, [])
+        assert remote_row(pg, row.id)[:2] == ("in_progress", state_digest(turns[2].state))
+    else:
+        assert (report.sent, len(report.refused)) == (0, 1)
+        assert remote_row(pg, row.id)[0] == "abandoned"
