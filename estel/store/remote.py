@@ -228,6 +228,8 @@ class OutboxStore:
                 self.outbox.put(op, row)
             item = self.outbox.get(row["id"])
         except StoreFailure as outbox_error:
+            if queued:  # it is in the outbox (put_turn committed): never sent unguarded
+                return self._kept_locally(outbox_error.message)
             return self._save_without_outbox(op, row, outbox_error)
         if item is None:  # sent and removed by a concurrent flush meanwhile
             return self._saved_remotely()
@@ -235,11 +237,7 @@ class OutboxStore:
         if reachable is None:  # a queued turn the database refused: the row moved on
             return self._conflict()
         if error is not None:
-            return SaveReceipt(
-                saved=True, location=self.outbox.description, pending_sync=True,
-                message=f"Saved locally, will sync to {self.description} when it is reachable.",
-                extra={"error": error},
-            )
+            return self._kept_locally(error)
         report = self.flush_outbox(self.flush_batch) if self.outbox.count() else SyncReport()
         return self._saved_remotely(report)
 
@@ -254,6 +252,13 @@ class OutboxStore:
                                message=f"Could not save the session: {self._describe(error)}; "
                                        f"{outbox_error.message}")
         return self._saved_remotely()
+
+    def _kept_locally(self, error: str) -> SaveReceipt:
+        return SaveReceipt(
+            saved=True, location=self.outbox.description, pending_sync=True,
+            message=f"Saved locally, will sync to {self.description} when it is reachable.",
+            extra={"error": error},
+        )
 
     def _saved_remotely(self, report: SyncReport | None = None) -> SaveReceipt:
         extra = {"synced": str(report.sent)} if report and report.sent else {}

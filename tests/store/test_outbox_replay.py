@@ -199,3 +199,32 @@ def test_a_turn_queued_by_an_older_estel_gets_the_same_check(
     else:
         assert (report.sent, len(report.refused)) == (0, 1)
         assert remote_row(pg, row.id)[0] == "abandoned"
+
+
+def test_a_queued_turn_is_never_sent_unguarded_when_the_outbox_cannot_be_read_back(
+        stores: Stores, interview: Callable[..., list], pg: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The turn was queued, then reading the outbox failed: it waits there (its guard with it)
+    instead of going straight to the database as a plain upsert over an ended interview."""
+    from estel.errors import StoreFailure
+
+    turns = interview(questions=3)
+    row = two_answers_in(stores, turns)
+    landed(stores.other, TurnWrite(abandoned_record(row), row.state_digest))
+
+    def unreachable(write: TurnWrite) -> bool:
+        raise stores.up.QUEUE_TURN_ERRORS[0]("the database did not answer")
+
+    def unreadable(session_id: str) -> None:
+        raise StoreFailure("the outbox file is locked")
+
+    monkeypatch.setattr(stores.up, "_write_turn", unreachable)
+    monkeypatch.setattr(stores.up, "_pending", lambda session_id: None)
+    monkeypatch.setattr(stores.up.outbox, "get", unreadable)
+    [receipt] = stores.up.save_turns([answered(row, turns[2], turns[1])])
+    monkeypatch.undo()
+    assert receipt.pending_sync
+    assert remote_row(pg, row.id)[0] == "abandoned"
+    report = stores.up.flush_outbox()
+    assert (report.sent, len(report.refused)) == (0, 1)
+    assert remote_row(pg, row.id)[0] == "abandoned"
