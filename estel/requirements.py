@@ -17,6 +17,7 @@ from functools import cache
 
 from estel.brains.offline.bank import GENERIC_FAMILY, BankQuestion, RoleFamily, load_bank
 from estel.extensions import MAX_REQUIREMENT_CHARS, MAX_REQUIREMENTS
+from estel.jd_tasks import task_terms
 from estel.jd_terms import VAGUE, Found, named_terms, requirement_text
 
 # A term that more than this share of the family's technical questions ask about is the job's
@@ -106,7 +107,11 @@ def jd_requirements(job_description: str, family: RoleFamily) -> tuple[str, ...]
     catalogue's terms for the family and the names and cued phrases it does not know."""
     found = [*_from_catalogue(job_description, family),
              *named_terms(job_description, everyday(), title_ends())]
-    return _one_each(sorted(found, key=lambda f: f.at))[:MAX_REQUIREMENTS]
+    # the tasks a JD lists as verb phrases come after its names and skills: they matter when
+    # a trade's work has few names ("tempering chocolate")
+    tasks = [t for t in task_terms(job_description, verbs(), everyday())
+             if not any(overlaps(t.term, f.term) for f in found)]  # "forecast cash-flow"
+    return _one_each([*sorted(found, key=lambda f: f.at), *tasks])[:MAX_REQUIREMENTS]
 
 
 def _from_catalogue(jd: str, family: RoleFamily) -> list[Found]:

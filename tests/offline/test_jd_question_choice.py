@@ -50,7 +50,8 @@ def interview(role: str, jd: str, level: str):
 
 
 def test_every_technical_question_with_a_jd_names_a_requirement_it_is_on():
-    for role, jd in (("Bookkeeper", BOOKKEEPER), ("Data Engineer", DATA)):
+    for role, jd in (("Bookkeeper", BOOKKEEPER), ("Data Engineer", DATA),
+                     ("Pastry Chef", PASTRY)):
         family = match_family(role, load_bank())
         for level in ("Junior", "Senior"):
             kept, asked = interview(role, jd, level)

@@ -135,3 +135,16 @@ def test_a_unit_after_an_amount_is_no_requirement(bank):
     read = lower(jd_requirements(jd, bank["marketing"]))
     assert {"meta", "tiktok", "hubspot", "cac", "ltv", "aws"} <= read
     assert not {"mau", "arr", "yoy"} & read
+
+
+def test_a_trade_whose_work_has_no_names_is_read_by_its_tasks(bank):
+    jd = ("Pastry Chef de Partie. Laminate croissant dough daily, temper chocolate, keep "
+          "allergen records and HACCP logs, and cost new desserts to a 70% margin.")
+    read = jd_requirements(jd, bank["hospitality_management"])
+    assert {"laminating croissant dough", "tempering chocolate"} <= set(read)
+    assert "HACCP logs" in read  # the name, not "keeping allergen records and HACCP logs"
+    # a list of qualities is no list of tasks, and generic verbs name nothing
+    assert not [r for r in jd_requirements(
+        "Platform Engineer. Requirements: Strong Linux and networking fundamentals, calm "
+        "under pressure. You will work with product teams and help them ship.",
+        bank["devops_sre"]) if r.lower().startswith(("stronging", "calming", "working", "helping"))]
