@@ -96,3 +96,12 @@ def test_a_question_of_its_own_goes_first_to_what_the_offline_reading_agrees_on(
     order = ordered_unknown(("EMEA", "Gainsight", "QBRs"), family, jd)
     assert order.index("Gainsight") < order.index("EMEA")
     assert set(order) == set(unknown_requirements(("EMEA", "Gainsight", "QBRs"), family))
+
+
+def test_a_word_of_the_jobs_own_title_is_never_named_as_the_reason_for_a_question():
+    jd = ("Distribution Shift Manager (days). Plan each shift for goods-in, replenishment and "
+          "despatch, hit pick rate targets, keep forklift licences current and run "
+          "return-to-work interviews.")
+    for level in ("Junior", "Senior"):
+        _, asked = interview("Distribution Shift Manager", jd, level)
+        assert not [q for q in asked if "job description mentions shift" in q.question]

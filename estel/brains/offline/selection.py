@@ -165,7 +165,7 @@ def _on_the_jd(
     *_, chosen, tier = ranked[0]
     question, hint = templates(chosen, language)
     text = fill_role(question, role)
-    lead = _lead_in(ctx.profile.requirements, chosen, family, text, language)
+    lead = _lead_in(ctx.profile.requirements, chosen, family, text, role, language)
     return Selection(question=chosen, family=family, band=tier, text=f"{lead}{text}",
                      helper_hint=fill_role(hint, role), difficulty=wanted)
 
@@ -182,12 +182,14 @@ def _spent(ctx: TurnContext, family: RoleFamily, terms: tuple[str, ...]) -> set[
 
 
 def _lead_in(requirements: tuple[str, ...], chosen: BankQuestion, family: RoleFamily,
-             text: str, language: Language) -> str:
+             text: str, role: str, language: Language) -> str:
     """'The job description mentions dbt. ' before a bank question whose words name none of
     the requirements it is on, so the candidate sees why it is asked; else ''."""
     skills = {t.lower() for t in family.role_terms}  # "dbt": everyday in the bank's prose
+    # a word of the job's own title ("shift" of "Shift Manager") names the role, no skill
+    title = set(re.findall(r"[a-z]+", role.lower()))
     on = [r for r in requirements if (r.lower() in skills or not _everyday_word(r))
-          and addressed(chosen, selection_terms((r,), family))]
+          and r.lower() not in title and addressed(chosen, selection_terms((r,), family))]
     seen = f"{text} {chosen.topic}"
     if not on or any(mentions(seen, t) for t in selection_terms(tuple(on), family)):
         return ""
