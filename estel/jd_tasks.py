@@ -5,9 +5,10 @@ chocolate, keep allergen records and cost new desserts"): a requirement the name
 A clause is a task when it opens a list whose clauses open with verbs: at least one of them
 with a verb the question bank's prose uses ("keep", "cost"), so "Strong Linux and networking
 fundamentals" is no list of tasks. Each task becomes "[verb]-ing [object]" ("tempering
-chocolate"), with the object cut at a preposition, a number or an adverb of frequency; a task
-whose verb says nothing particular ("work", "help", "manage") or whose object is everyday
-words only ("keep things tidy") is left out: the names inside it are read elsewhere.
+chocolate"), with the object cut at a preposition, a number or an adverb of frequency; after a
+verb any job uses ("keep", "run") the object alone ("forklift licences"), when it has two
+words. A task whose verb says nothing ("help", "work") or whose object is everyday words only
+("keep things tidy") is left out; the names inside one are read elsewhere.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from estel.jd_terms import Found, requirement_text
+from estel.jd_terms import VAGUE, Found, requirement_text
 
 MAX_OBJECT_WORDS = 3
 # verbs that say nothing particular about the work, or whose object is read as a name anyway
@@ -28,12 +29,25 @@ _GENERIC = frozenset((
     "set", "spend", "play", "feel", "come", "go", "give", "show", "see", "know", "think", "say",
     "improve", "understand", "apply", "meet", "hit", "identify", "review", "prepare", "plan",
     "check"))
+# verbs whose object says nothing of the work either ("join a friendly team")
+_EMPTY = frozenset(("be", "have", "want", "need", "love", "enjoy", "join", "feel", "come", "go",
+                    "give", "show", "see", "know", "think", "say", "look", "grow", "learn",
+                    "spend", "play", "act", "help", "work", "bring", "get", "make", "take",
+                    "do", "use", "meet", "ensure", "support", "assist", "improve"))
+_COMPLEMENTS = frozenset(("current", "safe", "clean", "tidy", "accurate", "compliant", "low",
+                         "high", "up-to-date", "updated", "organised", "organized", "secure",
+                         "running", "moving", "healthy", "simple", "consistent", "on"))
+_NOT_VERBS = frozenset(("what", "which", "who", "how", "when", "where", "why", "our", "your",
+                        "the", "this", "that", "these", "those", "all", "any", "some", "each",
+                        "every", "own", "strong", "excellent", "good", "great", "new", "full"))
 _OPENING = re.compile(r"^(?:[-*•·▪]\s*)?(?:(?:and|then|also)\s+)?(?:you(?:'ll|’ll| will| would)"
                       r"\s+(?:also\s+)?|we need you to\s+|to\s+)?", re.IGNORECASE)
 _CLAUSES = re.compile(r",\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and then|as well as)\s+")
 _STOP = re.compile(r"^(?:to|for|with|in|on|at|from|by|using|via|across|within|into|under|"
                    r"against|and|or|so|daily|weekly|monthly|every|each|when|while|as|"
-                   r"including|like|per|the|a|an|our|your|their)$|\d", re.IGNORECASE)
+                   r"including|like|per|the|a|an|our|your|their|provided|given|required|"
+                   r"preferred|essential|desirable|included|needed|offered|you|we)$|\d",
+                   re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
 
 
@@ -76,19 +90,25 @@ def _split(sentence: str) -> list[tuple[int, list[str]]]:
 
 
 def _task(words: list[str], common: frozenset[str]) -> str | None:
+    if words[0].isupper() and len(words[0]) > 1:
+        return None  # "ECS gold card": a name, not a verb
     verb = words[0].lower()
-    if (verb in _GENERIC or verb.endswith("ing") or len(verb) < 3 or not verb.isalpha()
-            or len(words) < 2):
+    if (verb in _EMPTY or verb in _NOT_VERBS or verb.endswith("ing") or len(verb) < 3
+            or not verb.isalpha() or len(words) < 2):
         return None
     obj: list[str] = []
     for word in words[1:]:
         if _STOP.match(word) or len(obj) == MAX_OBJECT_WORDS:
             break
         obj.append(word)
-    if not obj or all(w.lower() in common for w in obj):
-        return None
+    while obj and obj[-1].lower() in _COMPLEMENTS:  # "keep forklift licences current"
+        obj.pop()
     if any(re.search(r"[A-Z]", w) for w in obj):
         return None  # a name inside ("keep HACCP logs"): read as the name itself
+    if verb in _GENERIC:  # "hit pick rate targets": the object is the requirement
+        return " ".join(obj) if len(obj) >= 2 and obj[-1].lower() not in VAGUE else None
+    if not obj or all(w.lower() in common for w in obj):
+        return None
     return f"{gerund(verb)} {' '.join(obj)}"
 
 

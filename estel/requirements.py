@@ -109,8 +109,10 @@ def jd_requirements(job_description: str, family: RoleFamily) -> tuple[str, ...]
              *named_terms(job_description, everyday(), title_ends())]
     # the tasks a JD lists as verb phrases come after its names and skills: they matter when
     # a trade's work has few names ("tempering chocolate")
+    # "forecasting cash-flow" says no more than "cash-flow"; "pick rate targets" more than "pick"
     tasks = [t for t in task_terms(job_description, verbs(), everyday())
-             if not any(overlaps(t.term, f.term) for f in found)]  # "forecast cash-flow"
+             if not (t.term.split()[0].endswith("ing")
+                     and any(overlaps(t.term, f.term) for f in found))]
     return _one_each([*sorted(found, key=lambda f: f.at), *tasks])[:MAX_REQUIREMENTS]
 
 
