@@ -178,3 +178,17 @@ def test_a_brief_outline_of_a_hypothetical_is_not_sent_to_its_own_work():
     found = analyse_answer(outline, "The checkout is slow. What would you do?",
                            phase="technical")
     assert "your own work" not in found.note
+
+
+def test_the_points_a_strong_answer_covers_are_listed_after_a_colon():
+    """The talking points are named as they are written ('defines the need from the team's
+    gap'), so "a strong answer covers defines the need" read as broken English."""
+    engine = Engine(OfflineBrain())
+    turn = engine.start(InterviewMeta(target_role="Ship Captain", experience_level="lead",
+                                      difficulty="standard", questions_target=4))
+    while not turn.finished:
+        turn = engine.answer(turn.state, "I worked with the crew and it went fine in the end.")
+    steps = turn.response.payload.next_steps
+    coverage = [step for step in steps if step.startswith("Prepare for '")]
+    assert coverage, steps
+    assert "A strong answer covers: " in coverage[0]

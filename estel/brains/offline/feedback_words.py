@@ -62,7 +62,7 @@ EN: dict[str, str] = {
                 "each matters to you; {cite} asked for your questions.",
     "numbers_step": "For three stories you tell often, write down one number each (time saved, "
                     "% change, people affected) and use it when you answer.",
-    "coverage": "Prepare for '{topic}': a strong answer covers {points}.",
+    "coverage": "Prepare for '{topic}'. A strong answer covers: {points}.",
     "short": "Your answers averaged {average} words; aim for 120-200 words (one to two minutes) "
              "with an example and its outcome.",
     "long": "Your answers averaged {average} words; lead with the point in one sentence and keep "
