@@ -12,13 +12,11 @@ JD roles under 60% in bench/profile_jd.py, on JDs of this file's own):
 
 from __future__ import annotations
 
+from jd_interview import play_with_jd
+
 from estel.brains.offline.bank import load_bank
-from estel.brains.offline.brain import OfflineBrain
 from estel.brains.offline.requirement_questions import requirement_of
 from estel.brains.offline.selection import unknown_requirements
-from estel.contract import InterviewMeta
-from estel.engine import Engine
-from estel.extensions import ProfileExtension
 from estel.requirements import mentions, merged, selection_terms
 from estel.roles.titles import match_family
 
@@ -36,17 +34,9 @@ PASTRY = ("Pastry Chef de Partie. Laminate croissant dough daily, temper chocola
 
 
 def interview(role: str, jd: str, level: str):
-    engine = Engine(OfflineBrain())
-    meta = InterviewMeta(target_role=role, experience_level=level, difficulty="standard",
-                         questions_target=8)
-    kept, _ = engine.read_profile(ProfileExtension(job_description=jd), meta)
-    result = engine.start(meta, profile=kept)
-    asked = []
-    while not result.finished:
-        if result.response.payload.phase == "technical":
-            asked.append(result.response.payload)
-        result = engine.answer(result.state, ANSWER, profile=kept)
-    return kept, asked
+    """The profile kept, and the technical questions asked."""
+    kept, asked, _ = play_with_jd(role, jd, level, ANSWER)
+    return kept, [payload for payload in asked if payload.phase == "technical"]
 
 
 def test_every_technical_question_with_a_jd_names_a_requirement_it_is_on():

@@ -6,12 +6,11 @@ against the requirement question's own points, and a weak one names the requirem
 
 from __future__ import annotations
 
+from jd_interview import play_with_jd
+
 from estel.brains.offline.brain import OfflineBrain
 from estel.brains.offline.feedback import Answered, build_feedback
 from estel.brains.offline.requirement_questions import requirement_of
-from estel.contract import InterviewMeta
-from estel.engine import Engine
-from estel.extensions import ProfileExtension
 
 BEEKEEPER_JD = """Seasonal Bee Farmer
 Join a 600-colony honey farm in the Welsh borders.
@@ -27,17 +26,7 @@ PLAIN = ("First I looked at the numbers, then I changed the plan, measured the r
 
 
 def run(role: str, jd: str, level: str = "Mid-level"):
-    engine = Engine(OfflineBrain())
-    meta = InterviewMeta(target_role=role, experience_level=level, difficulty="standard",
-                         questions_target=8)
-    kept, _ = engine.read_profile(ProfileExtension(job_description=jd), meta)
-    result = engine.start(meta, profile=kept)
-    asked = []
-    while not result.finished:
-        payload = result.response.payload
-        asked.append(payload)
-        result = engine.answer(result.state, PLAIN, profile=kept)
-    return kept, asked, result.response.payload
+    return play_with_jd(role, jd, level, PLAIN)
 
 
 def test_a_role_the_bank_does_not_know_is_asked_about_the_jds_own_tools():
@@ -86,19 +75,12 @@ def test_the_answer_is_graded_on_the_requirement_and_a_weak_one_names_it_as_the_
 
 
 def test_in_hinglish_the_questions_on_the_jd_are_in_hinglish_and_none_repeats():
-    engine = Engine(OfflineBrain())
-    meta = InterviewMeta(target_role="Data Analyst", experience_level="Mid-level",
-                         difficulty="standard", questions_target=8)
     jd = ("Data Analyst. You will write SQL with window functions, run cohort analyses and "
           "build reports in Metabase.")
-    kept, _ = engine.read_profile(ProfileExtension(job_description=jd), meta)
-    result = engine.start(meta, profile=kept, language="hinglish")
-    asked = []
-    while not result.finished:
-        asked.append(result.response.payload)
-        answer = (f"Maine pehle data dekha, phir query likhi aur result 20% improve hua "
-                  f"({len(asked)}).")
-        result = engine.answer(result.state, answer, profile=kept, language="hinglish")
+    _, asked, _ = play_with_jd(
+        "Data Analyst", jd, "Mid-level", language="hinglish",
+        answer=lambda asked: f"Maine pehle data dekha, phir query likhi aur result 20% improve "
+                             f"hua ({asked}).")
     texts = [q.question for q in asked]
     assert len(set(texts)) == len(texts)
     own = [q for q in asked if requirement_of(q.topic) is not None]
