@@ -168,9 +168,10 @@ TOP_STACKED_LEGEND = 84  # a legend wrapped to three lines
 LABEL_MAX_PX = 220  # longer role and skill-gap names are cut with "…" (whole in the hover)
 
 
-def count_margin(axis: dict[str, Any], largest: float) -> int:
-    """The margin beside a titled count axis (`count_axis`'s dict) whose data reach `largest`."""
-    return label_margin(count_tick_labels(largest, axis["dtick"]), title=True)
+def count_margin(axis: dict[str, Any], largest: float, headroom: float = 1.1) -> int:
+    """The margin beside a titled count axis (`count_axis`'s dict) whose data reach `largest`
+    (its range: plotly's own padding, or 1.0 for a range the figure sets itself)."""
+    return label_margin(count_tick_labels(largest, axis["dtick"], headroom=headroom), title=True)
 
 
 def time_axis(periods: Sequence[Any]) -> dict[str, Any]:
@@ -236,7 +237,7 @@ def overall_trend_figure(trend: Any, *, height: int = 340) -> go.Figure:
     )
     _legend_on_top(_base_layout(fig, height))
     fig.update_layout(margin={"l": label_margin(["10"], title=True),
-                              "r": count_margin(counts, 2 * largest / 1.1), "t": TOP_LEGEND,
+                              "r": count_margin(counts, 2 * largest, headroom=1.0), "t": TOP_LEGEND,
                               "b": BOTTOM_DATES})
     return fig
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from estel.brains.openai.brain import make_client
-from estel.config import TRANSCRIBE_HINT
 from estel.ui import resources, state
 from estel.voice import VoiceProblem, speech_stats, transcribe
 
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from estel.ui.state import InterviewRun
 
 HEARD_KEY = "estel_voice_heard"  # (question number, recording digest, problem or None)
-ENABLE_HINT = TRANSCRIBE_HINT
 
 
 def voice_enabled(settings: Settings) -> bool:

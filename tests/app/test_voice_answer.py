@@ -7,7 +7,7 @@ import streamlit as st
 from fake_openai import API_KEY, FakeOpenAI, fast_client
 from speech import espeak_wav
 
-from estel.ui.voice_input import ENABLE_HINT
+from estel.config import TRANSCRIBE_HINT
 
 TYPED = "Typed so far:"
 
@@ -34,7 +34,7 @@ def record(at, audio: bytes):
 def test_without_an_endpoint_the_mic_is_hidden_and_the_sidebar_says_how(driver):
     at = driver.start(driver.open(questions=2))
     assert not at.get("audio_input")
-    assert any(ENABLE_HINT in c.value for c in at.sidebar.caption)
+    assert any(TRANSCRIBE_HINT in c.value for c in at.sidebar.caption)
 
 
 def test_a_recording_lands_in_the_answer_box_to_edit_and_send(driver, voice_server, tmp_path):
