@@ -172,3 +172,10 @@ def missed_ask(text: str, words: Sequence[str], question: str, topic: str) -> st
     if not wanted or shows_any(wanted, (text, gloss(text))):
         return ""
     return asked_q.topic if asked_rank(frozenset(_roots(text)), index) >= RANK_GUARD else ""
+
+
+def warm() -> None:
+    """Build the bank index (`bank_map`, its postings, the topic lookup) now rather than in the
+    first answer this process ranks: a server calls it at start-up (about a second of CPU)."""
+    _ = bank_map().postings
+    _by_topic()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estel.server.cli import register
+from estel.server.warmup import warm
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -23,15 +24,6 @@ def create_app(settings: Any = None, engine: Any = None, store: Any = None) -> F
 
 
 def app_factory() -> FastAPI:
-    """uvicorn's factory (`estel.server:app_factory`): settings from the environment, and the
-    worker warmed before it accepts a connection (see `warm`)."""
-    warm()
+    """uvicorn's factory (`estel.server:app_factory`): settings from the environment; the app's
+    lifespan warms the worker (`warm`) before it accepts a connection."""
     return create_app()
-
-
-def warm() -> None:
-    """Load the question bank (both brains use it) now: loaded by the first turn instead, it
-    held that turn, and every other one the worker had, for ~2.4 s of CPU."""
-    from estel.brains.offline.bank import load_bank
-
-    load_bank()

@@ -9,6 +9,8 @@ in the threadpool because the engine and brains are synchronous.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request, Security
@@ -49,6 +51,7 @@ from estel.server.responses import (
     outcome_response,
 )
 from estel.server.service import BrainService
+from estel.server.warmup import warm
 
 log = logging.getLogger("estel.server")
 
@@ -123,7 +126,8 @@ def create_app(
     service = BrainService(engine, store)
     app = FastAPI(title="Estel Interview Studio", version=__version__,
                   description="The seed's edge-function contract over HTTP.",
-                  docs_url=None, redoc_url=None)  # no HTML pages: every response is JSON
+                  docs_url=None, redoc_url=None,  # no HTML pages: every response is JSON
+                  lifespan=_warm_first)
     app.state.service = service
     _add_routes(app, service, settings)
     _add_error_handlers(app)
@@ -131,6 +135,14 @@ def create_app(
     app.add_middleware(PreflightCORS, **cors_options(settings.cors_origin_list))
     app.openapi = lambda: _openapi(app, settings)  # type: ignore[method-assign]
     return app
+
+
+@asynccontextmanager
+async def _warm_first(app: FastAPI) -> AsyncIterator[None]:
+    """Warm the worker (`estel.server.warm`) before it accepts a connection: uvicorn serves
+    only once the lifespan's start-up is done. In a thread, so the event loop stays free."""
+    await run_in_threadpool(warm)
+    yield
 
 
 def _add_routes(app: FastAPI, service: BrainService, settings: Settings) -> None:

@@ -110,8 +110,12 @@ def test_serve_refuses_bad_arguments_with_exit_2(args, capsys):
     assert "error:" in capsys.readouterr().err
 
 
-def test_the_worker_factory_loads_the_bank_before_it_serves(monkeypatch, tmp_path):
-    """Loaded lazily, the bank held a worker's first turn (and its other connections) ~2.4 s."""
+def test_the_worker_factory_loads_the_bank_when_the_app_starts_not_when_it_is_built(
+        monkeypatch, tmp_path):
+    """Loaded lazily, the bank held a worker's first turn (and its other connections) ~2.4 s;
+    uvicorn runs the lifespan before it accepts a connection."""
+    from fastapi.testclient import TestClient
+
     import estel.brains.offline.bank as bank
     from estel.server import app_factory
 
@@ -119,5 +123,31 @@ def test_the_worker_factory_loads_the_bank_before_it_serves(monkeypatch, tmp_pat
     monkeypatch.setattr(bank, "load_bank", lambda: loaded.append(True))
     monkeypatch.setenv("ESTEL_DB_PATH", str(tmp_path / "warm.db"))
     monkeypatch.setenv("ESTEL_BRAIN", "offline")
-    app_factory()
-    assert loaded == [True]
+    app = app_factory()
+    assert loaded == []
+    with TestClient(app):
+        assert loaded == [True]
+
+
+def test_the_service_builds_the_aim_index_at_start_up_so_no_answer_waits_for_it(tmp_path):
+    """`estel.analysis.aim` indexes the whole bank (~1 s) on the first answer it ranks in a
+    process: built lazily, each worker's first judged answer paid it."""
+    from fastapi.testclient import TestClient
+
+    from estel.analysis import aim
+    from estel.brains.offline.brain import OfflineBrain
+
+    aim.bank_map.cache_clear()
+    aim._by_topic.cache_clear()
+    app = create_app(load_settings(environ={}), Engine(OfflineBrain()),
+                     SQLiteStore(tmp_path / "warm.db"))
+    assert aim.bank_map.cache_info().currsize == 0
+    with TestClient(app):
+        built = aim.bank_map.cache_info()
+        assert built.currsize == 1
+        assert "postings" in vars(aim.bank_map())  # the inverted index, not only the profiles
+        assert aim._by_topic.cache_info().currsize == 1
+        # ranking an answer now reuses the index: no new build
+        aim.missed_ask(" ".join(["I hired a new engineer for the payments team"] * 6),
+                       ["word"] * 60, "Tell me about a hire you made.", "Hiring for the team")
+        assert aim.bank_map.cache_info().misses == built.misses

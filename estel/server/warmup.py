@@ -1,0 +1,17 @@
+"""What a worker builds before it serves (`warm`), so no interview's first turns wait for it.
+
+Its imports are made when it runs, so importing estel.server stays quick for other commands.
+"""
+
+from __future__ import annotations
+
+
+def warm() -> None:
+    """Build what every worker's first turns would otherwise build while a candidate waits:
+    the question bank (both brains use it; ~2.4 s of CPU, held the first turn) and the aim
+    check's index of it (`estel.analysis.aim`; ~0.6 s, held the first answer)."""
+    from estel.analysis import aim
+    from estel.brains.offline.bank import load_bank
+
+    load_bank()
+    aim.warm()
