@@ -9,6 +9,13 @@ chocolate"), with the object cut at a preposition, a number or an adverb of freq
 verb any job uses ("keep", "run") the object alone ("forklift licences"), when it has two
 words. A task whose verb says nothing ("help", "work") or whose object is everyday words only
 ("keep things tidy") is left out; the names inside one are read elsewhere.
+
+" and " joins two tasks when a verb follows it ("keep allergen records and cost new desserts"),
+two verbs of one task ("install and test circuits": "installing and testing circuits"), or two
+nouns of one object, kept together after a one-word noun ("promote health and safety",
+"research and development"). A verb is a word the bank's prose uses as one with an object
+(`actions`), and not the first word of a noun pair the bank writes ("test results",
+"heat pumps": `compounds`), so "safety" or "development" never opens a task.
 """
 
 from __future__ import annotations
@@ -51,17 +58,22 @@ _STOP = re.compile(r"^(?:to|for|with|in|on|at|from|by|using|via|across|within|in
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
 
 
-def task_terms(jd: str, verbs: frozenset[str], common: frozenset[str]) -> list[Found]:
+def task_terms(jd: str, verbs: frozenset[str], common: frozenset[str],
+               actions: frozenset[str] = frozenset(),
+               compounds: frozenset[str] = frozenset()) -> list[Found]:
     """The JD's tasks as requirements ("tempering chocolate"), where it writes each.
-    `verbs`: words the bank's prose uses as verbs; `common`: everyday lower-case words."""
+    `verbs`: words the bank's prose uses as verbs; `common`: everyday lower-case words;
+    `actions`: verbs the bank uses with an object, which may open a task after " and ";
+    `compounds`: noun pairs the bank writes ("heat pump"), which never split."""
     found: list[Found] = []
     for offset, line in requirement_text(jd):
         for start, sentence in _sentences(line):
-            clauses = [c for c in _split(sentence) if c[1]]
+            clauses = [part for c in _split(sentence) if c[1]
+                       for part in _on_and(c, actions, compounds)]
             if not any(words[0].lower() in verbs for _, words in clauses):
                 continue
             for at, words in clauses:
-                term = _task(words, common)
+                term = _task(words, common, actions)
                 if term is not None:
                     found.append(Found(offset + start + at, term))
     return found
@@ -89,27 +101,73 @@ def _split(sentence: str) -> list[tuple[int, list[str]]]:
     return clauses
 
 
-def _task(words: list[str], common: frozenset[str]) -> str | None:
+def _on_and(clause: tuple[int, list[str]], actions: frozenset[str],
+            compounds: frozenset[str]) -> list[tuple[int, list[str]]]:
+    """The clause split before each " and " a task's verb with an object follows ("keep
+    allergen records | cost new desserts"); one whose left side is a lone verb ("install and
+    test circuits") stays whole, a task with two verbs."""
+    at, words = clause
+    parts: list[tuple[int, list[str]]] = []
+    start = 0
+    for i in range(2, len(words) - 2):
+        if (words[i] == "and" and i - start >= 2 and _opens_task(words, i + 1, actions, compounds)):
+            parts.append((at, words[start:i]))
+            start = i + 1
+    parts.append((at, words[start:]))
+    return parts
+
+
+def _opens_task(words: list[str], i: int, actions: frozenset[str],
+                compounds: frozenset[str]) -> bool:
+    """words[i] is a verb with an object after it ("cost new desserts"), not a noun pair's
+    first word ("heat pumps", "test results") nor a noun phrase's ("reach truck licensing")."""
+    word, after = words[i], words[i + 1].lower()
+    obj = _object(words[i + 1:])
+    # "reach truck licensing", "heat pump servicing": a noun phrase ending in an -ing noun
+    return (word in actions and after not in ("and", "or") and not _STOP.match(after)
+            and f"{word} {singular(after)}" not in compounds
+            and not (obj and obj[-1].lower().endswith("ing")))
+
+
+def singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _task(words: list[str], common: frozenset[str],
+          actions: frozenset[str] = frozenset()) -> str | None:
     if words[0].isupper() and len(words[0]) > 1:
         return None  # "ECS gold card": a name, not a verb
-    verb = words[0].lower()
-    if (verb in _EMPTY or verb in _NOT_VERBS or verb.endswith("ing") or len(verb) < 3
-            or not verb.isalpha() or len(words) < 2):
+    verbs = [words[0].lower()]
+    if len(words) > 3 and words[1] == "and" and words[2] in actions:
+        verbs.append(words[2])  # "install and test circuits": one object, two verbs
+        words = [words[0], *words[3:]]
+    if (any(v in _EMPTY or v in _NOT_VERBS or v.endswith("ing") or len(v) < 3
+            or not v.isalpha() for v in verbs) or len(words) < 2):
         return None
-    obj: list[str] = []
-    for word in words[1:]:
-        if _STOP.match(word) or len(obj) == MAX_OBJECT_WORDS:
-            break
-        obj.append(word)
-    while obj and obj[-1].lower() in _COMPLEMENTS:  # "keep forklift licences current"
-        obj.pop()
+    obj = _object(words[1:])
     if any(re.search(r"[A-Z]", w) for w in obj):
         return None  # a name inside ("keep HACCP logs"): read as the name itself
-    if verb in _GENERIC:  # "hit pick rate targets": the object is the requirement
+    named = [v for v in verbs if v not in _GENERIC]
+    if not named:  # "hit pick rate targets": the object is the requirement
         return " ".join(obj) if len(obj) >= 2 and obj[-1].lower() not in VAGUE else None
-    if not obj or all(w.lower() in common for w in obj):
+    if not obj or all(w.lower() in common for w in obj if w != "and"):
         return None
-    return f"{gerund(verb)} {' '.join(obj)}"
+    return f"{' and '.join(gerund(v) for v in named)} {' '.join(obj)}"
+
+
+def _object(words: list[str]) -> list[str]:
+    """The verb's object: up to MAX_OBJECT_WORDS words, cut at a preposition, a number or an
+    adverb of frequency; "and" joins a one-word noun to the next ("health and safety")."""
+    obj: list[str] = []
+    for i, word in enumerate(words):
+        pair = (word == "and" and len(obj) == 1 and i + 1 < len(words)
+                and not _STOP.match(words[i + 1]) and words[i + 1].islower())
+        if not pair and (_STOP.match(word) or len(obj) - obj.count("and") == MAX_OBJECT_WORDS):
+            break
+        obj.append(word)
+    while obj and obj[-1].lower() in _COMPLEMENTS | {"and", "of"}:  # "keep licences current"
+        obj.pop()
+    return obj
 
 
 def gerund(verb: str) -> str:

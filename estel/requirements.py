@@ -12,12 +12,12 @@ Pure functions over the role catalogue; no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from estel.brains.offline.bank import GENERIC_FAMILY, BankQuestion, RoleFamily, load_bank
 from estel.extensions import MAX_REQUIREMENT_CHARS, MAX_REQUIREMENTS
-from estel.jd_tasks import task_terms
+from estel.jd_tasks import singular, task_terms
 from estel.jd_terms import VAGUE, Found, named_terms, requirement_text
 
 # A term that more than this share of the family's technical questions ask about is the job's
@@ -110,8 +110,9 @@ def jd_requirements(job_description: str, family: RoleFamily) -> tuple[str, ...]
     # the tasks a JD lists as verb phrases come after its names and skills: they matter when
     # a trade's work has few names ("tempering chocolate")
     # "forecasting cash-flow" says no more than "cash-flow"; "pick rate targets" more than "pick"
-    tasks = [t for t in task_terms(job_description, verbs(), everyday())
-             if not (t.term.split()[0].endswith("ing")
+    # and "cohort and funnel analyses" no more than "cohort" and "funnel"
+    tasks = [t for t in task_terms(job_description, verbs(), everyday(), actions(), compounds())
+             if not ((t.term.split()[0].endswith("ing") or " and " in t.term)
                      and any(overlaps(t.term, f.term) for f in found))]
     return _one_each([*sorted(found, key=lambda f: f.at), *tasks])[:MAX_REQUIREMENTS]
 
@@ -172,6 +173,38 @@ def verbs() -> frozenset[str]:
                 counts.update(re.findall(r"\b(?:to|you|we|will|would|should|must|can|could)\s+"
                                          r"([a-z]+)\b", text))
     return frozenset(counts)
+
+
+@cache
+def actions() -> frozenset[str]:
+    """Words the bank's prose uses as verbs with an object ("you cost", "to test the"): not
+    "safety" of "get them to safety." or "to safety and", which `verbs` holds."""
+    found: set[str] = set()
+    for text in _prose():
+        found.update(re.findall(r"\b(?:you|we|will|would|should|must|can|could|then)\s+([a-z]+)"
+                                r"\b", text))
+        # "to install new", "to test the": a word after it, not a clause's end or a link word
+        found.update(re.findall(r"\bto\s+([a-z]+)\s+(?!(?:and|or|of|in|on|at|for|with|by|"
+                                r"from|as|is|are|was|were|be)\b)[a-z]", text))
+    return frozenset(found)
+
+
+@cache
+def compounds() -> frozenset[str]:
+    """Noun pairs the bank's prose writes after an article or a preposition ("the heat pump",
+    "of test results"), in the singular: a verb-like first word that opens no task."""
+    found: set[str] = set()
+    for text in _prose():
+        for first, second in re.findall(r"\b(?:the|a|an|of|for|on|in|with|from|your|their|our|"
+                                        r"its|any|each|every|no)\s+([a-z]+)\s+([a-z]+)\b", text):
+            found.add(f"{first} {singular(second)}")
+    return frozenset(found)
+
+
+def _prose() -> Iterator[str]:
+    for family in load_bank().values():
+        for q in family.questions:
+            yield from (q.question, q.helper_hint, q.model_answer)
 
 
 def _surface(jd: str, start: int, end: int) -> str:

@@ -157,3 +157,59 @@ def test_after_a_verb_any_job_uses_the_object_is_the_requirement(bank):
           "return-to-work interviews.")
     read = jd_requirements(jd, bank["operations_supply_chain"])
     assert {"pick rate targets", "forklift licences"} <= set(read), read
+
+
+@pytest.mark.parametrize(("family", "jd", "wanted", "unwanted"), [
+    # two duties joined by " and ": each is read
+    ("hospitality_management",
+     "Pastry Chef. Keep allergen records and cost new desserts each week.",
+     {"allergen records", "costing new desserts"}, set()),
+    ("operations_supply_chain",
+     "Warehouse Supervisor. Keep forklift licences current and run return-to-work interviews.",
+     {"forklift licences", "return-to-work interviews"}, set()),
+    # two verbs of one duty: one task with both
+    ("civil_engineering",
+     "Site Engineer. Design and test soakaways for new estates, and log settlement on "
+     "existing embankments.",
+     {"designing and testing soakaways"}, {"designing", "testing soakaways"}),
+    # a noun pair is one object, not a second task
+    ("manufacturing",
+     "Production Supervisor. Follow health and safety procedures on the shop floor, and "
+     "monitor health and safety on night shifts.",
+     {"health and safety procedures"}, {"safety procedures", "monitoring health"}),
+    ("ml_engineering",
+     "Research Scientist. Lead research and development of speech models for call centres.",
+     {"research and development"}, {"developing speech models"}),
+])
+def test_duties_joined_by_and_are_split_where_a_verb_follows(bank, family, jd, wanted,
+                                                             unwanted):
+    read = {r.lower() for r in jd_requirements(jd, bank[family])}
+    assert wanted <= read, read
+    assert not unwanted & read, read
+
+
+def test_a_noun_pair_the_bank_writes_opens_no_task():
+    """'and test results': 'test' is a verb elsewhere, but the pair is a noun here."""
+    from estel.jd_tasks import task_terms
+
+    verbs = frozenset({"record", "test", "cost"})
+    found = [f.term for f in task_terms(
+        "Technician. Record meter readings and test results daily, and cost new parts.",
+        verbs, frozenset({"new", "parts"}), actions=verbs, compounds=frozenset({"test result"}))]
+    assert "recording meter readings" in found, found
+    assert not [t for t in found if t.startswith("testing")], found
+    found = [f.term for f in task_terms(
+        "Technician. Record meter readings and test results daily.", verbs, frozenset(),
+        actions=verbs, compounds=frozenset())]
+    assert "testing results" in found  # without the pair known, the split is what it reads
+
+
+def test_a_noun_phrase_ending_in_an_ing_noun_opens_no_task():
+    from estel.jd_tasks import task_terms
+
+    verbs = frozenset({"lead", "heat", "order"})
+    found = [f.term for f in task_terms(
+        "Supervisor. Lead yard safety: FLT and heat pump servicing; order spares and heat "
+        "spare rooms.", verbs, frozenset(), actions=verbs, compounds=frozenset())]
+    assert not [t for t in found if t.startswith("heating pump")], found
+    assert {"ordering spares", "heating spare rooms"} <= set(found), found
