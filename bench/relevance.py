@@ -3,8 +3,9 @@
     python bench/relevance.py            # this checkout
     PYTHONPATH=<other checkout> python bench/relevance.py   # the same answers, scored by it
 
-For each case in tests/support/aim_answers.py (one bank question in one role and level, answered
-three ways: on-topic in the candidate's own words, a strong story about something else, vague) the
+For each case in tests/support/aim_answers.py and aim_technical.py (technical and general
+questions; one bank question in one role and level, answered three ways: on-topic in the
+candidate's own words, a strong story about something else, vague) the
 overall score and content of each answer, and whether the story was caught as answering a
 different question; then the interviewer's reaction to the Ship Captain's fire story. Scores go
 through the offline brain's own analysis call. Figures only; it exits 0.
@@ -20,6 +21,7 @@ sys.path.append(str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from aim_answers import CASES  # noqa: E402
+from aim_technical import CASES as TECHNICAL  # noqa: E402
 
 from estel.brains.offline.bank import load_bank  # noqa: E402
 from estel.brains.offline.brain import OfflineBrain  # noqa: E402
@@ -32,10 +34,18 @@ KINDS = ("on", "wrong", "vague")
 def main() -> None:
     questions = {q.id: q for family in load_bank().values() for q in family.questions}
     brain = OfflineBrain()
+    for title, cases in (("behavioural questions (aim_answers)", CASES),
+                         ("technical and general questions (aim_technical)", TECHNICAL)):
+        print(f"\n{title}")
+        _table(brain, questions, cases)
+    _fire(brain, questions)
+
+
+def _table(brain: OfflineBrain, questions: dict, cases: tuple) -> None:
     print(f"{'role':18} {'level':10} {'topic':34} " + " ".join(f"{k:>11}" for k in KINDS)
           + "  caught")
     caught = flagged_on = 0
-    for case in CASES:
+    for case in cases:
         q = questions[case.question_id]
         scored = {kind: brain._analysis(case.role, fill_role(q.question, case.role), q.topic,
                                         getattr(case, kind), q.phase) for kind in KINDS}
@@ -44,9 +54,13 @@ def main() -> None:
         flagged_on += bool(getattr(scored["on"], "missed_ask", "")) or bool(
             getattr(scored["vague"], "missed_ask", ""))
         cells = " ".join(f"{a.overall:4.1f} (c{a.content:3.1f})" for a in scored.values())
-        print(f"{case.role:18} {case.level:10} {q.topic[:34]:34} {cells}  {'yes' if hit else '-'}")
-    print(f"wrong stories caught: {caught}/{len(CASES)}; on-topic or vague answers flagged: "
-          f"{flagged_on}/{2 * len(CASES)}")
+        mark = "yes" if hit else "-"
+        print(f"{case.role[:18]:18} {case.level:10} {q.topic[:34]:34} {cells}  {mark}")
+    print(f"wrong stories caught: {caught}/{len(cases)}; on-topic or vague answers flagged: "
+          f"{flagged_on}/{2 * len(cases)}")
+
+
+def _fire(brain: OfflineBrain, questions: dict) -> None:
     case = CASES[0]
     q = questions[case.question_id]
     fire = brain._analysis(case.role, fill_role(q.question, case.role), q.topic, case.wrong,

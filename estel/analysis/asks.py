@@ -21,6 +21,8 @@ class Competency:
     name: str
     asks: re.Pattern[str]
     shows: re.Pattern[str]
+    # asked only by a main question: an opening or closing one on quality or a plan invites a view
+    main_only: bool = False
 
 
 def _re(text: str) -> re.Pattern[str]:
@@ -51,7 +53,9 @@ COMPETENCIES: tuple[Competency, ...] = (
                _re(r"""\b(perform\w*|underperform\w*|targets?|quota|standards?|expectations?
                |plan|one-to-ones?|1:1s?|reviews?|improv\w*|missed|miss\w*|feedback
                |conversation|pip|capability|warning|behind|struggl\w*|bouncing|errors?
-               |mistakes?|complaints?|coach\w*|support\w*|sprint)\b""")),
+               |mistakes?|complaints?|coach\w*|support\w*|sprint
+               |kept\s+\w+ing|took\s+(\w+\s+){1,2}aside|sat\s+(\w+\s+){1,2}down|had\s+a\s+word
+               |(happening|going\s+on)|(hasn'?t|has\s+not|never)\s+happened\s+since)\b""")),
     Competency("conflict", _re(r"""\b(disagree\w*|conflict\w*|friction|push(ing)?\s+back
                |pushback|did\s+not\s+share\s+your\s+concern|didn'?t\s+take\s+you\s+seriously
                |clash\w*|challeng(e|ed|ing)\s+(a|an|the|your|their|leadership)
@@ -77,9 +81,19 @@ COMPETENCIES: tuple[Competency, ...] = (
                |more\s+requests\s+than|more\s+\w+\s+than\s+(time|capacity)|at\s+once|competing
                |juggl\w*|capacity|what\s+came\s+first|what\s+to\s+do\s+first|heavy\s+shift
                |overload\w*|workload)\b"""),
-               _re(r"""\b(priorit\w*|deprioriti\w*|first|urgent\w*|urgency|order|triag\w*
-               |most\s+important|critical|deadlines?|capacity|defer\w*|until|wait\w*|queue\w*
-               |juggl\w*|lists?|rank\w*|sequence|pehle|baad\s+mein|important)\b""")),
+               # choosing between demands, not the words of any story's order: 'First I wrote
+               # down what we lacked' is a step in a hire, 'dealt with the radio first' a choice
+               _re(r"""\b(priorit\w*|deprioriti\w*|urgent\w*|urgency|triag\w*|critical
+               |deadlines?|capacity|defer\w*|queue\w*|juggl\w*|rank\w*|backlog|trade-?offs?
+               |on\s+hold|postpon\w*|push(ed)?\s+back|park(ed)?|sequenc\w*|one\s+list
+               |(came|comes|come|go|goes|went|put|do|did|done|handled|tackled|dealt\s+with)
+                 \s+(\w+\s+){0,6}(first|before\s+anything|last)
+               |first\s+(priority|call)|most\s+(urgent|pressing)|(more|less)\s+important
+               |important\s+than|in\s+order\s+of|order\s+of\s+(importance|urgency)
+               |to-?do\s+lists?|lists?\s+of\s+(jobs|tasks|requests)
+               |(turn|turned|say|said|saying)\s+(\w+\s+)?(no|down)
+               |(can|could|would|had\s+to)\s+wait|waits?\s+(until|for|till)
+               |pehle|baad\s+mein)\b""")),
     Competency("change", _re(r"""\b(chang(e|es|ing)|resist\w*|rollout|rolling\s+out
                |introduc\w*|adopt\w*|restructur\w*|migrat\w*|new\s+system|transformation)\b"""),
                _re(r"""\b(chang\w*|new|introduc\w*|roll\w*|adopt\w*|resist\w*|moved?|switch\w*
@@ -112,6 +126,54 @@ COMPETENCIES: tuple[Competency, ...] = (
                _re(r"""\b(complain\w*|upset|angry|rude|unhappy|frustrat\w*|apologi\w*|listen\w*
                |calm\w*|shout\w*|annoy\w*|disappoint\w*|furious|bad\s+news|review|escalat\w*
                |gussa|naraz)\b""")),
+    # What technical and general questions ask: learning something new, checking work, planning
+    # it, finding a cause, raising a risk, setting a standard.
+    Competency("learning", _re(r"""\b(unfamiliar|never\s+done|know\s+little|up\s+to\s+speed
+               |learn(ing)?\s+(a|an|the|your|on|from|it)|new\s+(codebase|framework|domain|area
+               |field|technology|tool|system|language|specialty|library|site|subject)
+               |out\s+of\s+your\s+depth|(didn'?t|did\s+not)\s+(fully\s+)?(know|understand))\b"""),
+               _re(r"""\b(learn\w*|read\w*|stud(y|ied|ying)|courses?|research\w*|ask\w*
+               |questions?|talk\w*\s+(it\s+)?(to|with|through)|spoke\s+(to|with)|met|meet\w*
+               |interview\w*|shadow\w*|s[ai]t\s+in|sitting\s+in|watched|videos?|listen\w*
+               |understand\w*|understood|documents?|documentation|manuals?|notes?|notebook
+               |experts?|specialists?|up\s+to\s+speed|quick\s+wins?|credib\w*|pick(ed)?\s+up
+               |practi[cs]\w*|tutorials?|taught\s+myself|play(ed)?\s+(it\s+)?back|summar\w*
+               |never\s+(done|made|used|seen|worked)|new\s+to|unfamiliar|samajh\w*|seekh\w*
+               |padh\w*)\b"""), main_only=True),
+    Competency("checking", _re(r"""\b(check\w*|quality|accura\w*|verif\w*|proof-?read\w*
+               |is\s+right|are\s+right|result\s+is\s+sound)\b"""),
+               _re(r"""\b(check\w*|verif\w*|review\w*|test\w*|proof-?read\w*|compar\w*
+               |against|reconcil\w*|sampl\w*|audit\w*|walk\s*round|look(ed)?\s+(it\s+)?over
+               |(went|go|going)\s+(back\s+)?(through|over)|second\s+pair|sign(ed)?\s+off
+               |mistakes?|errors?|quality|standards?|accura\w*|inspect\w*|checklists?
+               |defects?|wrong|right|correct\w*|jaanch\w*)\b"""), main_only=True),
+    Competency("planning", _re(r"""\b(plan|plans|planning|schedul\w*|know\s+where\s+it\s+stands
+               |mobilis\w*|mobiliz\w*)\b"""),
+               _re(r"""\b(plan\w*|schedul\w*|timelines?|milestones?|phases?|stages?
+               |break\w*\s+(it\s+)?(down|into)|deadlines?|owners?|status|updates?|dependen\w*
+               |gantt|tracker|shared\s+(sheet|doc|board|calendar)|weekly|every\s+(monday
+               |tuesday|wednesday|thursday|friday|week|fortnight|morning)|critical\s+path
+               |at\s+risk|buffer|contingenc\w*|estimat\w*|blocks?|steps?)\b"""), main_only=True),
+    Competency("diagnosis", _re(r"""\b(diagnos\w*|root\s+cause|recurring|keeps?\s+(coming\s+back
+               |happening|failing|recurring|returning)|returns\s+each\s+time|bottom\s+of
+               |find\s+the\s+cause|troubleshoot\w*|debug\w*|investigat\w*)\b"""),
+               _re(r"""\b(diagnos\w*|causes?|caus(ed|ing)|root|logs?|logger|patterns?|trac(e|ed
+               |ing)|narrow\w*|reproduc\w*|rul(e|ed)\s+out|hypothes\w*|symptoms?|fault\w*
+               |turned\s+out|came\s+out|only\s+(when|happened|in|on|at)|every\s+time|whenever
+               |investigat\w*|measur\w*|data|tested|debug\w*|why)\b"""), main_only=True),
+    Competency("risk", _re(r"""\b(risks?|speak(ing)?\s+up|spoke\s+up|whistle\w*|unsafe
+               |safety\s+concern)\b"""),
+               _re(r"""\b(risk\w*|concern\w*|danger\w*|unsafe|safe\w*|hazard\w*|worr\w*
+               |raised|rais(e|ing)\s+it|flag\w*|warn\w*|spoke\s+up|speak\s+up|escalat\w*
+               |objection|too\s+tight|too\s+(high|much|close)|could\s+(go\s+wrong|fail|cause)
+               |might\s+(fail|go\s+wrong)|what\s+if|mitigat\w*|limits?|margin\w*|clearance
+               |khatra)\b"""), main_only=True),
+    Competency("standard", _re(r"""\b(standards?|consisten\w*|best\s+practice|same\s+way
+               |how\s+work\s+is\s+done)\b"""),
+               _re(r"""\b(standard\w*|consisten\w*|one\s+(routine|way|process|method)
+               |same\s+way|procedures?|checklists?|audit\w*|spot\s+checks?|templates?
+               |guidelines?|rules?|polic(y|ies)|expectations?|bar|sops?|every\s+(time|shift
+               |nurse|one|job)|stick|stuck|adopt\w*|roll\w*\s+out)\b"""), main_only=True),
 )
 
 # Every competency is checked only for bank questions; a question none of these name (a case
@@ -119,10 +181,20 @@ COMPETENCIES: tuple[Competency, ...] = (
 # uncertainty is not among them: any story can be one, so no vocabulary tells it from another.
 
 
-def asked_competencies(topic: str) -> tuple[Competency, ...]:
-    """The competencies a bank question asks about, read from its topic: its wording's examples
-    ('a crisis such as an equipment failure') name what may happen, not what is asked."""
-    return tuple(c for c in COMPETENCIES if c.asks.search(topic))
+def asked_competencies(topic: str, question: str = "", *, main: bool = True
+                       ) -> tuple[Competency, ...]:
+    """The competencies a bank question asks about, read from its topic and its wording without
+    the wording's examples: 'a crisis such as an equipment failure' names what may happen, not
+    what is asked. An opening or closing question (`main` False) is read from its topic only:
+    its wording invites anything ('what would you like to learn here')."""
+    text = f"{topic}. {EXAMPLES.sub('', question)}" if main else topic
+    return tuple(c for c in COMPETENCIES if c.asks.search(text) and (main or not c.main_only))
+
+
+# An example in a question's wording: ', such as a hidden charge', 'for example who owns models',
+# '(a referral, a letter)'.
+EXAMPLES = re.compile(r",?\s*\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.)[^.?;:]*"
+                      r"|\([^)]*\)", re.IGNORECASE)
 
 
 def shows_any(competencies: tuple[Competency, ...], texts: tuple[str, ...]) -> bool:

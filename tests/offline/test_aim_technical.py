@@ -1,0 +1,89 @@
+"""The aim of technical and general questions is judged like a behavioural question's.
+
+Answers in tests/support/aim_technical.py, written for this check before the code that judges
+them: for each question a strong answer in the candidate's own words, a strong story about
+something else, and a vague answer, in roles the bank does not name (they are asked the generic
+family's questions) and one specialist role.
+"""
+
+from __future__ import annotations
+
+import pytest
+from aim_technical import CASES
+
+from estel.analysis.aim import missed_ask
+from estel.analysis.answer import AnswerAnalysis
+from estel.analysis.asks import asked_competencies
+from estel.analysis.lexicon import tokens
+from estel.brains.offline.bank import load_bank
+from estel.brains.offline.brain import OfflineBrain
+from estel.brains.offline.reactions import reaction
+from estel.brains.offline.selection import fill_role
+
+QUESTIONS = {q.id: q for family in load_bank().values() for q in family.questions}
+BRAIN = OfflineBrain()
+IDS = [f"{c.role}-{c.question_id}" for c in CASES]
+
+
+def _analyse(role: str, question_id: str, answer: str) -> AnswerAnalysis:
+    q = QUESTIONS[question_id]
+    return BRAIN._analysis(role, fill_role(q.question, role), q.topic, answer, q.phase)
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_an_on_topic_answer_in_its_own_words_is_never_taken_for_another_story(case):
+    assert _analyse(case.role, case.question_id, case.on).missed_ask == ""
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_a_vague_answer_is_judged_as_vague_not_as_another_story(case):
+    assert _analyse(case.role, case.question_id, case.vague).missed_ask == ""
+
+
+def test_stories_about_something_else_are_caught_on_technical_and_general_questions():
+    caught = []
+    for case in CASES:
+        q = QUESTIONS[case.question_id]
+        wrong = _analyse(case.role, case.question_id, case.wrong)
+        if wrong.missed_ask:
+            caught.append(case.question_id)
+            assert wrong.missed_ask == q.topic
+            assert wrong.content <= 1.5
+            assert wrong.points_hit == ()
+            assert wrong.praise == ""
+    assert len(caught) >= len(CASES) - 3, caught
+
+
+def test_the_controllers_trainee_story_does_not_answer_how_to_learn_an_unfamiliar_domain():
+    """Seen playing an Air Traffic Controller interview: 5.8 and no note before."""
+    case = next(c for c in CASES if c.question_id == "gen-tech-senior-03")
+    a = _analyse(case.role, case.question_id, case.wrong)
+    assert a.missed_ask == "Taking on an unfamiliar domain"
+    assert "taking on an unfamiliar domain" in a.note
+    assert "different" in a.note
+    assert "taking on an unfamiliar domain" in reaction(a, seed=0)
+
+
+def test_a_hiring_story_that_says_first_does_not_answer_what_to_say_no_to():
+    """'First I wrote down what the bridge team lacked' is a step in a story, not a priority."""
+    case = next(c for c in CASES if c.question_id == "gen-tech-lead-01")
+    assert _analyse(case.role, case.question_id, case.wrong).missed_ask == "Setting team priorities"
+
+
+def test_no_bank_model_answer_is_taken_for_a_story_about_something_else():
+    """Every bank question's own model answer answers it, in every phase."""
+    flagged = [q.id for q in QUESTIONS.values()
+               if missed_ask(text := fill_role(q.model_answer, "Ship Captain"), tokens(text),
+                             fill_role(q.question, "Ship Captain"), q.topic)]
+    assert flagged == []
+
+
+def test_behavioural_and_technical_questions_read_what_they_ask_from_their_wording():
+    """'was not performing well enough' asks about performance, though the topic ('Giving
+    difficult feedback') names none; an example in the wording ('such as a hire') is not asked."""
+    q = QUESTIONS["gen-beh-lead-01"]
+    assert [c.name for c in asked_competencies(q.topic)] == []
+    assert "performance" in [c.name for c in asked_competencies(q.topic, q.question)]
+    assert asked_competencies("A busy day", "Tell me about a busy day, such as a hire.") == ()
+    assert asked_competencies("Your standards", "How do you keep standards?", main=False) == ()
+
