@@ -8,6 +8,8 @@ mechanism, a decision or a check), or, in a sentence naming it, a reason ("becau
 ("I'd cache the results"). A sentence that overclaims or is mostly jargon explains nothing
 (`estel.analysis.bluff`). Naming earns a little (NAMED_CREDIT); explaining earns the point.
 Questions without evidence words (older bank entries) are judged by the sentence tests alone.
+A point its keywords never name is still explained when one sound sentence holds two of its
+evidence words: an answer in the candidate's own words describes it without naming it.
 A point may also list `signals`, answer shapes that show it in any line of work ("I ran a
 six-month survey" is a specific piece of work): one firing explains it, keywords or not
 (`estel.analysis.signals`).
@@ -95,7 +97,9 @@ def coverage(
         if any(shows(signal, sound) for signal in point.signals):
             explained.append(point.point)  # its shape shows it, whatever words name it
         elif not keyword_hits(with_english(tokens(text)), point.keywords):
-            missed.append(point.point)
+            # described without being named: 'we agreed a plan: a fixed checklist…' is the plan
+            # a point on expectations asks for, though it never says 'expectation'
+            (explained if _described(point, sound) else missed).append(point.point)
         elif _explains(point, sound, sound_words):
             explained.append(point.point)
         else:
@@ -109,6 +113,17 @@ def raised(flag: RedFlag, text: str) -> bool:
     or in Hinglish (read through its English gloss)."""
     return (any(re.search(pattern, text, _I) for pattern in flag.patterns)
             or hinglish_flag_raised(flag.patterns, text))
+
+
+# Evidence words one sound sentence needs to describe a point its keywords never name: one alone
+# ('asked', 'team') is in any story; two together describe the mechanism.
+DESCRIBED_BY = 2
+
+
+def _described(point: TalkingPoint, sound: Sequence[str]) -> bool:
+    """A sound sentence holding `DESCRIBED_BY` of the point's evidence words."""
+    return len(point.evidence) > DESCRIBED_BY and any(
+        len(keyword_hits(with_english(tokens(s)), point.evidence)) >= DESCRIBED_BY for s in sound)
 
 
 def _explains(point: TalkingPoint, sound: Sequence[str], sound_words: Sequence[str]) -> bool:

@@ -87,3 +87,21 @@ def test_behavioural_and_technical_questions_read_what_they_ask_from_their_wordi
     assert asked_competencies("A busy day", "Tell me about a busy day, such as a hire.") == ()
     assert asked_competencies("Your standards", "How do you keep standards?", main=False) == ()
 
+
+CAPTAIN_UNDERPERFORMER = (
+    "One of my second officers kept missing parts of his watch handover and his passage plans "
+    "were late three voyages running. I sat down with him privately with the specific plans and "
+    "the log entries, asked what was going on, and it turned out he was caring for a sick parent "
+    "ashore. We agreed a plan: a fixed handover checklist, the chief officer checking his plans "
+    "for a month, and a swap to shorter rotations. His plans were on time from the next voyage "
+    "and he passed his next appraisal.")
+
+
+def test_a_plainly_on_topic_story_earns_the_points_it_describes_in_its_own_words():
+    """Seen playing a Ship Captain interview: content 1.0, every point 'missed', because none of
+    the points' keywords ('expectation', 'support') was said, though 'we agreed a plan: a fixed
+    handover checklist…' is the plan the rubric asks for."""
+    a = _analyse("Ship Captain", "gen-tech-lead-02", CAPTAIN_UNDERPERFORMER)
+    assert "Clear expectations and a plan with support" in a.points_hit
+    assert a.content > 1.5  # above a story about something else
+
