@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from estel.dashboard import aggregates, analytics
@@ -68,6 +69,7 @@ class DashboardData:
     kpis: analytics.Kpis
     figures: dict[str, go.Figure]
     table: pd.DataFrame  # the newest TABLE_ROWS rows
+    grid: pa.Table  # what the sessions grid shows of them (analytics.grid_table)
 
 
 def render_dashboard_page(today: date | None = None) -> None:
@@ -183,7 +185,7 @@ def _table(store: SessionStore, choice: Chosen, data: DashboardData,
     shown = len(data.table)
     st.caption(f"Newest {shown:,} of {data.rows:,} sessions; click a column header to sort"
                + (" (the CSV has all of them)." if shown < data.rows else "."))
-    st.dataframe(data.table, column_config=TABLE_COLUMNS, column_order=list(TABLE_COLUMNS),
+    st.dataframe(data.grid, column_config=TABLE_COLUMNS, column_order=list(TABLE_COLUMNS),
                  hide_index=True, width="stretch", height=420, key="dash_table")
     _download(store, choice.filters, data, marker)
     _drill_down(store, data.table.head(PICK_ROWS))
@@ -255,14 +257,17 @@ def _dashboard(_store: SessionStore, store_key: str, marker: tuple[object, ...],
     queries = aggregates.queries_for(_store)
     if isinstance(queries, aggregates.SqlQueries):  # PostgreSQL/Supabase: computed there
         numbers, figures = aggregates.sql_figures(queries, filters, start, end)
+        table = queries.table_page(filters, 0, TABLE_ROWS)
         return DashboardData(matching=numbers.sessions, rows=numbers.sessions, kpis=numbers,
-                             figures=figures, table=queries.table_page(filters, 0, TABLE_ROWS))
+                             figures=figures, table=table,
+                             grid=analytics.grid_table(table, list(TABLE_COLUMNS)))
     loaded, newest = load_dashboard(_store, filters, TABLE_ROWS)
     frame = loaded.frame
+    table = analytics.sessions_table(newest, TABLE_ROWS)
     return DashboardData(
         matching=loaded.matching, rows=len(frame), kpis=analytics.kpis(frame),
-        figures=dashboard_figures(frame, start=start, end=end),
-        table=analytics.sessions_table(newest, TABLE_ROWS),
+        figures=dashboard_figures(frame, start=start, end=end), table=table,
+        grid=analytics.grid_table(table, list(TABLE_COLUMNS)),
     )
 
 

@@ -144,6 +144,28 @@ def test_sessions_table_newest_first_with_durations(known: pd.DataFrame) -> None
     assert analytics.sessions_table(known, limit=2)["id"].tolist() == ["s6", "s5"]
 
 
+def test_grid_table_sends_shown_columns_with_repeated_text_dictionary_encoded(
+        known: pd.DataFrame) -> None:
+    many = pd.concat([known] * 4, ignore_index=True)  # 24 rows
+    many["id"] = [f"s{number}" for number in range(len(many))]
+    table = analytics.sessions_table(many)
+    shown = ["created_at", "status", "target_role", "overall", "skill_gaps", "id"]
+    grid = analytics.grid_table(table, shown)
+    assert grid.column_names == shown  # questions_target, completed_at … are not sent
+    kinds = {field.name: str(field.type) for field in grid.schema}
+    # 3 statuses and 3 roles over 24 rows: each value sent once; the ids, all distinct, as text
+    assert kinds["status"].startswith("dictionary")
+    assert kinds["target_role"].startswith("dict")
+    assert "string" in kinds["id"]
+    assert not kinds["id"].startswith("dictionary")
+    assert kinds["created_at"] == "timestamp[us, tz=UTC]"
+    assert kinds["overall"] == "double"
+    back = grid.to_pandas()
+    for name in shown:  # the cells read the same
+        assert back[name].astype(object).where(back[name].notna(), None).tolist() == \
+            table[name].astype(object).where(table[name].notna(), None).tolist(), name
+
+
 def test_csv_has_every_row_and_defuses_formulas(known: pd.DataFrame) -> None:
     text = analytics.csv_bytes(analytics.sessions_table(known)).decode()
     rows = list(csv.DictReader(io.StringIO(text)))
