@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -63,6 +63,13 @@ class Loaded:
         return self.matching > len(self.frame)
 
 
+class FrameSource(Protocol):
+    """Reads the frame `load_sessions` would (estel.dashboard.incremental.IncrementalFrames)."""
+
+    def load(self, filters: SessionFilters | None, limit: int,
+             columns: Sequence[str]) -> Loaded: ...
+
+
 def load_sessions(store: SessionStore, filters: SessionFilters | None,
                   limit: int = MAX_ROWS, columns: Sequence[str] = FRAME_COLUMNS) -> Loaded:
     """The newest `limit` sessions matching `filters`, as the dashboard frame; on SQLite only
@@ -71,14 +78,16 @@ def load_sessions(store: SessionStore, filters: SessionFilters | None,
         return _load(store, filters, limit, columns)
 
 
-def load_dashboard(store: SessionStore, filters: SessionFilters | None,
-                   table_rows: int) -> tuple[Loaded, pd.DataFrame]:
+def load_dashboard(store: SessionStore, filters: SessionFilters | None, table_rows: int,
+                   frames: FrameSource | None = None) -> tuple[Loaded, pd.DataFrame]:
     """What the page shows for `filters`: the frame the KPIs and figures aggregate, and the
-    newest `table_rows` sessions with every column (for the table and the drill-down)."""
+    newest `table_rows` sessions with every column (for the table and the drill-down).
+    `frames` (SQLite: estel.dashboard.incremental) keeps the former up to date between reads."""
     if not isinstance(store, SQLiteStore):
         loaded = load_sessions(store, filters)
         return loaded, loaded.frame
-    loaded = load_sessions(store, filters, columns=FIGURE_COLUMNS)
+    loaded = frames.load(filters, MAX_ROWS, FIGURE_COLUMNS) if frames is not None else \
+        load_sessions(store, filters, columns=FIGURE_COLUMNS)
     return loaded, load_sessions(store, filters, limit=table_rows).frame
 
 

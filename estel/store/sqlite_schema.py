@@ -7,6 +7,7 @@ by appending a tuple of statements; never edit one that has shipped.
 
 from __future__ import annotations
 
+CHANGE_LOG_KEEP = 10_000  # session_changes entries kept (migration 9); changing it needs a new one
 _SCORE = "REAL CHECK ({name} BETWEEN 0 AND 10)"
 
 _SESSIONS_TABLE = f"""
@@ -132,6 +133,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
           reason TEXT NOT NULL
         )
         """,
+    ),
+    # 9: which sessions changed, in order (estel/dashboard/incremental.py): the dashboard
+    # re-reads only those after a save instead of every session. Triggers log every insert,
+    # update and delete, whichever process writes; the newest CHANGE_LOG_KEEP entries are kept
+    # (a reader further behind reads whole). AUTOINCREMENT: a seq is never handed out twice.
+    (
+        "CREATE TABLE session_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " session_id TEXT NOT NULL)",
+        *(f"""
+        CREATE TRIGGER session_changes_{event.lower()} AFTER {event} ON interview_sessions
+        BEGIN
+          INSERT INTO session_changes (session_id) VALUES ({row}.id);
+          DELETE FROM session_changes WHERE seq <= last_insert_rowid() - {CHANGE_LOG_KEEP};
+        END
+        """ for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))),
     ),
 )
 

@@ -24,6 +24,7 @@ import streamlit as st
 
 from estel.dashboard import aggregates, analytics
 from estel.dashboard.charts import dashboard_figures
+from estel.dashboard.incremental import IncrementalFrames
 from estel.dashboard.query import (
     FilterOptions,
     change_marker,
@@ -81,7 +82,7 @@ def render_dashboard_page(today: date | None = None) -> None:
         st.title("Dashboard", width="content")
         refreshed = st.button("Refresh", icon=":material/refresh:", key="dash_refresh")
     if refreshed:
-        for cached in (_options, _dashboard, _csv):
+        for cached in (_options, _dashboard, _csv, _frames):
             cached.clear()
     store = resources.store_slot().store
     preload()  # the chart library loads in the browser while the figures are computed
@@ -261,7 +262,8 @@ def _dashboard(_store: SessionStore, store_key: str, marker: tuple[object, ...],
         return DashboardData(matching=numbers.sessions, rows=numbers.sessions, kpis=numbers,
                              figures=figures, table=table,
                              grid=analytics.grid_table(table, list(TABLE_COLUMNS)))
-    loaded, newest = load_dashboard(_store, filters, TABLE_ROWS)
+    frames = _frames(_store, store_key) if isinstance(_store, SQLiteStore) else None
+    loaded, newest = load_dashboard(_store, filters, TABLE_ROWS, frames)
     frame = loaded.frame
     table = analytics.sessions_table(newest, TABLE_ROWS)
     return DashboardData(
@@ -269,6 +271,13 @@ def _dashboard(_store: SessionStore, store_key: str, marker: tuple[object, ...],
         figures=dashboard_figures(frame, start=start, end=end), table=table,
         grid=analytics.grid_table(table, list(TABLE_COLUMNS)),
     )
+
+
+@st.cache_resource(show_spinner=False)
+def _frames(_store: SQLiteStore, store_key: str) -> IncrementalFrames:
+    """One per store: the frames read so far, re-read after a save only where sessions changed
+    (estel/dashboard/incremental.py)."""
+    return IncrementalFrames(_store)
 
 
 # released (Refresh settings, a cleared cache): its thread stops instead of watching an old store
