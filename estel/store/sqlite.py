@@ -8,7 +8,6 @@ database for `busy_timeout` seconds. Nothing touches the disk in __init__.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import json
 import logging
@@ -17,7 +16,7 @@ import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -51,12 +50,16 @@ class _Slot:
         self.busy = False
         self.pid = os.getpid()
 
-    def __del__(self) -> None:
+    def __del__(self, _getpid: Callable[[], int] = os.getpid,
+                _error: type[Exception] = sqlite3.Error) -> None:
         # a connection sits in a reference cycle (its statement cache), so without this a
-        # finished thread's file descriptor stayed open until a full GC pass
-        if self.conn is not None and self.pid == os.getpid():
-            with contextlib.suppress(sqlite3.Error):
+        # finished thread's file descriptor stayed open until a full GC pass. (Bound as
+        # defaults: a slot freed at interpreter exit finds the modules' globals already gone.)
+        if self.conn is not None and self.pid == _getpid():
+            try:  # noqa: SIM105 (contextlib may be gone at exit too)
                 self.conn.close()
+            except _error:
+                pass
 
 
 # connections inherited by a forked child: SQLite forbids using them there, and closing them could

@@ -84,9 +84,20 @@ _component = st.components.v2.component(
 )
 
 
-def draws(figure: go.Figure) -> bool:
+FigureJSON = dict[str, Any]  # a figure as plotly JSON ({"data": [...], "layout": {...}})
+
+
+def figure_json(figure: go.Figure) -> FigureJSON:
+    """`figure` as the plain JSON the browser draws: built once, then cheap to cache and send.
+    (to_json, not to_plotly_json: numpy arrays and dates become plain JSON.)"""
+    return json.loads(figure.to_json())
+
+
+def draws(figure: go.Figure | FigureJSON) -> bool:
     """Whether the basic bundle can draw every trace of `figure`."""
-    return all(trace.type in BASIC_TRACES for trace in figure.data)
+    if isinstance(figure, go.Figure):
+        return all(trace.type in BASIC_TRACES for trace in figure.data)
+    return all(trace.get("type", "scatter") in BASIC_TRACES for trace in figure.get("data", []))
 
 
 def preload() -> None:
@@ -94,12 +105,13 @@ def preload() -> None:
     _component(key="estel_basic_plotly_preload", height=0)
 
 
-def basic_plotly_chart(figure: go.Figure, *, key: str, label: str,
+def basic_plotly_chart(figure: go.Figure | FigureJSON, *, key: str, label: str,
                        config: dict[str, Any] | None = None) -> None:
-    """Draw `figure` full width; `label` names the chart for screen readers."""
+    """Draw `figure` (a Figure, or its `figure_json`) full width; `label` names the chart for
+    screen readers."""
     if not draws(figure):
         st.plotly_chart(figure, width="stretch", key=key, config=config or {})
         return
-    # to_json, not to_plotly_json: numpy arrays and dates become plain JSON the browser reads
-    _component(data={"figure": json.loads(figure.to_json()), "config": config or {},
-                     "label": label}, key=key, height="content")
+    data = figure_json(figure) if isinstance(figure, go.Figure) else figure
+    _component(data={"figure": data, "config": config or {}, "label": label}, key=key,
+               height="content")

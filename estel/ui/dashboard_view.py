@@ -38,7 +38,7 @@ from estel.report import ReportView, record_session_json
 from estel.store.base import SessionFilters, SessionStore
 from estel.store.sqlite import SQLiteStore
 from estel.ui import resources
-from estel.ui.basic_plotly import basic_plotly_chart, preload
+from estel.ui.basic_plotly import FigureJSON, basic_plotly_chart, figure_json, preload
 from estel.ui.dashboard_filters import Chosen, render_filters
 from estel.ui.report_view import render_report
 
@@ -63,14 +63,17 @@ PLOT_CONFIG = {"displayModeBar": False}
 
 @dataclass(frozen=True)
 class DashboardData:
-    """What one filter choice shows: built once per filter change, then cached."""
+    """What one filter choice shows: built once per filter change, then cached. Every rerun and
+    visitor unpickles it (st.cache_data), so it holds what the page sends, ready made: plotly
+    JSON, not Figure objects (which validate themselves again when unpickled), the grid as
+    Arrow and the drill-down's labels, not the table's frame."""
 
     matching: int
     rows: int
     kpis: analytics.Kpis
-    figures: dict[str, go.Figure]
-    table: pd.DataFrame  # the newest TABLE_ROWS rows
-    grid: pa.Table  # what the sessions grid shows of them (analytics.grid_table)
+    figures: dict[str, FigureJSON]
+    grid: pa.Table  # the newest TABLE_ROWS rows, as the sessions grid shows them
+    picks: tuple[tuple[str, str], ...]  # (session id, label) of the newest PICK_ROWS
 
 
 def render_dashboard_page(today: date | None = None) -> None:
@@ -145,13 +148,13 @@ def _kpis(numbers: analytics.Kpis) -> None:
             column.metric(label, value, help=help_text, border=True)
 
 
-def _chart(title: str, figure: go.Figure, key: str) -> None:
+def _chart(title: str, figure: FigureJSON, key: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{title}**")
         basic_plotly_chart(figure, key=key, label=title, config=PLOT_CONFIG)
 
 
-def _charts(figures: dict[str, go.Figure]) -> None:
+def _charts(figures: dict[str, FigureJSON]) -> None:
     left, right = st.columns(2)
     with left:
         _chart("Overall score over time", figures["trend"], "dash_chart_trend")
@@ -183,13 +186,13 @@ TABLE_COLUMNS: dict[str, Any] = {
 def _table(store: SessionStore, choice: Chosen, data: DashboardData,
            marker: tuple[object, ...]) -> None:
     st.subheader("Sessions")
-    shown = len(data.table)
+    shown = data.grid.num_rows
     st.caption(f"Newest {shown:,} of {data.rows:,} sessions; click a column header to sort"
                + (" (the CSV has all of them)." if shown < data.rows else "."))
     st.dataframe(data.grid, column_config=TABLE_COLUMNS, column_order=list(TABLE_COLUMNS),
                  hide_index=True, width="stretch", height=420, key="dash_table")
     _download(store, choice.filters, data, marker)
-    _drill_down(store, data.table.head(PICK_ROWS))
+    _drill_down(store, data.picks)
 
 
 def _download(store: SessionStore, filters: SessionFilters, data: DashboardData,
@@ -212,9 +215,9 @@ def _pick_label(row: Any) -> str:
 
 
 @st.fragment  # picking a session reruns only this part, not the charts and the table
-def _drill_down(store: SessionStore, newest: pd.DataFrame) -> None:
+def _drill_down(store: SessionStore, picks: tuple[tuple[str, str], ...]) -> None:
     st.subheader("Session report")
-    labels = {row.id: _pick_label(row) for row in newest.itertuples(index=False)}
+    labels = dict(picks)
     picked = st.selectbox("Open a session", list(labels), index=None, key=SESSION_KEY,
                           format_func=lambda session_id: labels.get(session_id, session_id),
                           placeholder=f"Choose one of the newest {len(labels):,} sessions…")
@@ -258,18 +261,24 @@ def _dashboard(_store: SessionStore, store_key: str, marker: tuple[object, ...],
     queries = aggregates.queries_for(_store)
     if isinstance(queries, aggregates.SqlQueries):  # PostgreSQL/Supabase: computed there
         numbers, figures = aggregates.sql_figures(queries, filters, start, end)
-        table = queries.table_page(filters, 0, TABLE_ROWS)
-        return DashboardData(matching=numbers.sessions, rows=numbers.sessions, kpis=numbers,
-                             figures=figures, table=table,
-                             grid=analytics.grid_table(table, list(TABLE_COLUMNS)))
+        return _data(numbers.sessions, numbers.sessions, numbers, figures,
+                     queries.table_page(filters, 0, TABLE_ROWS))
     frames = _frames(_store, store_key) if isinstance(_store, SQLiteStore) else None
     loaded, newest = load_dashboard(_store, filters, TABLE_ROWS, frames)
     frame = loaded.frame
-    table = analytics.sessions_table(newest, TABLE_ROWS)
+    return _data(loaded.matching, len(frame), analytics.kpis(frame),
+                 dashboard_figures(frame, start=start, end=end),
+                 analytics.sessions_table(newest, TABLE_ROWS))
+
+
+def _data(matching: int, rows: int, kpis: analytics.Kpis, figures: dict[str, go.Figure],
+          table: pd.DataFrame) -> DashboardData:
     return DashboardData(
-        matching=loaded.matching, rows=len(frame), kpis=analytics.kpis(frame),
-        figures=dashboard_figures(frame, start=start, end=end), table=table,
+        matching=matching, rows=rows, kpis=kpis,
+        figures={name: figure_json(figure) for name, figure in figures.items()},
         grid=analytics.grid_table(table, list(TABLE_COLUMNS)),
+        picks=tuple((row.id, _pick_label(row))
+                    for row in table.head(PICK_ROWS).itertuples(index=False)),
     )
 
 
