@@ -12,6 +12,7 @@ shows what the JD changed.
     python3 bench/profile_jd.py --offline    # offline only
     python3 bench/profile_jd.py --set fresh  # the second set of JDs (bench/profile_jd_fresh.py)
     python3 bench/profile_jd.py --set heldout  # the third (bench/profile_jd_heldout.py)
+    python3 bench/profile_jd.py --set trades   # the fourth (bench/profile_jd_trades.py)
     python3 bench/profile_jd.py --show       # also each technical question asked, hit or miss
 
 Prints one line per role and path (with how many of the hand-listed skills the requirements
@@ -56,8 +57,8 @@ ROLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      "money for 2M customers. We run Python and Go services on PostgreSQL, with Redis caching "
      "and Kafka for events. You care about idempotency, database indexing and query "
      "performance, and keeping p99 latency low under load. On-call one week in six.",
-     ("rest", "postgres", "redis", "cach", "kafka", "event", "idempot", "index", "query",
-      "p99", "latency")),
+     ("rest", "python", "postgres", "redis", "cach", "kafka", "event", "idempot", "index",
+      "query", "p99", "latency")),  # "python" added at stop 22: the JD names it
     ("Site Reliability Engineer",
      "Site Reliability Engineer. Join the team that keeps our platform up. You will define SLOs "
      "and error budgets with product teams, run incident response and blameless postmortems, "
@@ -175,15 +176,17 @@ def fake_engines():
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--offline", action="store_true", help="the offline brain only")
-    parser.add_argument("--set", choices=("bench", "fresh", "heldout"), default="bench",
-                        help="which JDs: this file's, bench/profile_jd_fresh.py's or "
-                             "bench/profile_jd_heldout.py's")
+    parser.add_argument("--set", choices=("bench", "fresh", "heldout", "trades"),
+                        default="bench",
+                        help="which JDs: this file's, or bench/profile_jd_<set>.py's")
     parser.add_argument("--show", action="store_true", help="print every technical question")
     args = parser.parse_args()
     if args.set == "fresh":
         from profile_jd_fresh import ROLES as roles
     elif args.set == "heldout":
         from profile_jd_heldout import ROLES as roles
+    elif args.set == "trades":
+        from profile_jd_trades import ROLES as roles
     else:
         roles = ROLES
     shares = {"offline": measure("offline", lambda: Engine(OfflineBrain()), roles, args.show)}

@@ -55,6 +55,7 @@ _STOP = re.compile(r"^(?:to|for|with|in|on|at|from|by|using|via|across|within|in
                    r"including|like|per|the|a|an|our|your|their|provided|given|required|"
                    r"preferred|essential|desirable|included|needed|offered|you|we)$|\d",
                    re.IGNORECASE)
+_PARTICLES = frozenset(("up", "out", "off", "down", "over", "back", "in", "on"))
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
 
 
@@ -122,7 +123,7 @@ def _opens_task(words: list[str], i: int, actions: frozenset[str],
     """words[i] is a verb with an object after it ("cost new desserts"), not a noun pair's
     first word ("heat pumps", "test results") nor a noun phrase's ("reach truck licensing")."""
     word, after = words[i], words[i + 1].lower()
-    obj = _object(words[i + 1:])
+    obj = _object(words[i + 1:], actions)
     # "reach truck licensing", "heat pump servicing": a noun phrase ending in an -ing noun
     return (word in actions and after not in ("and", "or") and not _STOP.match(after)
             and f"{word} {singular(after)}" not in compounds
@@ -144,7 +145,8 @@ def _task(words: list[str], common: frozenset[str],
     if (any(v in _EMPTY or v in _NOT_VERBS or v.endswith("ing") or len(v) < 3
             or not v.isalpha() for v in verbs) or len(words) < 2):
         return None
-    obj = _object(words[1:])
+    particle = words[1].lower() if words[1].lower() in _PARTICLES else ""
+    obj = _object(words[2:] if particle else words[1:], actions)  # "set out", "carry out"
     if any(re.search(r"[A-Z]", w) for w in obj):
         return None  # a name inside ("keep HACCP logs"): read as the name itself
     named = [v for v in verbs if v not in _GENERIC]
@@ -152,22 +154,36 @@ def _task(words: list[str], common: frozenset[str],
         return " ".join(obj) if len(obj) >= 2 and obj[-1].lower() not in VAGUE else None
     if not obj or all(w.lower() in common for w in obj if w != "and"):
         return None
-    return f"{' and '.join(gerund(v) for v in named)} {' '.join(obj)}"
+    said = " and ".join(gerund(v) for v in named)
+    return f"{said} {particle} {' '.join(obj)}" if particle else f"{said} {' '.join(obj)}"
 
 
-def _object(words: list[str]) -> list[str]:
-    """The verb's object: up to MAX_OBJECT_WORDS words, cut at a preposition, a number or an
-    adverb of frequency; "and" joins a one-word noun to the next ("health and safety")."""
+def _object(words: list[str], actions: frozenset[str] = frozenset()) -> list[str]:
+    """The verb's object: up to MAX_OBJECT_WORDS words, cut at a preposition, a number, an
+    adverb ("accurately", "daily"); "and" joins a one-word noun to the next ("health and
+    safety"), not to a verb ("set up and cut")."""
     obj: list[str] = []
     for i, word in enumerate(words):
         pair = (word == "and" and len(obj) == 1 and i + 1 < len(words)
-                and not _STOP.match(words[i + 1]) and words[i + 1].islower())
-        if not pair and (_STOP.match(word) or len(obj) - obj.count("and") == MAX_OBJECT_WORDS):
+                and not _STOP.match(words[i + 1]) and words[i + 1].islower()
+                and words[i + 1] not in actions)
+        if not pair and (_STOP.match(word) or len(obj) - obj.count("and") == MAX_OBJECT_WORDS
+                         or _adverb(word)):
             break
         obj.append(word)
     while obj and obj[-1].lower() in _COMPLEMENTS | {"and", "of"}:  # "keep licences current"
         obj.pop()
     return obj
+
+
+def _adverb(word: str) -> bool:
+    """'accurately', 'safely', 'manually' (not 'supply', 'assembly', 'family')."""
+    word = word.lower()
+    return len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
+
+
+_LY_NOUNS = frozenset(("supply", "assembly", "family", "anomaly", "monopoly", "reply", "rally",
+                       "jelly", "belly", "butterfly", "italy", "poly", "apply", "comply"))
 
 
 def gerund(verb: str) -> str:

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from estel.jd_kinds import kind_after
+
 TITLE_WORDS = 12  # a first sentence this short is the ad's title ("Data Analyst, Growth.")
 HEADING_WORDS = 6
 CUE_ITEM_WORDS = 4  # longer than this after a cue is a clause, not a skill
@@ -77,8 +79,13 @@ services service squad tribe hub centre center campus site"""
 _ORG_NOUNS = frozenset(_ORGS.split())  # "Acute Medical Unit", "Payments Platform": no skill
 _HEADS = "head chief director manager lead senior principal vp officer president founder"
 _TITLE_HEADS = frozenset(_HEADS.split())  # "Head Chef", "Senior Manager": a job title
-_PLACE_BEFORE = re.compile(r"(?:based|located|offices?|sites?|hubs?|near|from|at|join|"
-                           r"joining|across)\s+$", re.IGNORECASE)
+# "based in Leeds", "covering Newport, Bridgend and Barry": a place, and the places listed
+# after it (a capitalised run, then ", " or "and")
+_PLACE_BEFORE = re.compile(r"\b(?:based|located|offices?|sites?|hubs?|depots?|near|from|at|join|"
+                           r"joining|across|covering|serving|around|throughout)"
+                           r"(?:\s+(?:in|at|near|across|around|throughout))?\s+"
+                           r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*|\s+(?:and|or|&)\s+))*"
+                           r"$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"^[\s-]*(?:office|offices|hq|headquarters|campus|-based|based)\b",
                           re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”]+(?:\([A-Za-z0-9]{1,3}\))?")  # "ISAD(G)"
@@ -118,8 +125,22 @@ def requirement_text(jd: str) -> list[tuple[int, str]]:
             skipping = bool(_OTHER_SECTION.match(text.lstrip("#*• -").strip()))
             continue
         if not skipping:
-            kept.append((offset, line))
+            kept.append((offset, _without_self_description(line)))
     return kept
+
+
+# "We're an NICEIC-registered contractor...", "We are a family firm...": the company
+# describing itself, whose names (its accreditations, places, clients) ask nothing of the
+# candidate; "We use Xero" and "We're looking for someone with dbt" do
+_SELF = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))\s*(?:[-*•]\s*)?(?:we'?re|we’re|we are|we have been|"
+                   r"we've been|founded|established)\s+(?:an?|the|one of)\b[^.!?]*[.!?]?",
+                   re.IGNORECASE)
+
+
+def _without_self_description(line: str) -> str:
+    """The line with the company's sentences about itself blanked (offsets kept)."""
+    return _SELF.sub(lambda m: " " * len(m.group(0)) if not _CUE.search(m.group(0)) else
+                     m.group(0), line)
 
 
 def _past_title(offset: int, line: str, *, multiline: bool) -> tuple[int, str]:
@@ -193,24 +214,12 @@ def _settle_kinds(jd: str, found: dict[str, Found]) -> dict[str, Found]:
     return settled
 
 
-# "-s" words that follow a name as verbs or adverbs, not as the kind of thing it is
-_VERBS_S = """uses makes means helps runs needs gives takes shows includes requires works keeps
-tells says lets gets goes does has is was plus always also across its this thus skills as"""
-_NOT_KINDS = frozenset(_VERBS_S.split())
-
-
 def _kind(line: str, run: list[re.Match[str]]) -> str:
-    """The plural noun a one-word name qualifies, which says what it is: "ID checks", "VAT
-    returns", "A/B tests", "Tableau dashboards" (not "Excel essential")."""
-    if len(run) > 1:
+    """What a one-word name is, when the JD says so after it ("Tableau dashboards", "EV
+    charger"): `estel.jd_kinds`."""
+    if len(run) > 1 or re.search(r"[.,;:)!?]$", run[-1].group(0)):
         return ""
-    after = re.match(r"[ ]([a-z]{3,}s)\b(?![-'])", line[run[-1].end():])
-    if after is None or re.search(r"[.,;:)!?]$", run[-1].group(0)):
-        return ""
-    word = after.group(1)
-    if word.endswith("ss") or word in _NOT_KINDS or word in VAGUE:
-        return ""
-    return " " + word
+    return kind_after(line[run[-1].end():], _clean(run[-1].group(0)), VAGUE)
 
 
 def _runs(line: str) -> Iterator[list[re.Match[str]]]:
@@ -247,8 +256,10 @@ def _lead(raw: str) -> int:
 
 
 def _name_like(token: str, line: str, start: int, run: list[re.Match[str]]) -> bool:
-    if token[0].isdigit():  # "Level 3": a number only continues a name
-        return bool(run) and len(token) <= 4
+    if token[0].isdigit():  # "Level 3": a number only continues a name; "18th Edition"
+        ordinal = re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)", token) is not None
+        return (bool(run) and len(token) <= 4) or (
+            ordinal and re.match(r" [A-Z]", line[start + len(token):]) is not None)
     if not re.match(r"[A-Za-z.]", token) or not re.search(r"[A-Za-z]", token):
         return False
     inner_caps = re.search(r"[A-Z]", token[1:]) is not None

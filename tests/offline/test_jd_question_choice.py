@@ -95,3 +95,19 @@ def test_a_word_of_the_jobs_own_title_is_never_named_as_the_reason_for_a_questio
     for level in ("Junior", "Senior"):
         _, asked = interview("Distribution Shift Manager", jd, level)
         assert not [q for q in asked if "job description mentions shift" in q.question]
+
+
+def test_a_bank_question_names_the_jds_tool_it_was_chosen_for_that_its_words_do_not():
+    """A caching question chosen for a JD's 'Memcached' and 'HTTP APIs' says 'API' but not the
+    tool: the lead-in names the tool, and never an everyday word such as 'latency'."""
+    from estel.brains.offline.selection import _lead_in
+
+    family = load_bank()["backend_engineering"]
+    caching = next(q for q in family.questions if q.topic == "Caching a read-heavy endpoint")
+    text = caching.question
+    lead = _lead_in(("HTTP APIs", "Memcached", "latency", "database"), caching, family, text,
+                    "Backend Engineer", "en")
+    assert "Memcached" in lead, lead
+    assert "latency" not in lead, lead
+    # a question whose words name every requirement it is on needs no lead-in
+    assert _lead_in(("database",), caching, family, text, "Backend Engineer", "en") == ""

@@ -213,3 +213,38 @@ def test_a_noun_phrase_ending_in_an_ing_noun_opens_no_task():
         "spare rooms.", verbs, frozenset(), actions=verbs, compounds=frozenset())]
     assert not [t for t in found if t.startswith("heating pump")], found
     assert {"ordering spares", "heating spare rooms"} <= set(found), found
+
+
+def test_places_a_firm_covers_and_its_self_description_are_no_requirements(bank):
+    jd = ("Gas Engineer. We're an NHBC-registered housebuilder's service arm, based in "
+          "Cardiff and covering Newport, Bridgend and Barry. Service and repair Worcester "
+          "Bosch boilers and unvented cylinders; we use Gas Safe's online notification and "
+          "ServiceM8 for job sheets.")
+    read = lower(jd_requirements(jd, bank["generic"]))
+    assert not {"cardiff", "newport", "bridgend", "barry", "nhbc-registered", "nhbc"} & read, read
+    assert {"worcester bosch", "servicem8"} <= read, read
+
+
+def test_an_ordinal_stays_with_the_name_it_numbers(bank):
+    jd = ("Approved Electrician. You must hold the 18th Edition and the 2391, and have "
+          "completed the AM2.")
+    read = lower(jd_requirements(jd, bank["generic"]))
+    assert "18th edition" in read, read
+    assert "edition" not in read, read
+
+
+def test_a_verbs_particle_and_an_adverb_are_no_object(bank):
+    jd = ("Site Carpenter. Set out accurately from drawings, set up and level door frames, "
+          "and hang intumescent fire doors safely.")
+    read = lower(jd_requirements(jd, bank["generic"]))
+    assert not [r for r in read if r.startswith(("out ", "up ", "up and"))
+                or r.endswith(("accurately", "safely"))], read
+    assert "hanging intumescent fire doors" in read, read
+
+
+def test_an_acronym_keeps_the_noun_that_says_what_it_is(bank):
+    jd = ("Solar and EV Installer. Fit PV arrays and EV charger points for homeowners; PAT "
+          "testing of tools; an ECS gold card is essential. We use SQS for messaging.")
+    read = lower(jd_requirements(jd, bank["generic"]))
+    assert {"ev charger points", "pat testing", "ecs gold card"} <= read, read
+    assert not [r for r in read if r.startswith("sqs ")], read

@@ -184,16 +184,21 @@ def _spent(ctx: TurnContext, family: RoleFamily, terms: tuple[str, ...]) -> set[
 def _lead_in(requirements: tuple[str, ...], chosen: BankQuestion, family: RoleFamily,
              text: str, role: str, language: Language) -> str:
     """'The job description mentions dbt. ' before a bank question whose words name none of
-    the requirements it is on, so the candidate sees why it is asked; else ''."""
+    the requirements it is on, so the candidate sees why it is asked, or none of the JD's tools
+    it is on ('The job description mentions Redis. Design rate limiting for a public API...');
+    else ''."""
     skills = {t.lower() for t in family.role_terms}  # "dbt": everyday in the bank's prose
     # a word of the job's own title ("shift" of "Shift Manager") names the role, no skill
     title = set(re.findall(r"[a-z]+", role.lower()))
     on = [r for r in requirements if (r.lower() in skills or not _everyday_word(r))
           and r.lower() not in title and addressed(chosen, selection_terms((r,), family))]
     seen = f"{text} {chosen.topic}"
-    if not on or any(mentions(seen, t) for t in selection_terms(tuple(on), family)):
-        return ""
-    return requirement_lead(on[:2], language) + " "
+    unsaid = [r for r in on if not any(mentions(seen, t) for t in selection_terms((r,), family))]
+    if unsaid and len(unsaid) < len(on):
+        # its words name some: the JD's tools it is also on ("Redis" for a rate limiter on
+        # "REST APIs"), not its everyday words ("latency")
+        unsaid = [r for r in unsaid if re.search(r"[A-Z0-9]", r) and not _everyday_word(r)]
+    return requirement_lead(unsaid[:2], language) + " " if unsaid else ""
 
 
 def _on_unknown(
@@ -253,7 +258,8 @@ def _everyday_word(term: str) -> bool:
     """One everyday word ("teach", "Growth"), a number or amount ("£3M", "2M") or a roman
     numeral ("phase II"): nothing to ask a question about."""
     term = term.strip()
-    if re.match(r"[£$€¥\d]", term) or re.fullmatch(r"[IVXLC]+", term):
+    ordinal = re.match(r"\d{1,3}(?:st|nd|rd|th) [A-Z]", term)  # "18th Edition": a name
+    if (re.match(r"[£$€¥\d]", term) and not ordinal) or re.fullmatch(r"[IVXLC]+", term):
         return True
     return " " not in term and term.lower() in everyday() and not re.search(
         r"[A-Z0-9+#/]", term[1:])
