@@ -4,11 +4,11 @@
     PYTHONPATH=<other checkout> python bench/relevance.py   # the same answers, scored by it
 
 For each case in tests/support/aim_answers.py and aim_technical.py (technical and general
-questions; one bank question in one role and level, answered three ways: on-topic in the
-candidate's own words, a strong story about something else, vague) the
-overall score and content of each answer, and whether the story was caught as answering a
-different question; then the interviewer's reaction to the Ship Captain's fire story. Scores go
-through the offline brain's own analysis call. Figures only; it exits 0.
+questions, then answers written after the code: held out and blind), one bank question in one
+role and level answered three ways (on-topic in the candidate's own words, a strong story about
+something else, vague): the overall score and content of each answer, and whether the story was
+caught as answering a different question; then the interviewer's reaction to the Ship Captain's
+fire story. Scores go through the offline brain's own analysis call. Figures only; it exits 0.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ sys.path.append(str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from aim_answers import CASES  # noqa: E402
+from aim_technical import BLIND, HELD_OUT  # noqa: E402
 from aim_technical import CASES as TECHNICAL  # noqa: E402
 
 from estel.brains.offline.bank import load_bank  # noqa: E402
@@ -35,7 +36,9 @@ def main() -> None:
     questions = {q.id: q for family in load_bank().values() for q in family.questions}
     brain = OfflineBrain()
     for title, cases in (("behavioural questions (aim_answers)", CASES),
-                         ("technical and general questions (aim_technical)", TECHNICAL)):
+                         ("technical and general questions (aim_technical)", TECHNICAL),
+                         ("held out: written after the code (aim_technical.HELD_OUT)", HELD_OUT),
+                         ("blind: random newly judged questions (aim_technical.BLIND)", BLIND)):
         print(f"\n{title}")
         _table(brain, questions, cases)
     _fire(brain, questions)

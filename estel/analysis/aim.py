@@ -168,8 +168,7 @@ def missed_ask(text: str, words: Sequence[str], question: str, topic: str) -> st
     if index is None:
         return ""
     asked_q = bank_map().profiles[index][0]
-    wanted = asked_competencies(asked_q.topic, asked_q.question,
-                                main=asked_q.phase in ("behavioural", "technical"))
+    wanted = asked_competencies(asked_q.topic, asked_q.question, phase=asked_q.phase)
     if not wanted or shows_any(wanted, (text, gloss(text))):
         return ""
     return asked_q.topic if asked_rank(frozenset(_roots(text)), index) >= RANK_GUARD else ""

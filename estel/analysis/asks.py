@@ -39,7 +39,9 @@ COMPETENCIES: tuple[Competency, ...] = (
                |portfolio|assessment\s+(day|centre)|trial\s+shift|selection|hiring)\b""")),
     Competency("developing", _re(r"""\b(mentor\w*|coach\w*|develop(ed|ing)?\s+(a|an|the|your)\b
                |helped?\s+(\w+\s+){0,3}grow|grew|less\s+experienced|train(ed|ing)?\s+(a|an)\s+new
-               |training\s+a|supervis\w+\s+(a\s+)?(student|junior|trainee)|growing\s+\w+)\b"""),
+               |training\s+a|supervis\w+\s+(a\s+)?(student|junior|trainee)|growing\s+\w+
+               |support(ed|ing)?\s+(a|an)\s+(new|newly|trainee|junior|student)\w*
+               |newly\s+qualified|trainee\s+in\s+difficulty)\b"""),
                _re(r"""\b(mentor\w*|coach\w*|taught|teach\w*|train\w*|show(ed|n)?\s+(him|her|them)|shadow\w*
                |pair\w*|develop\w*|gr[eo]w\w*|confiden\w*|juniors?|apprentic\w*|trainees?
                |new\s+starters?|feedback|practi[cs]\w*|guid\w*|supervis\w*|sat\s+with
@@ -68,7 +70,8 @@ COMPETENCIES: tuple[Competency, ...] = (
                |frustrat\w*|nahi\s+mana\w*|baat\s+ki)\b""")),
     Competency("mistake", _re(r"""\b(mistakes?|errors?|got\s+wrong|went\s+wrong|near\s+miss
                |fail\w*|did\s+not\s+go\s+to\s+plan|didn'?t\s+go\s+to\s+plan|did\s+not\s+deliver
-               |broke|setback|lost|slipped|wrong)\b"""),
+               |broke|setback|lost|slipped|wrong|defects?|bugs?\s+that|escaped|you\s+shipped
+               |harmed|went\s+badly|flopped|disappointed)\b"""),
                _re(r"""\b(mistakes?|errors?|wrong|fault|forg[eo]t\w*|missed|overlook\w*
                |mis\w{3,}|should\s+have|shouldn'?t\s+have|didn'?t\s+(check|notice|realise|realize)
                |slip\w*|fail\w*|near\s+miss|broke\w*|apologi\w*|owned\s+up|lost|los(e|ing)
@@ -150,10 +153,11 @@ COMPETENCIES: tuple[Competency, ...] = (
     Competency("planning", _re(r"""\b(plan|plans|planning|schedul\w*|know\s+where\s+it\s+stands
                |mobilis\w*|mobiliz\w*)\b"""),
                _re(r"""\b(plan\w*|schedul\w*|timelines?|milestones?|phases?|stages?
-               |break\w*\s+(it\s+)?(down|into)|deadlines?|owners?|status|updates?|dependen\w*
-               |gantt|tracker|shared\s+(sheet|doc|board|calendar)|weekly|every\s+(monday
-               |tuesday|wednesday|thursday|friday|week|fortnight|morning)|critical\s+path
-               |at\s+risk|buffer|contingenc\w*|estimat\w*|blocks?|steps?)\b"""), main_only=True),
+               |break\w*\s+(it\s+)?(down|into)|deadlines?|owners?|dependen\w*|block\w*\s+others
+               |gantt|tracker|shared\s+(sheet|doc|board|calendar)|critical\s+path|at\s+risk
+               |buffer|contingenc\w*|estimat\w*|forecast\w*|where\s+(it|things|each)\s+stands?
+               |status\s+(update|report)s?|(weekly|monthly|daily)\s+(update|report)s?
+               |book\w*\s+(\w+\s+){0,3}ahead|in\s+advance|rehears\w*)\b"""), main_only=True),
     Competency("diagnosis", _re(r"""\b(diagnos\w*|root\s+cause|recurring|keeps?\s+(coming\s+back
                |happening|failing|recurring|returning)|returns\s+each\s+time|bottom\s+of
                |find\s+the\s+cause|troubleshoot\w*|debug\w*|investigat\w*)\b"""),
@@ -173,7 +177,11 @@ COMPETENCIES: tuple[Competency, ...] = (
                _re(r"""\b(standard\w*|consisten\w*|one\s+(routine|way|process|method)
                |same\s+way|procedures?|checklists?|audit\w*|spot\s+checks?|templates?
                |guidelines?|rules?|polic(y|ies)|expectations?|bar|sops?|every\s+(time|shift
-               |nurse|one|job)|stick|stuck|adopt\w*|roll\w*\s+out)\b"""), main_only=True),
+               |nurse|one|job)|stick|stuck|adopt\w*|roll\w*\s+out
+               # a standard is how work is done from then on: a changed plan or routine is one
+               |since\s+then|from\s+then\s+on|(now|today)\s+(every|all|each|we|the)
+               |chang\w*\s+(the|our)\s+(\w+\s+){0,2}(plan|procedure|process|rules?|way|routine
+               |checklist|rota|system)|triggers?|routines?)\b"""), main_only=True),
 )
 
 # Every competency is checked only for bank questions; a question none of these name (a case
@@ -181,16 +189,24 @@ COMPETENCIES: tuple[Competency, ...] = (
 # uncertainty is not among them: any story can be one, so no vocabulary tells it from another.
 
 
-def asked_competencies(topic: str, question: str = "", *, main: bool = True
+def asked_competencies(topic: str, question: str = "", *, phase: str = "behavioural"
                        ) -> tuple[Competency, ...]:
-    """The competencies a bank question asks about, read from its topic and its wording without
-    the wording's examples: 'a crisis such as an equipment failure' names what may happen, not
-    what is asked. An opening or closing question (`main` False) is read from its topic only:
-    its wording invites anything ('what would you like to learn here')."""
-    text = f"{topic}. {EXAMPLES.sub('', question)}" if main else topic
-    return tuple(c for c in COMPETENCIES if c.asks.search(text) and (main or not c.main_only))
+    """The competencies a bank question asks about, read from its topic; when the topic names
+    none ('Giving difficult feedback'), from its wording ('was not performing well enough').
+    The wording's examples are not read ('a crisis such as an equipment failure' names what may
+    happen, not what is asked), nor a technical question's scene ('a workload processes uploaded
+    images'): only its last sentence. An opening or closing question is read from its topic only,
+    as its wording invites anything ('what would you like to learn here')."""
+    main = phase in ("behavioural", "technical")
+    found = tuple(c for c in COMPETENCIES if c.asks.search(topic) and (main or not c.main_only))
+    if found or not main:
+        return found
+    if phase == "technical":
+        question = SENTENCE_END.split(question.strip())[-1]
+    return tuple(c for c in COMPETENCIES if c.asks.search(EXAMPLES.sub("", question)))
 
 
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 # An example in a question's wording: ', such as a hidden charge', 'for example who owns models',
 # '(a referral, a letter)'.
 EXAMPLES = re.compile(r",?\s*\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.)[^.?;:]*"

@@ -34,7 +34,7 @@ from estel.analysis.lexicon import (
     tokens,
 )
 from estel.analysis.relevance import keyword_hits
-from estel.analysis.signals import shows
+from estel.analysis.signals import implied_signals, shows
 from estel.brains.offline.bank import RedFlag, TalkingPoint
 
 NAMED_CREDIT = 0.3  # a point named but not explained: a little, never the point
@@ -94,7 +94,8 @@ def coverage(
     named: list[str] = []
     missed: list[str] = []
     for point in points:
-        if any(shows(signal, sound) for signal in point.signals):
+        signals = point.signals or implied_signals(point.point, point.substance)
+        if any(shows(signal, sound) for signal in signals):
             explained.append(point.point)  # its shape shows it, whatever words name it
         elif not keyword_hits(with_english(tokens(text)), point.keywords):
             # described without being named: 'we agreed a plan: a fixed checklist…' is the plan

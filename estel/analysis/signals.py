@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from estel.analysis.bluff import BUZZWORDS, is_bluff_sentence, without_bluff
 from estel.analysis.language import split_sentences
@@ -206,6 +207,14 @@ def _matches(pattern: re.Pattern[str]) -> Callable[[Sequence[str]], bool]:
     return lambda sentences: any(pattern.search(s) for s in sentences)
 
 
+# A cause found by asking or looking, in one sentence: 'asked what was going on, and it turned
+# out he was caring for a parent', 'we traced it to a blocked vent'.
+_FOUND_CAUSE = re.compile(
+    r"\b(turned\s+out|came\s+out\s+that|found\s+(out\s+)?(that|why|it\s+was)|traced\s+it\s+to"
+    r"|it\s+was\s+because|the\s+(real\s+)?(cause|reason|problem)\s+was|(was|were)\s+caused\s+by)\b",
+    re.IGNORECASE)
+
+
 _DETECTORS: dict[Signal, Callable[[Sequence[str]], bool]] = {
     "specific_work": _specific_work,
     "own_actions": _own_actions,
@@ -217,4 +226,42 @@ _DETECTORS: dict[Signal, Callable[[Sequence[str]], bool]] = {
     "changed_practice": changed_practice,
     "stated_goal": _matches(_GOAL),
     "asks_question": asks_question,
+    "found_cause": _matches(_FOUND_CAUSE),
 }
+
+
+# What a talking point's own text says it is about, for the points the bank lists no signals
+# for: 'Changes made: describes the change in practice' is shown by 'since then I map the buyer
+# in the first two meetings' whatever the point's keywords, as its signal would show it.
+_IMPLIED: tuple[tuple[Signal, re.Pattern[str]], ...] = (
+    ("changed_practice", re.compile(
+        r"\b(change[sd]?\s+(in|to)\s+(their\s+)?(practice|approach|habits?|process)"
+        r"|do(es)?\s+differently|now\s+(do|does|check|ask)|changed\s+(how|what)"
+        r"|what\s+(they|you)\s+changed|lasting\s+change|prevent\w*\s+(a\s+)?recurrence"
+        r"|stop\s+it\s+happening\s+again)\b", re.IGNORECASE)),
+    ("put_right", re.compile(
+        r"\b(put(s|ting)?\s+(it\s+)?right|fix(ed|es|ing)?\s+(it|the\s+(problem|issue|mistake"
+        r"|error))|solv(ed|es|ing)\s+(it|the\s+problem)|workaround|made\s+it\s+right"
+        r"|correct(ed|s)\s+(it|the\s+(mistake|error)))\b", re.IGNORECASE)),
+    # the point is the outcome itself ('Outcome: describes the outcome'), not a plan to check
+    # one ('Plans a check of the result and tells the manager')
+    ("outcome", re.compile(
+        r"^(the\s+)?(outcome|result)s?\b|\b((describes|gives|reports|states|says)\s+(the\s+)?"
+        r"(outcome|result)|what\s+happened\s+(afterwards|next|in\s+the\s+end)"
+        r"|how\s+it\s+(ended|turned\s+out)|ends\s+with\s+(the\s+)?(outcome|result|what))\b",
+        re.IGNORECASE)),
+    ("found_cause", re.compile(
+        r"\b(finds?\s+(out\s+)?the\s+(root\s+)?cause|explores?\s+(the\s+)?reasons|root\s+cause"
+        r"|understand\s+(the\s+)?cause|diagnos\w*\s+the\s+cause)\b", re.IGNORECASE)),
+    ("owned_mistake", re.compile(
+        r"\b(own(s|ed|ing)?\s+(the|their)\s+(mistake|error|gap)|owning\s+the\s+error"
+        r"|takes?\s+responsibility|names?\s+what\s+(they|you)\s+(missed|got\s+wrong))\b",
+        re.IGNORECASE)),
+)
+
+
+@cache
+def implied_signals(point: str, substance: str) -> tuple[Signal, ...]:
+    """The signals a talking point's name and substance describe (when the bank lists none)."""
+    text = f"{point}. {substance}"
+    return tuple(signal for signal, pattern in _IMPLIED if pattern.search(text))

@@ -8,8 +8,9 @@ family's questions) and one specialist role.
 
 from __future__ import annotations
 
+import aim_answers
 import pytest
-from aim_technical import CASES
+from aim_technical import BLIND, CASES, HELD_OUT
 
 from estel.analysis.aim import missed_ask
 from estel.analysis.answer import AnswerAnalysis
@@ -85,7 +86,20 @@ def test_behavioural_and_technical_questions_read_what_they_ask_from_their_wordi
     assert [c.name for c in asked_competencies(q.topic)] == []
     assert "performance" in [c.name for c in asked_competencies(q.topic, q.question)]
     assert asked_competencies("A busy day", "Tell me about a busy day, such as a hire.") == ()
-    assert asked_competencies("Your standards", "How do you keep standards?", main=False) == ()
+    assert asked_competencies("Your standards", "How do you keep standards?", phase="intro") == ()
+    scene = "A workload spikes at night. Would you use serverless functions or containers?"
+    assert asked_competencies("Serverless or containers", scene, phase="technical") == ()
+
+
+def test_a_topic_that_names_what_is_asked_is_not_widened_by_the_wording():
+    """'Setting team priorities' asks about priorities; its wording's 'what to say no to' does
+    not make it a question about a disagreement too, whose words ('wanted', 'agreed') would
+    keep any story. The Ship Captain's hiring story from the closing note is caught."""
+    q = QUESTIONS["gen-tech-lead-01"]
+    assert [c.name for c in asked_competencies(q.topic, q.question, phase=q.phase)] == [
+        "priorities"]
+    hire = aim_answers.CASES[0].on
+    assert _analyse("Ship Captain", q.id, hire).missed_ask == "Setting team priorities"
 
 
 CAPTAIN_UNDERPERFORMER = (
@@ -103,5 +117,42 @@ def test_a_plainly_on_topic_story_earns_the_points_it_describes_in_its_own_words
     handover checklist…' is the plan the rubric asks for."""
     a = _analyse("Ship Captain", "gen-tech-lead-02", CAPTAIN_UNDERPERFORMER)
     assert "Clear expectations and a plan with support" in a.points_hit
-    assert a.content > 1.5  # above a story about something else
+    assert "Finds the cause first" in a.points_hit  # 'asked …, and it turned out he was caring'
+    assert a.content >= 2.5  # 1.0 before
 
+
+
+def test_a_point_is_shown_by_the_shape_its_own_text_describes():
+    """'Changes made: describes the change in practice' lists no signals; 'Since then I map the
+    economic buyer in the first two meetings' is that change, in no keyword of the point."""
+    case = next(c for c in aim_answers.CASES if c.question_id.startswith("sal-"))
+    q = QUESTIONS[case.question_id]
+    a = _analyse(case.role, case.question_id, case.on)
+    assert "Changes made" in a.points_hit, (q.talking_points, a.points_hit)
+    a = _analyse(case.role, case.question_id, case.vague)
+    assert "Changes made" not in a.points_hit
+
+
+@pytest.mark.parametrize("cases", [HELD_OUT, BLIND], ids=["held-out", "blind"])
+def test_answers_written_after_the_code_are_judged_the_same_way(cases):
+    """Held-out and blind answers (written after the code; see aim_technical.py): no on-topic
+    or vague answer is flagged, and most stories about something else are caught."""
+    caught = 0
+    for case in cases:
+        assert _analyse(case.role, case.question_id, case.on).missed_ask == "", case.role
+        assert _analyse(case.role, case.question_id, case.vague).missed_ask == "", case.role
+        caught += bool(_analyse(case.role, case.question_id, case.wrong).missed_ask)
+    assert caught >= len(cases) // 2, caught
+
+
+def test_a_story_that_ends_in_a_new_way_of_working_answers_a_question_on_standards():
+    """Seen playing the Air Traffic Controller interview again: the storm story, whose debrief
+    changed the split plan for every supervisor, was taken for another story; a hiring manager
+    reads it as raising a standard (the last review scored it 6.9)."""
+    storm = ("On a summer evening two of my sectors were overloaded because of storms over the "
+             "Alps. I split the busiest sector, called in a controller from break, and agreed "
+             "flow restrictions with the network manager: 20 minutes of miles-in-trail instead "
+             "of holding. Delays rose to 12 minutes on average but we had no separation losses, "
+             "and in the debrief we changed the split plan so the supervisor triggers it at 85% "
+             "of capacity, not when it is already full.")
+    assert _analyse("Air Traffic Controller", "gen-beh-senior-02", storm).missed_ask == ""
