@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+
+import numpy as np
 
 from estel.analysis.asks import asked_competencies, shows_any
 from estel.analysis.hinglish_gloss import gloss
@@ -79,14 +81,24 @@ class BankMap:
         return {r: w * self.idf.get(r, self.default_idf) for r, w in raw.items()}
 
     @cached_property
-    def postings(self) -> dict[str, tuple[tuple[int, float], ...]]:
+    def postings(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """For each root, the profiles that hold it and its weight there (an inverted index:
-        an answer is compared only with the questions that share a root with it)."""
-        found: dict[str, list[tuple[int, float]]] = {}
+        an answer is compared only with the questions that share a root with it), as arrays,
+        so ranking an answer adds a few vectors instead of looping over thousands of pairs."""
+        found: dict[str, tuple[list[int], list[float]]] = {}
         for i, (_, profile) in enumerate(self.profiles):
             for r, v in profile.items():
-                found.setdefault(r, []).append((i, v))
-        return {r: tuple(items) for r, items in found.items()}
+                ids, values = found.setdefault(r, ([], []))
+                ids.append(i)
+                values.append(v)
+        return {r: (np.array(ids, dtype=np.intp), np.array(values))
+                for r, (ids, values) in found.items()}
+
+    @cached_property
+    def topics(self) -> np.ndarray:
+        """Each profile's topic, as a number (questions on the same topic share it)."""
+        numbers: dict[str, int] = {}
+        return np.array([numbers.setdefault(q.topic, len(numbers)) for q, _ in self.profiles])
 
 
 @cache
@@ -138,15 +150,14 @@ def asked_rank(said: frozenset[str], index: int) -> int:
     """How many bank questions on other topics the answer fits better than the one asked (the
     cosine's answer length is the same for all of them, so the dot products rank them)."""
     m = bank_map()
-    scores: dict[int, float] = defaultdict(float)
+    scores = np.zeros(len(m.profiles))
     for r in said:
-        weight = m.idf.get(r, m.default_idf)
-        for i, v in m.postings.get(r, ()):
-            scores[i] += weight * v
-    asked = scores.get(index, 0.0)
-    topic = m.profiles[index][0].topic
-    return sum(1 for i, value in scores.items()
-               if value > asked and m.profiles[i][0].topic != topic)
+        found = m.postings.get(r)
+        if found is not None:
+            ids, values = found
+            scores[ids] += m.idf.get(r, m.default_idf) * values
+    better = (scores > scores[index]) & (m.topics != m.topics[index])
+    return int(np.count_nonzero(better))
 
 
 # A story needs this many words before its aim is judged: a short or vague answer is judged as
@@ -169,7 +180,8 @@ def missed_ask(text: str, words: Sequence[str], question: str, topic: str) -> st
         return ""
     asked_q = bank_map().profiles[index][0]
     wanted = asked_competencies(asked_q.topic, asked_q.question, phase=asked_q.phase)
-    if not wanted or shows_any(wanted, (text, gloss(text))):
+    # the gloss (Hinglish read in English) only for an answer its own words did not show
+    if not wanted or shows_any(wanted, (text,)) or shows_any(wanted, (gloss(text),)):
         return ""
     return asked_q.topic if asked_rank(frozenset(_roots(text)), index) >= RANK_GUARD else ""
 
@@ -177,5 +189,5 @@ def missed_ask(text: str, words: Sequence[str], question: str, topic: str) -> st
 def warm() -> None:
     """Build the bank index (`bank_map`, its postings, the topic lookup) now rather than in the
     first answer this process ranks: a server calls it at start-up (about a second of CPU)."""
-    _ = bank_map().postings
+    _ = bank_map().postings, bank_map().topics
     _by_topic()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ COMPETENCIES: tuple[Competency, ...] = (
 # uncertainty is not among them: any story can be one, so no vocabulary tells it from another.
 
 
+@cache  # a bank question's competencies never change; an answer is judged on every turn
 def asked_competencies(topic: str, question: str = "", *, phase: str = "behavioural"
                        ) -> tuple[Competency, ...]:
     """The competencies a bank question asks about, read from its topic; when the topic names

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from estel.analysis.bluff import BUZZWORDS, is_bluff_sentence, without_bluff
 from estel.analysis.hinglish import EXPLAINS as HINGLISH_EXPLAINS
@@ -90,18 +91,21 @@ def coverage(
     parts = split_sentences(text)
     sound = [s for s in parts if not is_bluff_sentence(s)]
     sound_words = with_english(tokens(" ".join(sound)))
+    text_words = with_english(tokens(text))
+    by_sentence = [(s, with_english(tokens(s))) for s in sound]  # read once, for every point
+    fires = cache(lambda signal: shows(signal, sound))  # each shape is looked for once
     explained: list[str] = []
     named: list[str] = []
     missed: list[str] = []
     for point in points:
         signals = point.signals or implied_signals(point.point, point.substance)
-        if any(shows(signal, sound) for signal in signals):
+        if any(fires(signal) for signal in signals):
             explained.append(point.point)  # its shape shows it, whatever words name it
-        elif not keyword_hits(with_english(tokens(text)), point.keywords):
+        elif not keyword_hits(text_words, point.keywords):
             # described without being named: 'we agreed a plan: a fixed checklist…' is the plan
             # a point on expectations asks for, though it never says 'expectation'
-            (explained if _described(point, sound) else missed).append(point.point)
-        elif _explains(point, sound, sound_words):
+            (explained if _described(point, by_sentence) else missed).append(point.point)
+        elif _explains(point, by_sentence, sound_words):
             explained.append(point.point)
         else:
             named.append(point.point)
@@ -121,17 +125,18 @@ def raised(flag: RedFlag, text: str) -> bool:
 DESCRIBED_BY = 2
 
 
-def _described(point: TalkingPoint, sound: Sequence[str]) -> bool:
+def _described(point: TalkingPoint, by_sentence: Sequence[tuple[str, Sequence[str]]]) -> bool:
     """A sound sentence holding `DESCRIBED_BY` of the point's evidence words."""
     return len(point.evidence) > DESCRIBED_BY and any(
-        len(keyword_hits(with_english(tokens(s)), point.evidence)) >= DESCRIBED_BY for s in sound)
+        len(keyword_hits(words, point.evidence)) >= DESCRIBED_BY for _, words in by_sentence)
 
 
-def _explains(point: TalkingPoint, sound: Sequence[str], sound_words: Sequence[str]) -> bool:
+def _explains(point: TalkingPoint, by_sentence: Sequence[tuple[str, Sequence[str]]],
+              sound_words: Sequence[str]) -> bool:
     """Evidence words in a sound sentence, or a sound sentence naming the point that explains."""
     if point.evidence and keyword_hits(sound_words, point.evidence):
         return True
-    return any(explains(s) for s in sound if keyword_hits(with_english(tokens(s)), point.keywords))
+    return any(explains(s) for s, words in by_sentence if keyword_hits(words, point.keywords))
 
 
 def explains(sentence: str) -> bool:
