@@ -76,6 +76,11 @@ def title_ends() -> frozenset[str]:
                      if t.split() and not re.search(r"\b(?:at|of|in|for)\b", t))
 
 
+@cache
+def _title_end_keys() -> frozenset[str]:
+    return frozenset(_key(t) for t in title_ends())  # once, not once per catalogue term
+
+
 def _title_words(family: RoleFamily) -> set[str]:
     """Words in three or more of the family's titles ("data", "analyst"): the role's own
     vocabulary, which a JD for the role always uses and which names no particular skill."""
@@ -126,7 +131,7 @@ def _from_catalogue(jd: str, family: RoleFamily) -> list[Found]:
     found = []
     for term in catalogue_terms(family):
         if (not _skill_like(term, jd, roles, family) or not _specific(term, technical)
-                or _key(term) in {_key(t) for t in title_ends()} or term in VAGUE
+                or _key(term) in _title_end_keys() or term in VAGUE
                 or f"{term}s" in VAGUE):
             continue  # "analysts", "clients": colleagues and customers, not skills
         # an everyday word in the title names the team ("Acute Medical Unit"), no skill

@@ -120,7 +120,8 @@ def test_the_worker_factory_loads_the_bank_when_the_app_starts_not_when_it_is_bu
     from estel.server import app_factory
 
     loaded: list[bool] = []
-    monkeypatch.setattr(bank, "load_bank", lambda: loaded.append(True))
+    real = bank.load_bank
+    monkeypatch.setattr(bank, "load_bank", lambda: loaded.append(True) or real())
     monkeypatch.setenv("ESTEL_DB_PATH", str(tmp_path / "warm.db"))
     monkeypatch.setenv("ESTEL_BRAIN", "offline")
     app = app_factory()
@@ -131,13 +132,16 @@ def test_the_worker_factory_loads_the_bank_when_the_app_starts_not_when_it_is_bu
 
 def test_the_service_builds_the_aim_index_at_start_up_so_no_answer_waits_for_it(tmp_path):
     """`estel.analysis.aim` indexes the whole bank (~1 s) on the first answer it ranks in a
-    process: built lazily, each worker's first judged answer paid it."""
+    process: built lazily, each worker's first judged answer paid it (and the first JD read
+    its word lists, ~0.3 s)."""
     from fastapi.testclient import TestClient
 
+    from estel import requirements
     from estel.analysis import aim
     from estel.brains.offline.brain import OfflineBrain
 
     aim.bank_map.cache_clear()
+    requirements.everyday.cache_clear()
     aim._by_topic.cache_clear()
     app = create_app(load_settings(environ={}), Engine(OfflineBrain()),
                      SQLiteStore(tmp_path / "warm.db"))
@@ -147,6 +151,7 @@ def test_the_service_builds_the_aim_index_at_start_up_so_no_answer_waits_for_it(
         assert built.currsize == 1
         assert "postings" in vars(aim.bank_map())  # the inverted index, not only the profiles
         assert aim._by_topic.cache_info().currsize == 1
+        assert requirements.everyday.cache_info().currsize == 1  # a JD's first reading
         # ranking an answer now reuses the index: no new build
         aim.missed_ask(" ".join(["I hired a new engineer for the payments team"] * 6),
                        ["word"] * 60, "Tell me about a hire you made.", "Hiring for the team")
