@@ -49,7 +49,8 @@ _NOT_VERBS = frozenset(("what", "which", "who", "how", "when", "where", "why", "
                         "every", "own", "strong", "excellent", "good", "great", "new", "full"))
 _OPENING = re.compile(r"^(?:[-*•·▪]\s*)?(?:(?:and|then|also)\s+)?(?:you(?:'ll|’ll| will| would)"
                       r"\s+(?:also\s+)?|we need you to\s+|to\s+)?", re.IGNORECASE)
-_CLAUSES = re.compile(r",\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and then|as well as)\s+")
+# a colon opens the items of the duty before it ("Attend responsive repairs: leaks, ...")
+_CLAUSES = re.compile(r",\s*(?:and\s+|or\s+)?|[;:]\s+|\s+(?:and then|as well as)\s+")
 _STOP = re.compile(r"^(?:to|for|with|in|on|at|from|by|using|via|across|within|into|under|"
                    r"against|and|or|so|daily|weekly|monthly|every|each|when|while|as|"
                    r"including|like|per|the|a|an|our|your|their|provided|given|required|"

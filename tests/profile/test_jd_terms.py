@@ -248,3 +248,11 @@ def test_an_acronym_keeps_the_noun_that_says_what_it_is(bank):
     read = lower(jd_requirements(jd, bank["generic"]))
     assert {"ev charger points", "pat testing", "ecs gold card"} <= read, read
     assert not [r for r in read if r.startswith("sqs ")], read
+
+
+def test_a_colon_opens_the_items_of_the_duty_before_it(bank):
+    jd = ("Repairs Plumber. Attend emergency call-outs: bursts, blocked wastes and overflowing "
+          "cisterns; and renew galvanised pipework.")
+    read = lower(jd_requirements(jd, bank["generic"]))
+    assert "emergency call-outs" in read, read
+    assert not [r for r in read if "call-outs bursts" in r], read
