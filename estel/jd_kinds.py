@@ -1,7 +1,7 @@
 """The noun after a one-word name that says what it is: "ID checks", "VAT returns", "Tableau
 dashboards" (a plural), and after an acronym one or two words ("EV charger", "PAT testing",
 "ECS gold card"), up to a link word, an adverb or punctuation; not "Excel essential" or "SNS for".
-Pure; `estel.jd_terms` calls it for each name it reads.
+Pure; `estel.jd_terms` calls it for each name it reads. `ALIASES`: the names one tool goes by.
 """
 
 from __future__ import annotations
@@ -42,3 +42,9 @@ def _acronym_kind(after: str, vague: frozenset[str]) -> str:
             break
         kept.append(word)
     return "".join(f" {w}" for w in kept)
+
+
+# one tool's names, as JDs and the bank's questions write them
+ALIASES = (("postgres", "postgresql"), ("k8s", "kubernetes"), ("js", "javascript"),
+           ("ts", "typescript"), ("gcp", "google cloud"), ("mongo", "mongodb"),
+           ("aws", "amazon web services"), ("node", "node.js"), ("sklearn", "scikit-learn"))

@@ -43,7 +43,9 @@ _EMPTY = frozenset(("be", "have", "want", "need", "love", "enjoy", "join", "feel
                     "do", "use", "meet", "ensure", "support", "assist", "improve"))
 _COMPLEMENTS = frozenset(("current", "safe", "clean", "tidy", "accurate", "compliant", "low",
                          "high", "up-to-date", "updated", "organised", "organized", "secure",
-                         "running", "moving", "healthy", "simple", "consistent", "on"))
+                         "running", "moving", "healthy", "simple", "consistent", "on", "fast",
+                         "quick", "small", "short", "lean", "stable", "reliable", "available",
+                         "green", "quiet", "open", "flowing"))
 _NOT_VERBS = frozenset(("what", "which", "who", "how", "when", "where", "why", "our", "your",
                         "the", "this", "that", "these", "those", "all", "any", "some", "each",
                         "every", "own", "strong", "excellent", "good", "great", "new", "full"))

@@ -17,6 +17,7 @@ from functools import cache
 
 from estel.brains.offline.bank import GENERIC_FAMILY, BankQuestion, RoleFamily, load_bank
 from estel.extensions import MAX_REQUIREMENT_CHARS, MAX_REQUIREMENTS
+from estel.jd_kinds import ALIASES
 from estel.jd_tasks import singular, task_terms
 from estel.jd_terms import VAGUE, Found, named_terms, requirement_text
 
@@ -207,9 +208,8 @@ def compounds() -> frozenset[str]:
 
 
 def _prose() -> Iterator[str]:
-    for family in load_bank().values():
-        for q in family.questions:
-            yield from (q.question, q.helper_hint, q.model_answer)
+    yield from (t for f in load_bank().values() for q in f.questions
+                for t in (q.question, q.helper_hint, q.model_answer))
 
 
 def _surface(jd: str, start: int, end: int) -> str:
@@ -341,7 +341,11 @@ def selection_terms(requirements: Sequence[str], family: RoleFamily) -> tuple[st
         for term in _skills(family):
             if says(requirement, term):
                 found[term] = None
+        for names in ALIASES:  # "Postgres schemas" is on a question that says "PostgreSQL"
+            if any(mentions(requirement, name) for name in names):
+                found.update(dict.fromkeys(names))
     return tuple(found)
+
 
 
 @cache

@@ -256,3 +256,16 @@ def test_a_colon_opens_the_items_of_the_duty_before_it(bank):
     read = lower(jd_requirements(jd, bank["generic"]))
     assert "emergency call-outs" in read, read
     assert not [r for r in read if "call-outs bursts" in r], read
+
+
+def test_a_tools_short_name_finds_the_questions_on_its_long_one(bank):
+    """'Postgres schemas' is on a bank question that says 'PostgreSQL'."""
+    from estel.requirements import addressed, selection_terms
+
+    family = bank["backend_engineering"]
+    on = [q for q in family.questions if q.phase == "technical"
+          and addressed(q, selection_terms(("Postgres schemas",), family))]
+    assert any("postgresql" in q.question.lower() for q in on), [q.topic for q in on]
+    read = lower(jd_requirements("Backend Engineer. Keep our queries fast and our builds "
+                                 "green on Postgres.", family))
+    assert not [r for r in read if r.endswith(("fast", "green"))], read
