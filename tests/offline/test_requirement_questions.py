@@ -86,3 +86,14 @@ def test_in_hinglish_the_questions_on_the_jd_are_in_hinglish_and_none_repeats():
     own = [q for q in asked if requirement_of(q.topic) is not None]
     assert own  # Metabase, or a requirement no bank question names
     assert f"Job description mein {requirement_of(own[0].topic)}" in own[0].question
+
+
+def test_a_requirement_naming_several_things_is_asked_about_in_the_plural():
+    from estel.brains.offline.requirement_questions import requirement_texts
+
+    first, _ = requirement_texts("EICRs", "entry", 0)
+    assert "If EICRs are new to you" in first
+    second, _ = requirement_texts("asbestos procedures", "mid", 1)
+    assert "with them step by step" in second
+    # a tool's name ending in s is one thing
+    assert "If Kubernetes is new to you" in requirement_texts("Kubernetes", "entry", 0)[0]

@@ -74,7 +74,28 @@ def requirement_texts(term: str, band: Band, asked_before: int,
     table = (_SENIOR_HI if senior else _EARLY_HI) if hinglish else (
         _SENIOR if senior else _EARLY)
     hint = HINT_HI if hinglish else HINT
-    return table[min(asked_before, len(table) - 1)].format(x=term), hint.format(x=term)
+    question = table[min(asked_before, len(table) - 1)].format(x=term)
+    if not hinglish and plural(term):
+        for one, many in _PLURAL:
+            question = question.replace(one.format(x=term), many.format(x=term))
+    return question, hint.format(x=term)
+
+
+# the English templates' words about {x} when it names several things ("EICRs", "WCs")
+_PLURAL = (("{x} is new", "{x} are new"), ("with it step", "with them step"),
+           ("when it is handled", "when they are handled"), ("seen it go", "seen them go"))
+
+
+def plural(term: str) -> bool:
+    """'WCs', 'EICRs', 'EV chargers', 'leaks': several things; 'Kubernetes', 'Postgres',
+    'AWS', 'business', 'analysis': one (a capitalised single word is a name)."""
+    words = term.split()
+    last = words[-1] if words else ""
+    if re.search(r"[A-Z0-9]s$", last):
+        return True
+    if not last.islower() or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return False
+    return len(words) > 1 or term.islower()
 
 
 def requirement_lead(terms: list[str], language: Language = ENGLISH) -> str:
