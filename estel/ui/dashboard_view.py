@@ -98,6 +98,26 @@ def render_dashboard_page(today: date | None = None) -> None:
         st.error(error.message, icon=":material/database_off:")
 
 
+DEFAULT_VIEW = View(SessionFilters(), None, None)  # what the filter bar starts on: all time
+
+
+def warm_default_view() -> None:
+    """Compute what a first visitor sees (all time, no filter), and on SQLite have the warmer
+    keep it computed after saves. app.py's lifespan runs this when the server starts, so the
+    first visit after a start does not wait for the figures."""
+    store = resources.configured_store().store
+    if store is None:
+        return
+    key = store.description
+    marker = change_marker(store, TTL)
+    if _options(store, key, marker).total == 0:
+        return
+    view = DEFAULT_VIEW
+    _dashboard(store, key, marker, view.filters, view.start, view.end)
+    if isinstance(store, SQLiteStore):
+        _warmer(store, key).seen(view, marker)
+
+
 def _render(store: SessionStore, today: date) -> None:
     marker = change_marker(store, TTL)
     options = _options(store, store.description, marker)

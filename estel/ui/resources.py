@@ -120,6 +120,11 @@ def store_slot() -> StoreSlot:
     return StoreSlot(injected) if injected is not None else _configured_store(code_generation())
 
 
+def configured_store() -> StoreSlot:
+    """The store the settings name (no session override): for work outside a page's run."""
+    return _configured_store(code_generation())
+
+
 def reload_resources() -> None:
     """Forget the cached settings, brain and store so edited secrets/env take effect."""
     for cached in (_settings, _configured_brain, _configured_store):

@@ -14,7 +14,7 @@ from settings_env import offline_app_env
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "app.py"
+APP = ROOT / "streamlit_app.py"  # the Streamlit script (app.py is the st.App around it)
 INTERVIEW_PAGE = "app_pages/interview.py"
 
 ANSWER = (

@@ -12,7 +12,7 @@ from estel.store import open_store
 from estel.ui.forms import SetupChoice
 from estel.ui.state import PREFILL_KEY
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
+APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"  # the script app.py serves
 
 
 def test_whole_offline_interview_runs_from_setup_to_saved_report(driver, page_text, app_env):

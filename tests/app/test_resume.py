@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from estel.store.sqlite import SQLiteStore
 from estel.ui.saving import MOVED_ON
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
+APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"  # the script app.py serves
 
 
 def reopen(query: dict[str, str] | None = None) -> AppTest:

@@ -24,7 +24,7 @@ from estel.store.records import abandoned_record, completed_record, new_record
 from estel.store.sqlite import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "app.py"
+APP = ROOT / "streamlit_app.py"  # the Streamlit script (app.py is the st.App around it)
 DASHBOARD = "app_pages/dashboard.py"
 # six sessions with hand-picked numbers: tests assert exact aggregates of these
 KNOWN_ROWS: list[tuple[Any, ...]] = [

@@ -12,7 +12,7 @@ import pytest
 from live_streamlit import chromium_browser
 from streamlit.testing.v1 import AppTest
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
+APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"  # the script app.py serves
 
 
 def test_prompt_lab_opens_from_the_app_navigation() -> None:

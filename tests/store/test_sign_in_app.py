@@ -40,7 +40,7 @@ def account(project: Any) -> Any:
 
 
 def open_app(questions: int = 2) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
     at.session_state["setup_questions"] = questions
     return at.run()
 
