@@ -79,13 +79,14 @@ services service squad tribe hub centre center campus site"""
 _ORG_NOUNS = frozenset(_ORGS.split())  # "Acute Medical Unit", "Payments Platform": no skill
 _HEADS = "head chief director manager lead senior principal vp officer president founder"
 _TITLE_HEADS = frozenset(_HEADS.split())  # "Head Chef", "Senior Manager": a job title
-# "based in Leeds", "covering Newport, Bridgend and Barry": a place, and the places listed
-# after it (a capitalised run, then ", " or "and")
-_PLACE_BEFORE = re.compile(r"\b(?:based|located|offices?|sites?|hubs?|depots?|near|from|at|join|"
-                           r"joining|across|covering|serving|around|throughout)"
-                           r"(?:\s+(?:in|at|near|across|around|throughout))?\s+"
-                           r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*|\s+(?:and|or|&)\s+))*"
-                           r"$", re.IGNORECASE)
+# "based in Leeds", "covering Newport, Bridgend and Barry": a place, and for the cues that only
+# ever name places, the places listed after it (a capitalised run, then ", " or "and")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:based|located|offices?|sites?|hubs?|depots?|near|from|at|join|joining|across|"
+    r"covering|serving|around|throughout)(?:\s+(?:in|at|near|across|around|throughout))?\s+"
+    r"|(?:based|located|covering|serving|throughout)(?:\s+(?:in|at|near|across|around))?\s+"
+    r"(?:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*(?:\s*,\s*|\s+(?:and|or|&)\s+))+)$",
+    re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"^[\s-]*(?:office|offices|hq|headquarters|campus|-based|based)\b",
                           re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”]+(?:\([A-Za-z0-9]{1,3}\))?")  # "ISAD(G)"
@@ -302,6 +303,8 @@ def _keep_name(name: str, line: str, start: int, end: int, common: frozenset[str
         return False
     if _measure(name, line, start, end):
         return False
+    if _written_as_name(name):  # "across AWS and GCP": places are not written "GCP"
+        return True
     return not (_PLACE_BEFORE.search(line[:start]) or _PLACE_AFTER.match(line[end:]))
 
 

@@ -269,3 +269,11 @@ def test_a_tools_short_name_finds_the_questions_on_its_long_one(bank):
     read = lower(jd_requirements("Backend Engineer. Keep our queries fast and our builds "
                                  "green on Postgres.", family))
     assert not [r for r in read if r.endswith(("fast", "green"))], read
+
+
+def test_tools_listed_after_across_are_no_places(bank):
+    read = lower(jd_requirements("Platform Engineer. Run our services across AWS, GCP and "
+                                 "Azure; we are based in Leeds, York and Hull.",
+                                 bank["devops_sre"]))
+    assert {"aws", "gcp", "azure"} <= read, read
+    assert not {"leeds", "york", "hull"} & read, read
