@@ -254,7 +254,7 @@ def main() -> int:
             print(f"dashboard: {sessions} sessions, cold page after a save"
                   f" {statistics.median(saved):.2f} s (median of {len(saved)}, worst"
                   f" {max(saved):.2f} s), new visitor {statistics.median(new):.2f} s, first visit"
-                  f" after the server started {max(first):.2f} s (Chromium, fresh context,"
+                  f" once the server answered {max(first):.2f} s (Chromium, fresh context,"
                   f" to every figure and the table; goal <= 2 s)")
     return 0
 

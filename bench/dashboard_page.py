@@ -17,7 +17,9 @@ opens /dashboard in Debian's Chromium through Playwright, each time in a fresh b
 (`kpis`, `charts` and `table` are printed apart: the time each of those was first true.)
 Scenarios, in order:
 
-1. `first visit`: the first page load after the server started (nothing computed yet);
+1. `first visit`: the first page load once the server answers (its start-up warms the default
+   view up before it accepts connections, estel/ui/asgi.py; the seconds from starting the
+   process until it answered are printed first);
 2. `new visitor`: a fresh context again, the data unchanged (the server's cache answers);
 3. `after a save`: one more session is written to the file, then a fresh context at once (the
    data changed, so every figure is computed again: by the Dashboard's warmer, which watches
@@ -80,8 +82,10 @@ WATCH = """(() => {
 def streamlit(db: Path, log: Path) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ESTEL_")}
     env.update(ESTEL_BRAIN="offline", ESTEL_DB_PATH=str(db))
+    began = time.perf_counter()
     with serve(ROOT / "app.py", env, log) as (url, proc):
         SERVER["pid"] = proc.pid
+        SERVER["ready ms"] = round((time.perf_counter() - began) * 1000)
         yield url
 
 
@@ -107,7 +111,7 @@ def cpu_seconds(root: int) -> float:
         "SC_CLK_TCK")
 
 
-SERVER: dict[str, int] = {}  # "pid": the streamlit server's, once started
+SERVER: dict[str, int] = {}  # "pid": the streamlit server's; "ready ms": its start, once it answers
 
 
 def load_once(browser: Any, url: str) -> dict[str, float]:
@@ -142,6 +146,8 @@ def measure(db: Path, runs: int, save_one: Callable[[], None],
     with tempfile.TemporaryDirectory() as tmp, streamlit(db, Path(tmp) / "log") as url, \
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        report(f"  the server answered {SERVER['ready ms'] / 1000:.2f} s after its process"
+               f" started (imports, then the default view warmed up)")
         try:
             plan = [("first visit", None)] + [("new visitor", None)] * runs \
                 + [("after a save", save_one)] * runs

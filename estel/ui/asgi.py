@@ -2,7 +2,10 @@
 
 - `lifespan`: when the server starts, a thread imports what the pages need (pandas, plotly,
   the estel modules) and computes the Dashboard's default view (all time, no filter), so the
-  first visitor after a start does not wait for ~1 s of imports and the figures.
+  first visitor after a start does not wait for ~1 s of imports and the figures. The server
+  accepts connections once that is done (at most READY_WITHIN seconds; a slower warm-up, say
+  over a very large file or a slow remote store, goes on while it serves): a visitor who came
+  during the warm-up would wait for it anyway, and would share the two cores with it.
 - `ChartsPreload`: a Dashboard page load's HTML asks the browser for the chart library
   (static/plotly-basic.min.js, estel/ui/basic_plotly.py) as soon as the page has loaded,
   while Streamlit is still connecting and the server runs the page. Before, the library was
@@ -12,6 +15,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import threading
@@ -27,6 +31,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+READY_WITHIN = 10.0  # seconds the server start waits for the warm-up
 DASHBOARD_PATH = "dashboard"  # app_pages/dashboard.py's URL path
 # after the window's load event, so it never delays Streamlit's own scripts; the promise is the
 # one basic_plotly's component waits for (it loads the library itself if this has not run)
@@ -57,8 +62,18 @@ def warm_up() -> None:
 
 @asynccontextmanager
 async def lifespan(app: Any) -> AsyncIterator[None]:
-    """st.App's lifespan: start warming up in a thread (the server serves meanwhile)."""
-    threading.Thread(target=warm_up, name="estel-warm-up", daemon=True).start()
+    """st.App's lifespan (Streamlit's runtime has started): warm up in a thread; uvicorn
+    accepts connections when this yields, after the warm-up or READY_WITHIN seconds."""
+    done = threading.Event()
+
+    def warm_up_then_say_so() -> None:
+        try:
+            warm_up()
+        finally:
+            done.set()
+
+    threading.Thread(target=warm_up_then_say_so, name="estel-warm-up", daemon=True).start()
+    await asyncio.to_thread(done.wait, READY_WITHIN)
     yield
 
 

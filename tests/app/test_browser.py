@@ -21,7 +21,8 @@ def test_three_question_interview_in_chromium_ends_on_the_report(streamlit_serve
     # a bound, not a measure: the first request starts the server's imports and the
     # dashboard's computing, which under a loaded machine took longer than 20 s
     page.set_default_timeout(60_000)
-    # the server's first request is a deep link: it must still run through app.py's navigation
+    # the server's first request is a deep link: it must still run through the navigation of
+    # streamlit_app.py (which app.py serves)
     page.goto(f"{streamlit_server}/dashboard")
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Sessions saved to").wait_for()

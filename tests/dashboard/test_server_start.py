@@ -4,6 +4,8 @@ starts, and a Dashboard page's HTML asks for the chart library early."""
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
@@ -117,6 +119,43 @@ def test_warming_up_an_unreachable_store_logs_and_returns(
     monkeypatch.setattr("estel.ui.dashboard_view.warm_default_view", broken)
     asgi.warm_up()
     assert "Warming the dashboard at start-up failed" in caplog.text
+
+
+def _started(warm_up_takes: float, ready_within: float) -> tuple[bool, float]:
+    """Run asgi.lifespan up to its yield, where the server starts accepting connections,
+    with a warm-up that takes `warm_up_takes` seconds: (was it over by then, seconds taken)."""
+    from estel.ui import asgi
+
+    finished, release = threading.Event(), threading.Event()
+
+    def slow_warm_up() -> None:
+        release.wait(warm_up_takes)
+        finished.set()
+
+    async def start() -> tuple[bool, float]:
+        began = time.perf_counter()
+        async with asgi.lifespan(None):
+            return finished.is_set(), time.perf_counter() - began
+
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(asgi, "warm_up", slow_warm_up)
+            patch.setattr(asgi, "READY_WITHIN", ready_within)
+            return asyncio.run(start())
+    finally:
+        release.set()  # end a warm-up still waiting
+
+
+def test_the_server_accepts_visitors_once_warmed_up() -> None:
+    warmed, seconds = _started(warm_up_takes=0.3, ready_within=5)
+    assert warmed
+    assert 0.25 <= seconds < 5
+
+
+def test_a_slow_warm_up_goes_on_while_the_server_serves() -> None:
+    warmed, seconds = _started(warm_up_takes=30, ready_within=0.3)
+    assert not warmed
+    assert 0.25 <= seconds < 5
 
 
 def test_the_real_server_sends_the_preload_with_the_dashboard_only(tmp_path: Path) -> None:
