@@ -10,7 +10,7 @@ serves psycopg and supabase-py's `rpc()`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
 import pandas as pd
@@ -209,8 +209,9 @@ def queries_for(store: SessionStore) -> DashboardQueries:
 
 def sql_figures(queries: DashboardQueries, filters: SessionFilters | None,
                 start: datetime | None, end: datetime | None, *, top_roles: int = 5,
-                top_gaps: int = 12) -> tuple[Kpis, dict[str, Any]]:
-    """The KPIs and every chart, each computed by its own query (nothing is capped)."""
+                top_gaps: int = 12, now: datetime | None = None) -> tuple[Kpis, dict[str, Any]]:
+    """The KPIs and every chart, each computed by its own query (nothing is capped); `now`
+    (default: the clock) says whether the time charts' last period is still under way."""
     from estel.dashboard.charts import figures_from_parts
 
     numbers, first_seen, last_seen = queries.kpis(filters)
@@ -223,7 +224,8 @@ def sql_figures(queries: DashboardQueries, filters: SessionFilters | None,
         trend=queries.overall_trend(filters, freq, first, last),
         roles=queries.role_profiles(filters, top_roles),
         skill_gaps=queries.skill_gaps(filters, top_gaps),
-        activity=queries.activity(filters, freq, first, last))
+        activity=queries.activity(filters, freq, first, last),
+        partial=analytics.partial_period(freq, end, now or datetime.now(UTC)))
     return numbers, figures
 
 

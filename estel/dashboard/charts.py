@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import cycle
 from typing import Any
 
@@ -184,6 +184,48 @@ def time_axis(periods: Sequence[Any]) -> dict[str, Any]:
             "ticktext": [f"{value:%b %d}" for value in values], "hoverformat": "%b %d, %Y"}
 
 
+_THIS = {"day": "today", "week": "this week", "month": "this month"}
+
+
+class _Partial:
+    """The marks of a time chart whose last period is not whole (analytics.PartialPeriod): its
+    counts read low, and a dip at the end looked like a fall in activity. The last point is an
+    open marker (a bar paler), its hover says why, and `layout.meta.partial` tells the page."""
+
+    def __init__(self, periods: Sequence[Any], partial: Any) -> None:
+        self.partial = partial if partial is not None and len(periods) and \
+            periods[-1] == partial.start else None
+        self.count = len(periods)
+        # the hover's note on the last point (plotly wants customdata as an array, or none)
+        self.notes = None if self.partial is None else self.each("", (
+            f" ({_THIS[self.partial.name]} so far)" if self.partial.so_far
+            else f" (part of the {self.partial.name})"))
+        self.hover = "" if self.partial is None else "%{customdata}"
+
+    def each(self, usual: Any, last: Any) -> Any:
+        """`usual` for every point, or a list with `last` for the last when it is partial."""
+        if self.partial is None:
+            return usual
+        return [usual] * (self.count - 1) + [last]
+
+    def describe(self, fig: go.Figure) -> None:
+        if self.partial is not None:
+            fig.update_layout(meta={"partial": {"period": self.partial.name,
+                                                "so_far": self.partial.so_far}})
+
+
+def partial_note(figure: Mapping[str, Any]) -> str:
+    """What a time chart's open markers mean, for the page to say under it ('' when none)."""
+    meta = (figure.get("layout") or {}).get("meta") or {}
+    partial = meta.get("partial") if isinstance(meta, Mapping) else None
+    if not partial:
+        return ""
+    period = partial["period"]
+    if partial["so_far"]:
+        return f"Open markers: {_THIS[period]} so far; it is not over yet."
+    return f"Open markers: only part of that {period} is in the chosen period."
+
+
 def score_distribution_figure(histogram: Any, *, height: int = 340) -> go.Figure:
     """Completed sessions per score bin, a bar series per dimension (analytics.score_histogram)."""
     if int(histogram["sessions"].sum()) == 0:
@@ -208,24 +250,31 @@ def score_distribution_figure(histogram: Any, *, height: int = 340) -> go.Figure
     return fig
 
 
-def overall_trend_figure(trend: Any, *, height: int = 340) -> go.Figure:
-    """Mean overall score per period (line, 0-10) over completed-session counts (bars, right)."""
+def overall_trend_figure(trend: Any, *, height: int = 340, partial: Any = None) -> go.Figure:
+    """Mean overall score per period (line, 0-10) over completed-session counts (bars, right).
+    `partial` (analytics.PartialPeriod): the last period is not whole, so it is marked."""
     if int(trend["sessions"].sum()) == 0:
         return empty_figure("No completed sessions in this period.", height=height)
     periods = trend["period"].tolist()
     largest = float(trend["sessions"].max())
     means = [None if m != m else round(float(m), 2) for m in trend["mean_overall"]]  # NaN: gap
+    last = _Partial(periods, partial)
     fig = go.Figure()
     fig.add_trace(go.Bar(
         x=periods, y=trend["sessions"].tolist(), name="Completed sessions", yaxis="y2",
-        marker_color="rgba(148, 163, 184, 0.45)",
-        hovertemplate="%{x|%b %d, %Y}: %{y} sessions<extra></extra>",
+        marker={"color": "rgba(148, 163, 184, 0.45)", "opacity": last.each(1.0, 0.5),
+                "line": {"width": 0}},
+        customdata=last.notes,
+        hovertemplate=f"%{{x|%b %d, %Y}}{last.hover}: %{{y}} sessions<extra></extra>",
     ))
     fig.add_trace(go.Scatter(
         x=periods, y=means, name="Mean overall", mode="lines+markers", connectgaps=False,
-        line={"color": PRIMARY, "width": 2}, marker={"size": 6},
-        hovertemplate="%{x|%b %d, %Y}: %{y:.1f}/10<extra></extra>",
+        line={"color": PRIMARY, "width": 2},
+        marker={"size": last.each(6, 9), "symbol": last.each("circle", "circle-open")},
+        customdata=last.notes,
+        hovertemplate=f"%{{x|%b %d, %Y}}{last.hover}: %{{y:.1f}}/10<extra></extra>",
     ))
+    last.describe(fig)
     fig.update_layout(
         xaxis=time_axis(periods),
         yaxis={"range": [0, 10], "title": {"text": "mean overall"}, "gridcolor": GRID},
@@ -300,19 +349,25 @@ def skill_gap_figure(gaps: Any, *, height: int | None = None) -> go.Figure:
     return fig
 
 
-def activity_figure(activity: Any, *, height: int = 320) -> go.Figure:
-    """Sessions started per period, and how many of them were completed (analytics.activity)."""
+def activity_figure(activity: Any, *, height: int = 320, partial: Any = None) -> go.Figure:
+    """Sessions started per period, and how many of them were completed (analytics.activity).
+    `partial` (analytics.PartialPeriod): the last period is not whole, so it is marked."""
     if int(activity["started"].sum()) == 0:
         return empty_figure("No sessions in this period.", height=height)
     periods = activity["period"].tolist()
+    last = _Partial(periods, partial)
     fig = go.Figure()
     for column, label, colour in (("started", "Started", STARTED_COLOUR),
                                   ("completed", "Completed", PRIMARY)):
         fig.add_trace(go.Scatter(
             x=periods, y=activity[column].tolist(), name=label, mode="lines+markers",
-            line={"color": colour, "width": 2}, marker={"size": 5},
-            hovertemplate=f"%{{x|%b %d, %Y}}: %{{y}} {label.lower()}<extra></extra>",
+            line={"color": colour, "width": 2},
+            marker={"size": last.each(5, 8), "symbol": last.each("circle", "circle-open")},
+            customdata=last.notes,
+            hovertemplate=f"%{{x|%b %d, %Y}}{last.hover}: %{{y}} {label.lower()}"
+                          "<extra></extra>",
         ))
+    last.describe(fig)
     largest = float(activity["started"].max())
     counts = count_axis(largest)
     fig.update_layout(xaxis=time_axis(periods),
@@ -324,8 +379,10 @@ def activity_figure(activity: Any, *, height: int = 320) -> go.Figure:
 
 
 def dashboard_figures(frame: Any, *, start: datetime | None = None, end: datetime | None = None,
-                      top_roles: int = 5, top_gaps: int = 12) -> dict[str, go.Figure]:
-    """Every dashboard chart for a sessions frame; start/end (default: its span) set the axis."""
+                      top_roles: int = 5, top_gaps: int = 12,
+                      now: datetime | None = None) -> dict[str, go.Figure]:
+    """Every dashboard chart for a sessions frame; start/end (default: its span) set the axis;
+    `now` (default: the clock) says whether its last period is still under way."""
     from estel.dashboard import analytics  # pandas is only needed here, not by the report's figures
 
     times = frame["created_at"]
@@ -339,18 +396,20 @@ def dashboard_figures(frame: Any, *, start: datetime | None = None, end: datetim
         roles=analytics.role_profiles(frame, top_roles),
         skill_gaps=analytics.skill_gap_counts(frame, top_gaps),
         activity=analytics.activity(frame, freq, **span),
+        partial=analytics.partial_period(freq, end, now or datetime.now(UTC)),
     )
 
 
 def figures_from_parts(*, histogram: Any, trend: Any, roles: Any, skill_gaps: Any,
-                       activity: Any) -> dict[str, go.Figure]:
-    """Every dashboard chart from the aggregated frames (pandas' or the SQL functions')."""
+                       activity: Any, partial: Any = None) -> dict[str, go.Figure]:
+    """Every dashboard chart from the aggregated frames (pandas' or the SQL functions');
+    `partial`: analytics.partial_period of their time axis."""
     figures = {
         "distribution": score_distribution_figure(histogram),
-        "trend": overall_trend_figure(trend),
+        "trend": overall_trend_figure(trend, partial=partial),
         "roles": role_scores_figure(roles),
         "skill_gaps": skill_gap_figure(skill_gaps),
-        "activity": activity_figure(activity),
+        "activity": activity_figure(activity, partial=partial),
     }
     return {name: _self_styled(figure) for name, figure in figures.items()}
 

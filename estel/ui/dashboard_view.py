@@ -23,7 +23,7 @@ import pyarrow as pa
 import streamlit as st
 
 from estel.dashboard import aggregates, analytics
-from estel.dashboard.charts import dashboard_figures
+from estel.dashboard.charts import dashboard_figures, partial_note
 from estel.dashboard.incremental import IncrementalFrames
 from estel.dashboard.query import (
     FilterOptions,
@@ -172,6 +172,8 @@ def _chart(title: str, figure: FigureJSON, key: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{title}**")
         basic_plotly_chart(figure, key=key, label=title, config=PLOT_CONFIG)
+        if note := partial_note(figure):  # the time charts' last period is not whole
+            st.caption(note)
 
 
 def _charts(figures: dict[str, FigureJSON]) -> None:

@@ -106,6 +106,34 @@ def test_activity_counts_started_and_completed_by_start_week(known: pd.DataFrame
                                        "completed": [4]}
 
 
+NOW = datetime(2026, 12, 9, 15, 30, tzinfo=UTC)  # a Wednesday
+
+
+@pytest.mark.parametrize(("freq", "start"), [("D", "2026-12-09"), ("W", "2026-12-07"),
+                                             ("M", "2026-12-01")])
+def test_the_period_still_under_way_is_partial(freq: analytics.Freq, start: str) -> None:
+    # all time; a range ending after today; "last 30 days", whose axis ends at today's start
+    for end in (None, NOW + timedelta(days=40), datetime(2026, 12, 9, tzinfo=UTC)):
+        partial = analytics.partial_period(freq, end, NOW)
+        assert partial == analytics.PartialPeriod(pd.Timestamp(start), freq, so_far=True)
+
+
+def test_a_range_ending_inside_a_period_makes_it_partial() -> None:
+    friday = datetime(2026, 11, 27, 23, 59, 59, 999999, tzinfo=UTC)  # the range's last instant
+    partial = analytics.partial_period("W", friday, NOW)
+    assert partial == analytics.PartialPeriod(pd.Timestamp("2026-11-23"), "W", so_far=False)
+    assert partial.name == "week"
+
+
+def test_a_range_ending_with_its_period_leaves_it_whole() -> None:
+    sunday = datetime(2026, 11, 29, 23, 59, 59, 999999, tzinfo=UTC)
+    assert analytics.partial_period("W", sunday, NOW) is None
+    assert analytics.partial_period("D", sunday, NOW) is None
+    assert analytics.partial_period("M", datetime(2026, 11, 30, 23, 59, 59, 999999,
+                                                  tzinfo=UTC), NOW) is None
+    assert analytics.partial_period("M", sunday - timedelta(days=1), NOW) is not None
+
+
 def test_role_profiles_mean_scores_of_top_roles(known: pd.DataFrame) -> None:
     profiles = analytics.role_profiles(known, top=5)
     # most completed sessions first, ties by name ('=' sorts before letters)

@@ -120,3 +120,42 @@ def test_importing_the_charts_survives_a_half_imported_pandas() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[2], timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_a_partial_last_period_is_marked_and_explained(known: pd.DataFrame) -> None:
+    """A week still under way reads low: an open marker, a paler bar and a hover that says so,
+    rather than what looked like a fall at the end of the chart."""
+    week = analytics.PartialPeriod(pd.Timestamp("2026-11-16"), "W", so_far=True)
+    trend = charts.overall_trend_figure(analytics.overall_trend(known, "W"), partial=week)
+    bars, line = trend.data
+    assert list(line.marker.symbol) == ["circle", "circle", "circle-open"]
+    assert list(bars.marker.opacity) == [1.0, 1.0, 0.5]
+    assert list(line.customdata) == ["", "", " (this week so far)"]
+    assert "%{customdata}" in line.hovertemplate
+    activity = charts.activity_figure(analytics.activity(known, "W"), partial=week)
+    assert all(list(t.marker.symbol)[-1] == "circle-open" for t in activity.data)
+    for fig in (trend, activity):
+        note = charts.partial_note(fig.to_plotly_json())
+        assert note == "Open markers: this week so far; it is not over yet."
+    cut = analytics.PartialPeriod(pd.Timestamp("2026-11-16"), "W", so_far=False)
+    assert charts.partial_note(charts.activity_figure(
+        analytics.activity(known, "W"), partial=cut).to_plotly_json()) == (
+        "Open markers: only part of that week is in the chosen period.")
+
+
+def test_a_whole_or_absent_last_period_is_drawn_plainly(known: pd.DataFrame) -> None:
+    earlier = analytics.PartialPeriod(pd.Timestamp("2026-11-09"), "W", so_far=True)
+    for partial in (None, earlier):  # the axis does not reach the week under way
+        fig = charts.overall_trend_figure(analytics.overall_trend(known, "W"), partial=partial)
+        assert fig.data[1].marker.symbol == "circle"  # one value for every point
+        assert fig.data[0].marker.opacity == 1.0
+        assert fig.data[1].customdata is None
+        assert charts.partial_note(fig.to_plotly_json()) == ""
+
+
+def test_dashboard_figures_mark_the_day_under_way_now(known: pd.DataFrame) -> None:
+    last_day = known["created_at"].max()
+    during = charts.dashboard_figures(known, now=last_day + pd.Timedelta(minutes=5))
+    after = charts.dashboard_figures(known, now=last_day + pd.Timedelta(days=3))
+    assert list(during["activity"].data[0].marker.symbol)[-1] == "circle-open"
+    assert after["activity"].data[0].marker.symbol == "circle"

@@ -68,6 +68,20 @@ def test_filters_change_the_kpis(seeded_app: list[SessionRecord], dash) -> None:
     assert not at.exception
 
 
+def test_the_period_under_way_is_explained_under_the_time_charts(
+        seeded_app: list[SessionRecord], dash) -> None:
+    at = dash.open()
+    at.selectbox(key="dash_period").select("Last 7 days").run()  # daily points up to today
+    notes = [c.value for c in at.caption if c.value.startswith("Open markers")]
+    assert notes == ["Open markers: today so far; it is not over yet."] * 2  # trend, activity
+    activity = dash.charts(at)["dash_chart_activity"]
+    assert activity["data"][0]["marker"]["symbol"][-1] == "circle-open"
+    at.selectbox(key="dash_period").select("Custom range").run()
+    newest = max(r.created_at for r in seeded_app).date()  # yesterday: a whole day
+    at.date_input(key="dash_dates").set_value((newest - timedelta(days=3), newest)).run()
+    assert not [c for c in at.caption if c.value.startswith("Open markers")]
+
+
 def test_custom_date_range(seeded_app: list[SessionRecord], dash) -> None:
     at = dash.open()
     at.selectbox(key="dash_period").select("Custom range").run()
