@@ -42,6 +42,17 @@ NOISE = frozenset(str.split("""
     apprentice entry level mid experienced lead chief head i ii iii iv v 1 2 3 4 5 l1 l2 l3 l4 l5
     l6 l7 the a an of to for vp vice president director"""))
 
+# Words that take a title out of the field its head noun names, where the field is care of
+# people: a "Veterinary Nurse" nurses animals, not ward patients; a "Tree Surgeon" is an
+# arborist; an "Animal Care Assistant" is no care worker. Such a title is not matched into a
+# care family (its questions are about patients, wards and consent) unless the catalogue title
+# has the word too; it falls back to the generic family, whose questions fit any work. Other
+# families keep it: a "Dental Receptionist" is a receptionist, a "Pet Store Manager" runs a shop.
+OTHER_FIELD = frozenset(str.split("""
+    veterinary vet vets animal animals equine pet pets dog dogs canine feline livestock zoo
+    kennel kennels tree trees arborist dental nursery"""))
+CARE_OF_PEOPLE = frozenset({"nursing", "medicine", "allied_health", "social_work", "pharmacy"})
+
 # Compounds written as one word, so "front end", "front-end" and "frontend" agree.
 COMPOUNDS = (
     ("front end", "frontend"),
@@ -238,6 +249,15 @@ def resolve_title(role: str, bank: Bank) -> TitleMatch:
 
 
 def _resolve(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
+    found = _resolve_words(role, index)
+    variants = role_variants(role)
+    other_field = OTHER_FIELD.intersection(variants[-1]) if variants else set()
+    if found[0] in CARE_OF_PEOPLE and not other_field <= set(found[1].split()):
+        return GENERIC_FAMILY, "", 0.0, "none"  # a nurse, but of animals
+    return found
+
+
+def _resolve_words(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
     variants = role_variants(role)
     plain = tuple(w for w in (variants[-1] if variants else ()) if w not in NOISE)
     if not plain:  # punctuation, another script, or only seniority words ('Senior', 'Lead')

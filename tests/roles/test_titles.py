@@ -195,3 +195,24 @@ def test_a_title_that_is_a_different_real_job_is_not_fuzzy_matched_into_another_
     assert resolve_title("Brand Manger", bank).family.family == "marketing"
     assert resolve_title("Manager, Brand", bank).family.family == "marketing"
     assert resolve_title("Sales Mangaer", bank).family.family == "sales"
+
+
+@pytest.mark.parametrize(("typed", "family"), [
+    # a word naming another field: the head noun's family would interview them wrongly (ward
+    # medication rounds for a veterinary nurse, a doctor's consent for a tree surgeon)
+    ("Veterinary Nurse", "generic"), ("Vet Nurse", "generic"), ("Senior Veterinary Surgeon",
+                                                                "generic"),
+    ("Equine Vet", "generic"), ("Tree Surgeon", "generic"), ("Animal Care Assistant", "generic"),
+    ("Dental Nurse", "generic"), ("Kennel Assistant", "generic"),
+    ("Nursery Nurse", "teaching"), ("Early Years Practitioner", "teaching"),
+    # the same head nouns with a word of their own field still resolve
+    ("ICU Nurse", "nursing"), ("Community Nurse", "nursing"), ("Surgeon", "medicine"),
+    ("Consultant Surgeon", "medicine"), ("Care Assistant", "social_work"),
+    ("Healthcare Assistant", "nursing"),
+    # and outside care of people the word changes nothing: a receptionist, a shop manager
+    ("Dental Receptionist", "administrative_assistant"), ("Pet Store Manager", "retail_management"),
+])
+def test_a_word_naming_another_field_keeps_a_title_from_its_head_nouns_family(
+        typed: str, family: str) -> None:
+    match = resolve_title(typed, load_bank())
+    assert match.family.family == family, (typed, match.matched, match.method)
