@@ -216,3 +216,18 @@ def test_a_word_naming_another_field_keeps_a_title_from_its_head_nouns_family(
         typed: str, family: str) -> None:
     match = resolve_title(typed, load_bank())
     assert match.family.family == family, (typed, match.matched, match.method)
+
+
+@pytest.mark.parametrize("typed", ["Baker", "Audio Engineer", "Audio Producer"])
+def test_a_real_word_is_not_corrected_into_a_rarer_one(typed: str) -> None:
+    # 'baker' is one edit from 'banker' and 'audio' from 'audit': each is a word of its own, as
+    # common as its neighbour, so the title is a different job (it had read investment banking
+    # and finance)
+    match = resolve_title(typed, load_bank())
+    assert match.family.family == "generic", (typed, match.matched, match.method)
+
+
+def test_a_real_word_far_rarer_than_its_neighbour_is_still_a_typo() -> None:
+    bank = load_bank()  # 'manger' is a word, but in a title it is 'manager' mistyped
+    assert resolve_title("Product Manger", bank).family.family == "product_management"
+    assert resolve_title("Accountnt", bank).family.family == "finance_accounting"
