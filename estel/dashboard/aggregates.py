@@ -213,6 +213,7 @@ def sql_figures(queries: DashboardQueries, filters: SessionFilters | None,
     """The KPIs and every chart, each computed by its own query (nothing is capped); `now`
     (default: the clock) says whether the time charts' last period is still under way."""
     from estel.dashboard.charts import figures_from_parts
+    from estel.dashboard.partial_period import partial_period
 
     numbers, first_seen, last_seen = queries.kpis(filters)
     first = start if start is not None else first_seen
@@ -225,7 +226,7 @@ def sql_figures(queries: DashboardQueries, filters: SessionFilters | None,
         roles=queries.role_profiles(filters, top_roles),
         skill_gaps=queries.skill_gaps(filters, top_gaps),
         activity=queries.activity(filters, freq, first, last),
-        partial=analytics.partial_period(freq, end, now or datetime.now(UTC)))
+        partial=partial_period(freq, end, now or datetime.now(UTC)))
     return numbers, figures
 
 

@@ -157,42 +157,9 @@ def _period_axis(frame: pd.DataFrame, freq: Freq,
     last = pd.Timestamp(end) if end is not None else times.max()
     if pd.isna(first) or pd.isna(last):
         return pd.DatetimeIndex([], name="period")
-    first, last = (_naive_utc(t) for t in (first, last))
+    first, last = (naive_utc(t) for t in (first, last))
     axis = pd.period_range(first, last, freq=freq).start_time
     return pd.DatetimeIndex(axis, name="period")
-
-
-PERIOD_NAMES: dict[str, str] = {"D": "day", "W": "week", "M": "month"}
-
-
-@dataclass(frozen=True)
-class PartialPeriod:
-    """The time charts' last period when it is not whole, so its counts read low: it is still
-    under way (`so_far`), or the chosen period ends inside it."""
-
-    start: pd.Timestamp  # the period's start, naive UTC, as the charts' x values
-    freq: Freq
-    so_far: bool
-
-    @property
-    def name(self) -> str:
-        return PERIOD_NAMES[self.freq]
-
-
-def partial_period(freq: Freq, end: datetime | None, now: datetime) -> PartialPeriod | None:
-    """The period the charts' time span ends inside, when that period is not whole: the one
-    under way `now`, or a past one the chosen period ends inside.
-
-    `end`: the chosen period's last instant (None: all time, which reaches up to `now`). The
-    charts' last point is this period only if their axis reaches it; they compare starts."""
-    current = _naive_utc(pd.Timestamp(now))
-    stop = current if end is None else min(_naive_utc(pd.Timestamp(end)), current)
-    period = stop.to_period(freq)
-    if period == current.to_period(freq):  # under way, whatever part of it the range covers
-        return PartialPeriod(period.start_time, freq, so_far=True)
-    # a past period: partial unless the range ends at its very last instant
-    whole = stop + pd.Timedelta(microseconds=1) >= (period + 1).start_time
-    return None if whole else PartialPeriod(period.start_time, freq, so_far=False)
 
 
 def overall_trend(frame: pd.DataFrame, freq: Freq, *, start: datetime | None = None,
@@ -359,5 +326,5 @@ def _record_value(record: SessionRecord, column: str) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def _naive_utc(value: pd.Timestamp) -> pd.Timestamp:
+def naive_utc(value: pd.Timestamp) -> pd.Timestamp:
     return value.tz_convert("UTC").tz_localize(None) if value.tzinfo is not None else value

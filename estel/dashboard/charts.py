@@ -14,6 +14,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from estel.dashboard.chart_marks import PartialMarks
 from estel.dashboard.chart_text import (
     LINE_PX,
     TITLE_STANDOFF,
@@ -184,48 +185,6 @@ def time_axis(periods: Sequence[Any]) -> dict[str, Any]:
             "ticktext": [f"{value:%b %d}" for value in values], "hoverformat": "%b %d, %Y"}
 
 
-_THIS = {"day": "today", "week": "this week", "month": "this month"}
-
-
-class _Partial:
-    """The marks of a time chart whose last period is not whole (analytics.PartialPeriod): its
-    counts read low, and a dip at the end looked like a fall in activity. The last point is an
-    open marker (a bar paler), its hover says why, and `layout.meta.partial` tells the page."""
-
-    def __init__(self, periods: Sequence[Any], partial: Any) -> None:
-        self.partial = partial if partial is not None and len(periods) and \
-            periods[-1] == partial.start else None
-        self.count = len(periods)
-        # the hover's note on the last point (plotly wants customdata as an array, or none)
-        self.notes = None if self.partial is None else self.each("", (
-            f" ({_THIS[self.partial.name]} so far)" if self.partial.so_far
-            else f" (part of the {self.partial.name})"))
-        self.hover = "" if self.partial is None else "%{customdata}"
-
-    def each(self, usual: Any, last: Any) -> Any:
-        """`usual` for every point, or a list with `last` for the last when it is partial."""
-        if self.partial is None:
-            return usual
-        return [usual] * (self.count - 1) + [last]
-
-    def describe(self, fig: go.Figure) -> None:
-        if self.partial is not None:
-            fig.update_layout(meta={"partial": {"period": self.partial.name,
-                                                "so_far": self.partial.so_far}})
-
-
-def partial_note(figure: Mapping[str, Any]) -> str:
-    """What a time chart's open markers mean, for the page to say under it ('' when none)."""
-    meta = (figure.get("layout") or {}).get("meta") or {}
-    partial = meta.get("partial") if isinstance(meta, Mapping) else None
-    if not partial:
-        return ""
-    period = partial["period"]
-    if partial["so_far"]:
-        return f"Open markers: {_THIS[period]} so far; it is not over yet."
-    return f"Open markers: only part of that {period} is in the chosen period."
-
-
 def score_distribution_figure(histogram: Any, *, height: int = 340) -> go.Figure:
     """Completed sessions per score bin, a bar series per dimension (analytics.score_histogram)."""
     if int(histogram["sessions"].sum()) == 0:
@@ -258,7 +217,7 @@ def overall_trend_figure(trend: Any, *, height: int = 340, partial: Any = None) 
     periods = trend["period"].tolist()
     largest = float(trend["sessions"].max())
     means = [None if m != m else round(float(m), 2) for m in trend["mean_overall"]]  # NaN: gap
-    last = _Partial(periods, partial)
+    last = PartialMarks(periods, partial)
     fig = go.Figure()
     fig.add_trace(go.Bar(
         x=periods, y=trend["sessions"].tolist(), name="Completed sessions", yaxis="y2",
@@ -355,7 +314,7 @@ def activity_figure(activity: Any, *, height: int = 320, partial: Any = None) ->
     if int(activity["started"].sum()) == 0:
         return empty_figure("No sessions in this period.", height=height)
     periods = activity["period"].tolist()
-    last = _Partial(periods, partial)
+    last = PartialMarks(periods, partial)
     fig = go.Figure()
     for column, label, colour in (("started", "Started", STARTED_COLOUR),
                                   ("completed", "Completed", PRIMARY)):
@@ -383,7 +342,9 @@ def dashboard_figures(frame: Any, *, start: datetime | None = None, end: datetim
                       now: datetime | None = None) -> dict[str, go.Figure]:
     """Every dashboard chart for a sessions frame; start/end (default: its span) set the axis;
     `now` (default: the clock) says whether its last period is still under way."""
-    from estel.dashboard import analytics  # pandas is only needed here, not by the report's figures
+    # pandas is only needed here, not by the report's figures
+    from estel.dashboard import analytics
+    from estel.dashboard.partial_period import partial_period
 
     times = frame["created_at"]
     first = start if start is not None else (times.min() if len(times) else None)
@@ -396,7 +357,7 @@ def dashboard_figures(frame: Any, *, start: datetime | None = None, end: datetim
         roles=analytics.role_profiles(frame, top_roles),
         skill_gaps=analytics.skill_gap_counts(frame, top_gaps),
         activity=analytics.activity(frame, freq, **span),
-        partial=analytics.partial_period(freq, end, now or datetime.now(UTC)),
+        partial=partial_period(freq, end, now or datetime.now(UTC)),
     )
 
 

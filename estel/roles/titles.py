@@ -30,29 +30,18 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from estel.brains.offline.bank import GENERIC_FAMILY, Bank, RoleFamily
+from estel.roles.english import real_word
 
 # Seniority and level words that say nothing about the kind of work.
 NOISE = frozenset(str.split("""
     senior sr snr junior jr principal staff associate intern internship trainee graduate grad
     apprentice entry level mid experienced lead chief head i ii iii iv v 1 2 3 4 5 l1 l2 l3 l4 l5
     l6 l7 the a an of to for vp vice president director"""))
-
-# Words that take a title out of the field its head noun names, where the field is care of
-# people: a "Veterinary Nurse" nurses animals, not ward patients; a "Tree Surgeon" is an
-# arborist; an "Animal Care Assistant" is no care worker. Such a title is not matched into a
-# care family (its questions are about patients, wards and consent) unless the catalogue title
-# has the word too; it falls back to the generic family, whose questions fit any work. Other
-# families keep it: a "Dental Receptionist" is a receptionist, a "Pet Store Manager" runs a shop.
-OTHER_FIELD = frozenset(str.split("""
-    veterinary vet vets animal animals equine pet pets dog dogs canine feline livestock zoo
-    kennel kennels tree trees arborist dental nursery"""))
-CARE_OF_PEOPLE = frozenset({"nursing", "medicine", "allied_health", "social_work", "pharmacy"})
 
 # Compounds written as one word, so "front end", "front-end" and "frontend" agree.
 COMPOUNDS = (
@@ -83,10 +72,6 @@ MIN_TYPO_LETTERS = 5  # shorter words are abbreviations or common words: never "
 # (SRE is not SDE; a ship is not a shop: one letter apart, four-letter words are often both real)
 LONG_WORD = 10  # from this length a word may have two typos, shorter ones one
 COMMONER = 3  # a listed word is read as a typo of a neighbour used this many times as often
-# A word of English is read as a typo only of a neighbour this many times as common in English
-# (pyspellchecker's word counts): 'manger' in a title is 'manager' (62 times commoner), but a
-# 'Baker' is no banker and 'Audio' no audit: each is as common as its neighbour.
-REAL_WORD_RATIO = 20
 
 
 @lru_cache(maxsize=4096)
@@ -169,6 +154,8 @@ class TitleIndex:
                                         if len(w) >= MIN_TYPO_LETTERS}))
         self.known = frozenset(w for e in self.entries for w in e.words)
         self.frequency = Counter(w for e in self.entries for w in e.words)
+        self.not_with = {f.family: frozenset(normalise_title(" ".join(f.not_with)).split())
+                         for f in families if f.not_with}
         self.phrases = tuple(" ".join(e.words) for e in self.entries)
 
     def contained(self, words: tuple[str, ...]) -> _Entry | None:
@@ -205,7 +192,7 @@ class TitleIndex:
                                        < COMMONER * self.frequency[word]):
                 best = None  # a listed word stays, unless it is a listed misspelling of a
                 # much commoner one ('consultent' beside 'consultant')
-            if best is not None and _real_word(word, best[0]):
+            if best is not None and real_word(word, best[0]):
                 best = None
             fixed.append(best[0] if best else word)
             count += best is not None
@@ -225,20 +212,6 @@ class TitleIndex:
         if count < 2 or (rest and rest[0][1] * 2 > count):
             return None, 0
         return next(e for e in found if e.family == family), count
-
-
-@lru_cache(maxsize=1)
-def english_counts() -> Any:
-    """How often each English word occurs (pyspellchecker's English list; ~0.15 s to load)."""
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=1).word_frequency
-
-
-def _real_word(word: str, neighbour: str) -> bool:
-    """Whether `word` is a word of English in its own right, not a slip for `neighbour`."""
-    counts = english_counts()
-    return counts[word] > 0 and counts[neighbour] < REAL_WORD_RATIO * counts[word]
 
 
 _INDEXES: dict[int, tuple[Bank, TitleIndex]] = {}
@@ -272,9 +245,10 @@ def resolve_title(role: str, bank: Bank) -> TitleMatch:
 def _resolve(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
     found = _resolve_words(role, index)
     variants = role_variants(role)
-    other_field = OTHER_FIELD.intersection(variants[-1]) if variants else set()
-    if found[0] in CARE_OF_PEOPLE and not other_field <= set(found[1].split()):
-        return GENERIC_FAMILY, "", 0.0, "none"  # a nurse, but of animals
+    typed = set(variants[-1]) if variants else set()
+    # a word of the family's not_with that the matched title lacks: a nurse, but of animals
+    if (index.not_with.get(found[0], frozenset()) & typed) - set(found[1].split()):
+        return GENERIC_FAMILY, "", 0.0, "none"
     return found
 
 

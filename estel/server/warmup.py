@@ -16,7 +16,8 @@ def warm() -> None:
     from estel import requirements
     from estel.analysis import aim
     from estel.brains.offline.bank import load_bank
-    from estel.roles.titles import english_counts, title_index
+    from estel.roles.english import english_counts
+    from estel.roles.titles import title_index
 
     title_index(load_bank())
     english_counts()

@@ -23,7 +23,8 @@ import pyarrow as pa
 import streamlit as st
 
 from estel.dashboard import aggregates, analytics
-from estel.dashboard.charts import dashboard_figures, partial_note
+from estel.dashboard.chart_marks import partial_note
+from estel.dashboard.charts import dashboard_figures
 from estel.dashboard.incremental import IncrementalFrames
 from estel.dashboard.query import (
     FilterOptions,

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from estel.dashboard import analytics
+from estel.dashboard.partial_period import PartialPeriod, partial_period
 
 
 def test_frame_has_typed_columns_and_parsed_skill_gaps(known: pd.DataFrame) -> None:
@@ -114,24 +115,24 @@ NOW = datetime(2026, 12, 9, 15, 30, tzinfo=UTC)  # a Wednesday
 def test_the_period_still_under_way_is_partial(freq: analytics.Freq, start: str) -> None:
     # all time; a range ending after today; "last 30 days", whose axis ends at today's start
     for end in (None, NOW + timedelta(days=40), datetime(2026, 12, 9, tzinfo=UTC)):
-        partial = analytics.partial_period(freq, end, NOW)
-        assert partial == analytics.PartialPeriod(pd.Timestamp(start), freq, so_far=True)
+        partial = partial_period(freq, end, NOW)
+        assert partial == PartialPeriod(pd.Timestamp(start), freq, so_far=True)
 
 
 def test_a_range_ending_inside_a_period_makes_it_partial() -> None:
     friday = datetime(2026, 11, 27, 23, 59, 59, 999999, tzinfo=UTC)  # the range's last instant
-    partial = analytics.partial_period("W", friday, NOW)
-    assert partial == analytics.PartialPeriod(pd.Timestamp("2026-11-23"), "W", so_far=False)
+    partial = partial_period("W", friday, NOW)
+    assert partial == PartialPeriod(pd.Timestamp("2026-11-23"), "W", so_far=False)
     assert partial.name == "week"
 
 
 def test_a_range_ending_with_its_period_leaves_it_whole() -> None:
     sunday = datetime(2026, 11, 29, 23, 59, 59, 999999, tzinfo=UTC)
-    assert analytics.partial_period("W", sunday, NOW) is None
-    assert analytics.partial_period("D", sunday, NOW) is None
-    assert analytics.partial_period("M", datetime(2026, 11, 30, 23, 59, 59, 999999,
+    assert partial_period("W", sunday, NOW) is None
+    assert partial_period("D", sunday, NOW) is None
+    assert partial_period("M", datetime(2026, 11, 30, 23, 59, 59, 999999,
                                                   tzinfo=UTC), NOW) is None
-    assert analytics.partial_period("M", sunday - timedelta(days=1), NOW) is not None
+    assert partial_period("M", sunday - timedelta(days=1), NOW) is not None
 
 
 def test_role_profiles_mean_scores_of_top_roles(known: pd.DataFrame) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from estel.dashboard import analytics, charts
+from estel.dashboard.chart_marks import partial_note
+from estel.dashboard.partial_period import PartialPeriod
 
 
 def annotation_text(fig) -> str:
@@ -125,7 +127,7 @@ def test_importing_the_charts_survives_a_half_imported_pandas() -> None:
 def test_a_partial_last_period_is_marked_and_explained(known: pd.DataFrame) -> None:
     """A week still under way reads low: an open marker, a paler bar and a hover that says so,
     rather than what looked like a fall at the end of the chart."""
-    week = analytics.PartialPeriod(pd.Timestamp("2026-11-16"), "W", so_far=True)
+    week = PartialPeriod(pd.Timestamp("2026-11-16"), "W", so_far=True)
     trend = charts.overall_trend_figure(analytics.overall_trend(known, "W"), partial=week)
     bars, line = trend.data
     assert list(line.marker.symbol) == ["circle", "circle", "circle-open"]
@@ -135,22 +137,22 @@ def test_a_partial_last_period_is_marked_and_explained(known: pd.DataFrame) -> N
     activity = charts.activity_figure(analytics.activity(known, "W"), partial=week)
     assert all(list(t.marker.symbol)[-1] == "circle-open" for t in activity.data)
     for fig in (trend, activity):
-        note = charts.partial_note(fig.to_plotly_json())
+        note = partial_note(fig.to_plotly_json())
         assert note == "Open markers: this week so far; it is not over yet."
-    cut = analytics.PartialPeriod(pd.Timestamp("2026-11-16"), "W", so_far=False)
-    assert charts.partial_note(charts.activity_figure(
+    cut = PartialPeriod(pd.Timestamp("2026-11-16"), "W", so_far=False)
+    assert partial_note(charts.activity_figure(
         analytics.activity(known, "W"), partial=cut).to_plotly_json()) == (
         "Open markers: only part of that week is in the chosen period.")
 
 
 def test_a_whole_or_absent_last_period_is_drawn_plainly(known: pd.DataFrame) -> None:
-    earlier = analytics.PartialPeriod(pd.Timestamp("2026-11-09"), "W", so_far=True)
+    earlier = PartialPeriod(pd.Timestamp("2026-11-09"), "W", so_far=True)
     for partial in (None, earlier):  # the axis does not reach the week under way
         fig = charts.overall_trend_figure(analytics.overall_trend(known, "W"), partial=partial)
         assert fig.data[1].marker.symbol == "circle"  # one value for every point
         assert fig.data[0].marker.opacity == 1.0
         assert fig.data[1].customdata is None
-        assert charts.partial_note(fig.to_plotly_json()) == ""
+        assert partial_note(fig.to_plotly_json()) == ""
 
 
 def test_dashboard_figures_mark_the_day_under_way_now(known: pd.DataFrame) -> None:

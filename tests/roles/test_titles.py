@@ -211,8 +211,12 @@ def test_a_title_that_is_a_different_real_job_is_not_fuzzy_matched_into_another_
     ("Healthcare Assistant", "nursing"),
     # and outside care of people the word changes nothing: a receptionist, a shop manager
     ("Dental Receptionist", "administrative_assistant"), ("Pet Store Manager", "retail_management"),
+    # a developer of property, an editor of film: other jobs than software and copy
+    ("Property Developer", "generic"), ("Real Estate Developer", "generic"),
+    ("Video Editor", "generic"), ("Film Editor", "generic"),
+    ("Software Developer", "software_engineering"), ("Copy Editor", "writing_content"),
 ])
-def test_a_word_naming_another_field_keeps_a_title_from_its_head_nouns_family(
+def test_a_word_naming_another_field_keeps_a_title_from_a_family_it_is_not(
         typed: str, family: str) -> None:
     match = resolve_title(typed, load_bank())
     assert match.family.family == family, (typed, match.matched, match.method)

@@ -106,6 +106,10 @@ class RoleFamily(BaseModel):
     label: str
     titles: tuple[str, ...]
     role_terms: tuple[str, ...]
+    # words that make a typed title holding one of `titles` another job, which this family's
+    # questions would misread: a 'Veterinary Nurse' nurses animals, a 'Property Developer'
+    # builds houses (estel.roles.titles sends such a title to the generic family)
+    not_with: tuple[str, ...] = ()
     questions: tuple[BankQuestion, ...]
 
     def pick(self, phase: Phase, difficulty: QuestionDifficulty) -> list[BankQuestion]:
