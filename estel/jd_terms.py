@@ -81,11 +81,13 @@ _HEADS = "head chief director manager lead senior principal vp officer president
 _TITLE_HEADS = frozenset(_HEADS.split())  # "Head Chef", "Senior Manager": a job title
 # "based in Leeds", "covering Newport, Bridgend and Barry": a place, and for the cues that only
 # ever name places, the places listed after it (a capitalised run, then ", " or "and")
+_PLACE_CUES = ("based|located|offices?|sites?|hubs?|depots?|near|from|at|join|joining|across|"
+               "covering|serving|around|throughout")
+_PLACE_ONLY_CUES = "based|located|covering|serving|throughout"  # "across AWS" is no place
+_PLACE_LIST = r"(?:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*(?:\s*,\s*|\s+(?:and|or|&)\s+))+"
 _PLACE_BEFORE = re.compile(
-    r"\b(?:(?:based|located|offices?|sites?|hubs?|depots?|near|from|at|join|joining|across|"
-    r"covering|serving|around|throughout)(?:\s+(?:in|at|near|across|around|throughout))?\s+"
-    r"|(?:based|located|covering|serving|throughout)(?:\s+(?:in|at|near|across|around))?\s+"
-    r"(?:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*(?:\s*,\s*|\s+(?:and|or|&)\s+))+)$",
+    rf"\b(?:(?:{_PLACE_CUES})(?:\s+(?:in|at|near|across|around|throughout))?\s+"
+    rf"|(?:{_PLACE_ONLY_CUES})(?:\s+(?:in|at|near|across|around))?\s+{_PLACE_LIST})$",
     re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"^[\s-]*(?:office|offices|hq|headquarters|campus|-based|based)\b",
                           re.IGNORECASE)

@@ -10,7 +10,7 @@ serves psycopg and supabase-py's `rpc()`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
 import pandas as pd
@@ -226,7 +226,7 @@ def sql_figures(queries: DashboardQueries, filters: SessionFilters | None,
         roles=queries.role_profiles(filters, top_roles),
         skill_gaps=queries.skill_gaps(filters, top_gaps),
         activity=queries.activity(filters, freq, first, last),
-        partial=partial_period(freq, end, now or datetime.now(UTC)))
+        partial=partial_period(freq, end, now))
     return numbers, figures
 
 

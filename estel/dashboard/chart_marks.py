@@ -5,7 +5,10 @@ open markers and a paler bar (`PartialMarks`), and a line the page shows under t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pandas-free at run time
+    from estel.dashboard.partial_period import PartialPeriod
 
 _THIS = {"day": "today", "week": "this week", "month": "this month"}
 
@@ -15,7 +18,7 @@ class PartialMarks:
     counts read low, and a dip at the end looked like a fall in activity. The last point is an
     open marker (a bar paler), its hover says why, and `layout.meta.partial` tells the page."""
 
-    def __init__(self, periods: Sequence[Any], partial: Any) -> None:
+    def __init__(self, periods: Sequence[Any], partial: PartialPeriod | None) -> None:
         self.partial = partial if partial is not None and len(periods) and \
             periods[-1] == partial.start else None
         self.count = len(periods)

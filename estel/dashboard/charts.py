@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import cycle
 from typing import Any
 
@@ -211,7 +211,7 @@ def score_distribution_figure(histogram: Any, *, height: int = 340) -> go.Figure
 
 def overall_trend_figure(trend: Any, *, height: int = 340, partial: Any = None) -> go.Figure:
     """Mean overall score per period (line, 0-10) over completed-session counts (bars, right).
-    `partial` (analytics.PartialPeriod): the last period is not whole, so it is marked."""
+    `partial` (partial_period.PartialPeriod): the last period is not whole, so it is marked."""
     if int(trend["sessions"].sum()) == 0:
         return empty_figure("No completed sessions in this period.", height=height)
     periods = trend["period"].tolist()
@@ -310,7 +310,7 @@ def skill_gap_figure(gaps: Any, *, height: int | None = None) -> go.Figure:
 
 def activity_figure(activity: Any, *, height: int = 320, partial: Any = None) -> go.Figure:
     """Sessions started per period, and how many of them were completed (analytics.activity).
-    `partial` (analytics.PartialPeriod): the last period is not whole, so it is marked."""
+    `partial` (partial_period.PartialPeriod): the last period is not whole, so it is marked."""
     if int(activity["started"].sum()) == 0:
         return empty_figure("No sessions in this period.", height=height)
     periods = activity["period"].tolist()
@@ -357,14 +357,14 @@ def dashboard_figures(frame: Any, *, start: datetime | None = None, end: datetim
         roles=analytics.role_profiles(frame, top_roles),
         skill_gaps=analytics.skill_gap_counts(frame, top_gaps),
         activity=analytics.activity(frame, freq, **span),
-        partial=partial_period(freq, end, now or datetime.now(UTC)),
+        partial=partial_period(freq, end, now),
     )
 
 
 def figures_from_parts(*, histogram: Any, trend: Any, roles: Any, skill_gaps: Any,
                        activity: Any, partial: Any = None) -> dict[str, go.Figure]:
     """Every dashboard chart from the aggregated frames (pandas' or the SQL functions');
-    `partial`: analytics.partial_period of their time axis."""
+    `partial`: partial_period.partial_period of their time axis."""
     figures = {
         "distribution": score_distribution_figure(histogram),
         "trend": overall_trend_figure(trend, partial=partial),

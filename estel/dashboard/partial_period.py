@@ -6,7 +6,7 @@ activity. `partial_period` finds it; `estel.dashboard.chart_marks` marks it on t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -29,13 +29,15 @@ class PartialPeriod:
         return PERIOD_NAMES[self.freq]
 
 
-def partial_period(freq: Freq, end: datetime | None, now: datetime) -> PartialPeriod | None:
+def partial_period(freq: Freq, end: datetime | None,
+                   now: datetime | None = None) -> PartialPeriod | None:
     """The period the charts' time span ends inside, when that period is not whole: the one
     under way `now`, or a past one the chosen period ends inside.
 
     `end`: the chosen period's last instant (None: all time, which reaches up to `now`). The
-    charts' last point is this period only if their axis reaches it; they compare starts."""
-    current = naive_utc(pd.Timestamp(now))
+    charts' last point is this period only if their axis reaches it; they compare starts.
+    `now`: default the clock."""
+    current = naive_utc(pd.Timestamp(now or datetime.now(UTC)))
     stop = current if end is None else min(naive_utc(pd.Timestamp(end)), current)
     period = stop.to_period(freq)
     if period == current.to_period(freq):  # under way, whatever part of it the range covers

@@ -243,8 +243,8 @@ def resolve_title(role: str, bank: Bank) -> TitleMatch:
 
 
 def _resolve(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
-    found = _resolve_words(role, index)
     variants = role_variants(role)
+    found = _resolve_words(variants, index)
     typed = set(variants[-1]) if variants else set()
     # a word of the family's not_with that the matched title lacks: a nurse, but of animals
     if (index.not_with.get(found[0], frozenset()) & typed) - set(found[1].split()):
@@ -252,8 +252,8 @@ def _resolve(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
     return found
 
 
-def _resolve_words(role: str, index: TitleIndex) -> tuple[str, str, float, str]:
-    variants = role_variants(role)
+def _resolve_words(variants: tuple[tuple[str, ...], ...],
+                   index: TitleIndex) -> tuple[str, str, float, str]:
     plain = tuple(w for w in (variants[-1] if variants else ()) if w not in NOISE)
     if not plain:  # punctuation, another script, or only seniority words ('Senior', 'Lead')
         return GENERIC_FAMILY, "", 0.0, "none"
