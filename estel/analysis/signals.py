@@ -215,6 +215,20 @@ _FOUND_CAUSE = re.compile(
     re.IGNORECASE)
 
 
+# The problem a change answered, with its size, in one sentence: 'the hypothermia rate was too
+# high, about one in five', 'we had 40 callbacks a month'. A result alone ('complications fell
+# to one in twenty') is no case for the change, so falling and improving words do not count.
+_PROBLEM = re.compile(
+    r"\b(too\s+(high|low|many|few|often|long|slow|late)|(was|were)\s+(rising|climbing|slipping"
+    r"|getting\s+worse)|kept\s+(missing|failing|coming\s+back|happening|breaking)|complain\w*"
+    r"|errors?|mistakes?|missed|overdue|backlog|failures?|incidents?|callbacks?|rework|delays?"
+    r"|behind\s+(schedule|target|plan)|not\s+working)\b", re.IGNORECASE)
+
+
+def _stated_problem(sentences: Sequence[str]) -> bool:
+    return any(count_numbers(without_bluff(s)) and _PROBLEM.search(s) for s in sentences)
+
+
 _DETECTORS: dict[Signal, Callable[[Sequence[str]], bool]] = {
     "specific_work": _specific_work,
     "own_actions": _own_actions,
@@ -227,6 +241,7 @@ _DETECTORS: dict[Signal, Callable[[Sequence[str]], bool]] = {
     "stated_goal": _matches(_GOAL),
     "asks_question": asks_question,
     "found_cause": _matches(_FOUND_CAUSE),
+    "stated_problem": _stated_problem,
 }
 
 
@@ -253,6 +268,12 @@ _IMPLIED: tuple[tuple[Signal, re.Pattern[str]], ...] = (
     ("found_cause", re.compile(
         r"\b(finds?\s+(out\s+)?the\s+(root\s+)?cause|explores?\s+(the\s+)?reasons|root\s+cause"
         r"|understand\s+(the\s+)?cause|diagnos\w*\s+the\s+cause)\b", re.IGNORECASE)),
+    # the case for a change ('Why the standard was needed: shows the cost of not having it')
+    ("stated_problem", re.compile(
+        r"\b(why\s+(the\s+|a\s+|it\s+)?(change|standard|it|rule|process|policy|practice)?\s*"
+        r"(was|is)\s+needed|the\s+cost\s+of\s+not|(case|evidence)\s+for\s+(the\s+)?change"
+        r"|(describes|states)\s+the\s+problem\s+with\s+(evidence|figures|data))\b",
+        re.IGNORECASE)),
     ("owned_mistake", re.compile(
         r"\b(own(s|ed|ing)?\s+(the|their)\s+(mistake|error|gap)|owning\s+the\s+error"
         r"|takes?\s+responsibility|names?\s+what\s+(they|you)\s+(missed|got\s+wrong))\b",

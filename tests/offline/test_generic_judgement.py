@@ -218,3 +218,28 @@ def test_a_story_placed_in_time_is_not_told_to_add_an_example() -> None:
     a = _analyse("Asking for help", story, "Marine Biologist")
     assert a.examples >= 1
     assert "concrete example" not in a.advice
+
+
+HYPOTHERMIA = ("Our post-op hypothermia rate was too high, about one in five dental patients "
+               "left recovery under 37 degrees. I audited 60 anaesthetic charts, found we only "
+               "started warming after induction, and brought in pre-warming plus a temperature "
+               "check every 15 minutes. Within three months it fell to one in twenty, and I now "
+               "re-audit it every quarter.")
+
+
+def test_a_problem_stated_with_its_measure_shows_why_a_standard_was_needed():
+    """Seen playing a senior Veterinary Nurse interview: this answer opens on the problem and
+    its size, yet the reaction said 'worth covering next time: why the standard was needed'
+    (the point's keywords are 'error', 'risk', 'complaint'...). A hiring manager reads the first
+    sentence as exactly that."""
+    a = _analyse("Setting a standard", HYPOTHERMIA, "Veterinary Nurse")
+    assert "Why the standard was needed" in a.points_hit, (a.points_hit, a.points_missed)
+    vague = ("I noticed things could be better, so I talked to the team and we agreed a new way "
+             "of doing it. Everyone follows it now and it works well, and I check on it often.")
+    b = _analyse("Setting a standard", vague, "Veterinary Nurse")
+    assert "Why the standard was needed" not in b.points_hit
+    # a result alone is no case for the change: the problem must be stated as a problem
+    result_only = ("I brought in a new checklist for theatre with the vets. Within three months "
+                   "complications fell to one in twenty, and I re-audit it every quarter.")
+    c = _analyse("Setting a standard", result_only, "Veterinary Nurse")
+    assert "Why the standard was needed" not in c.points_hit

@@ -33,7 +33,7 @@ Band = Literal["entry", "mid", "senior", "lead"]
 # Shapes of evidence no word list holds, recognised in any line of work (estel.analysis.signals)
 Signal = Literal["specific_work", "own_actions", "measured_result", "outcome",
                  "owned_mistake", "put_right", "changed_practice", "stated_goal", "asks_question",
-                 "found_cause"]
+                 "found_cause", "stated_problem"]
 BANDS: tuple[Band, ...] = ("entry", "mid", "senior", "lead")
 
 
